@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mutationOptions } from '../../../shared/commonProperties';
+import { sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { answerError, apiRequest } from '../../../shared/transport';
+import { groupPath } from '../../api';
+import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
+
+export const add: Operation = {
+	option: {
+		name: 'Add',
+		value: 'add',
+		action: 'Add a managed group',
+		description: 'Make Kantega SSO manage a group for an identity provider',
+	},
+	properties: [
+		idpIdProperty,
+		groupProperty,
+		mutationOptions({
+			displayName: 'Succeed If Already Managed',
+			name: 'ignoreIfExists',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to succeed quietly when the group is already managed, so a scheduled workflow can run again',
+		}),
+	],
+	async execute(itemIndex) {
+		const { idpId, group } = idpAndGroup(this, itemIndex);
+		const path = groupPath(idpId, group);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const request = { method: 'POST' as const, path, acceptStatuses: options.ignoreIfExists ? [400] : [] };
+		const sent = await sendMutation(this, itemIndex, request);
+		if ('dryRun' in sent) return sent.dryRun;
+		if (sent.response.statusCode === 400) {
+			// Kantega answers 400 both for "already managed" and for an unknown IdP: ask which one it was.
+			const existing = await apiRequest(this, { method: 'GET', path, acceptStatuses: [404] }, itemIndex);
+			if (existing.statusCode === 404) throw answerError(this, sent.response, request, itemIndex);
+			return { idpId, group, added: false, alreadyManaged: true };
+		}
+		return { idpId, group, added: true };
+	},
+};

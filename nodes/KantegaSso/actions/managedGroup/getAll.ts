@@ -1,0 +1,20 @@
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { apiRequestJson } from '../../../shared/transport';
+import { groupsPath } from '../../api';
+import { idpIdProperty } from '../../parameters';
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many managed groups',
+		description: 'List the groups Kantega SSO manages for an identity provider',
+	},
+	properties: [idpIdProperty],
+	async execute(itemIndex) {
+		const idpId = requiredString(this, 'idpId', itemIndex);
+		const groups = await apiRequestJson<string[]>(this, { method: 'GET', path: groupsPath(idpId) }, itemIndex);
+		return groups.map((group) => ({ idpId, group }));
+	},
+};

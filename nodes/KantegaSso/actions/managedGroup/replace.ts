@@ -1,0 +1,39 @@
+import { mutationOptions } from '../../../shared/commonProperties';
+import { sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { groupPath, replaceGroupBody } from '../../api';
+import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
+
+export const replace: Operation = {
+	option: {
+		name: 'Replace',
+		value: 'replace',
+		action: 'Replace a managed group',
+		description: 'Replace a managed group of an identity provider by another group',
+	},
+	properties: [
+		idpIdProperty,
+		{ ...groupProperty, description: 'The managed group to replace' },
+		{
+			displayName: 'New Group',
+			name: 'newGroup',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The name of the group that takes its place',
+		},
+		mutationOptions(),
+	],
+	async execute(itemIndex) {
+		const { idpId, group } = idpAndGroup(this, itemIndex);
+		const newGroup = requiredString(this, 'newGroup', itemIndex);
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'PUT',
+			path: groupPath(idpId, group),
+			body: replaceGroupBody(newGroup),
+		});
+		if ('dryRun' in sent) return sent.dryRun;
+		return { idpId, group: newGroup, previousGroup: group, replaced: true };
+	},
+};

@@ -1,0 +1,22 @@
+import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
+
+/** Waits without blocking other executions, and stops early when the execution is cancelled. */
+export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Promise<void> {
+	const signal = ctx.getExecutionCancelSignal?.();
+	if (signal?.aborted) throw cancelledError(ctx);
+	if (!signal) return await sleep(ms);
+	let onAbort: (() => void) | undefined;
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(cancelledError(ctx));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		if (onAbort) signal.removeEventListener('abort', onAbort);
+	}
+}
+
+function cancelledError(ctx: IExecuteFunctions): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
+}

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** `returnAll` and `limit` (shown when not returning all), as n8n's own list operations have them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to send nothing and output the request that would be sent (method, URL, body) instead',
+};
+
+/** The `options` collection of a mutating operation: `dryRun` plus the operation's own options. */
+export function mutationOptions(...extra: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [dryRunOption, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** The `confirm` switch of a destructive operation: nothing is sent unless it is on. */
+export function confirmProperty(whatIsDeleted: string): INodeProperties {
+	return {
+		displayName: 'Confirm',
+		name: 'confirm',
+		type: 'boolean',
+		default: false,
+		description: `Whether to really delete. ${whatIsDeleted} Unless this is on, nothing is sent and the node fails.`,
+	};
+}

@@ -1,0 +1,108 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { USER_AGENT } from './constants';
+import { describeFailure } from './errorMessages';
+import { parseJson, type HttpAnswer } from './httpAnswer';
+import { normalizeBaseUrl } from './url';
+
+/** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
+const WHO_AM_I: Record<string, { label: string; path: string; user: (answer: HttpAnswer) => string | undefined }> = {
+	jira: { label: 'Jira', path: '/rest/api/2/myself', user: (a) => field(a, 'name') },
+	confluence: {
+		label: 'Confluence',
+		path: '/rest/api/user/current',
+		// Confluence answers 200 with "type": "anonymous" when the credential was not accepted.
+		user: (a) => (field(a, 'type') === 'known' ? field(a, 'username') : undefined),
+	},
+	bitbucket: { label: 'Bitbucket', path: '/plugins/servlet/applinks/whoami', user: (a) => a.body.trim() || undefined },
+};
+
+function field(answer: HttpAnswer, name: string): string | undefined {
+	const json = parseJson(answer.body) as Record<string, unknown> | undefined;
+	const value = json?.[name];
+	return typeof value === 'string' && value ? value : undefined;
+}
+
+function authorization(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.authentication === 'basicAuth') {
+		return `Basic ${Buffer.from(`${String(credentials.username)}:${String(credentials.password)}`).toString('base64')}`;
+	}
+	return `Bearer ${String(credentials.personalAccessToken)}`;
+}
+
+async function get(
+	ctx: ICredentialTestFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+	authenticated: boolean,
+): Promise<HttpAnswer> {
+	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+	if (authenticated) headers.Authorization = authorization(credentials);
+	// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- credential tests only get n8n's legacy request helper
+	const response = (await ctx.helpers.request({
+		method: 'GET',
+		uri: url,
+		headers,
+		json: false,
+		simple: false,
+		resolveWithFullResponse: true,
+		followRedirect: false,
+		rejectUnauthorized: credentials.ignoreSSLIssues !== true,
+	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+	const lowerHeaders: Record<string, string | undefined> = {};
+	for (const [key, value] of Object.entries(response.headers ?? {})) lowerHeaders[key.toLowerCase()] = value == null ? undefined : String(value);
+	const body = typeof response.body === 'string' ? response.body : response.body == null ? '' : JSON.stringify(response.body);
+	return { statusCode: response.statusCode, headers: lowerHeaders, body };
+}
+
+function productOf(manifest: HttpAnswer): { key: string; version: string } | undefined {
+	const typeId = field(manifest, 'typeId');
+	if (!typeId) return undefined;
+	const key = typeId === 'stash' ? 'bitbucket' : typeId;
+	return WHO_AM_I[key] ? { key, version: field(manifest, 'version') ?? '' } : undefined;
+}
+
+const error = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+
+/**
+ * Finds which product answers (anonymous applinks manifest), then makes one authenticated
+ * "who am I" call of that product: exactly one login attempt, so a wrong password never counts twice.
+ */
+export async function atlassianDataCenterApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const credentials = credential.data ?? {};
+	const baseUrl = normalizeBaseUrl(String(credentials.baseUrl ?? ''));
+	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+		return error('The base URL must start with https:// or http://, for example https://jira.example.com');
+	}
+	try {
+		const manifest = await get(this, credentials, `${baseUrl}/rest/applinks/1.0/manifest`, false);
+		const product = manifest.statusCode === 200 ? productOf(manifest) : undefined;
+		if (!product) {
+			return error(
+				`No Jira, Confluence or Bitbucket Data Center answers at ${baseUrl} (GET /rest/applinks/1.0/manifest answered ${manifest.statusCode}). Check the base URL and its context path, e.g. https://example.com/jira.`,
+			);
+		}
+		const whoAmI = WHO_AM_I[product.key];
+		const answer = await get(this, credentials, `${baseUrl}${whoAmI.path}`, true);
+		const failure = describeFailure(answer, 'GET', whoAmI.path);
+		if (failure) return error(`${failure.message}. ${failure.description}`);
+		const user = whoAmI.user(answer);
+		if (!user) return error(`${whoAmI.label} did not accept the credential: it answered as an anonymous user.`);
+		return { status: 'OK', message: `Connected to ${whoAmI.label} ${product.version} as ${user}` };
+	} catch (cause) {
+		const { code, message } = (cause ?? {}) as { code?: string; message?: string };
+		const text = `${code ?? ''} ${message ?? ''}`;
+		if (/certificate|self.signed|SSL|TLS/i.test(text)) {
+			return error('The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".');
+		}
+		return error(`Could not reach ${baseUrl}: ${code ?? message ?? 'network error'}`);
+	}
+}

@@ -1,0 +1,183 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, USER_AGENT } from './constants';
+import { cancellableSleep } from './cancellableSleep';
+import { describeFailure, isMissingEndpoint } from './errorMessages';
+import { parseJson, type HttpAnswer } from './httpAnswer';
+import { retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
+import { buildQuery, normalizeBaseUrl } from './url';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, built with `apiPath` so that every id is one encoded segment. */
+	path: string;
+	qs?: IDataObject;
+	/** A JSON value, sent as `application/json` unless `contentType` says otherwise. */
+	body?: unknown;
+	/** Exact text to send instead of `body` (a configuration as it came, bytes untouched). */
+	rawBody?: string;
+	contentType?: string;
+	/** Statuses answered back to the caller instead of thrown (for example 404 for an existence check). */
+	acceptStatuses?: number[];
+}
+
+export interface ApiResponse extends HttpAnswer {
+	/** The parsed body, undefined when empty or not JSON. */
+	json: unknown;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function isMutating(method: string): boolean {
+	return MUTATING.has(method);
+}
+
+async function connection(ctx: IExecuteFunctions): Promise<{ baseUrl: string; ignoreSSLIssues: boolean }> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	return {
+		baseUrl: normalizeBaseUrl(String(credentials.baseUrl ?? '')),
+		ignoreSSLIssues: credentials.ignoreSSLIssues === true,
+	};
+}
+
+export async function requestUrl(ctx: IExecuteFunctions, request: ApiRequest): Promise<string> {
+	const { baseUrl } = await connection(ctx);
+	return `${baseUrl}${request.path}${buildQuery(request.qs)}`;
+}
+
+function requestBody(request: ApiRequest): string | undefined {
+	if (request.rawBody !== undefined) return request.rawBody;
+	return request.body === undefined ? undefined : JSON.stringify(request.body);
+}
+
+/** What a dry run outputs: the request as it would be sent, without any credential. */
+export async function dryRunOutput(ctx: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+	const body = requestBody(request);
+	return {
+		dryRun: true,
+		method: request.method,
+		url: await requestUrl(ctx, request),
+		body: body === undefined ? null : ((parseJson(body) as IDataObject) ?? body),
+	};
+}
+
+function headersOf(raw: unknown): Record<string, string | undefined> {
+	const headers: Record<string, string | undefined> = {};
+	if (raw && typeof raw === 'object') {
+		for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+			headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
+		}
+	}
+	return headers;
+}
+
+function networkError(ctx: IExecuteFunctions, error: unknown, request: ApiRequest, itemIndex: number): NodeApiError {
+	const { code, message } = (error ?? {}) as { code?: string; message?: string };
+	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
+	return new NodeApiError(
+		ctx.getNode(),
+		{ code: code ?? 'UNKNOWN', method: request.method, path: request.path } as JsonObject,
+		{
+			message: `Could not reach Data Center: ${code ?? message ?? 'network error'} (${request.method} ${request.path})`,
+			description: tls
+				? 'The TLS certificate was not accepted. For an internal instance with a self-signed certificate, turn on "Ignore SSL Issues" in the credential.'
+				: 'Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance.',
+			itemIndex,
+		},
+	);
+}
+
+/** The error an answer stands for (status, method, path, the vendor's words), or undefined when it is data. */
+export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
+	const failure = describeFailure(answer, request.method, request.path);
+	if (!failure) return undefined;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ status: answer.statusCode, method: request.method, path: request.path, body: answer.body.slice(0, 2000) } as JsonObject,
+		{ message: failure.message, description: failure.description, httpCode: String(answer.statusCode), itemIndex },
+	);
+}
+
+/**
+ * The one request function of every node: base URL with context path, Atlassian's headers,
+ * TLS setting, bounded retries of 429/503 and unsent requests, and actionable errors.
+ * n8n's own 401 retry is kept out of play (statuses are judged here), so a wrong password
+ * reaches the server exactly once.
+ */
+export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
+	const { baseUrl, ignoreSSLIssues } = await connection(ctx);
+	const body = requestBody(request);
+	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+	if (isMutating(request.method)) headers['X-Atlassian-Token'] = 'no-check';
+	if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}${buildQuery(request.qs)}`,
+		headers,
+		body,
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		skipSslCertificateValidation: ignoreSSLIssues,
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		let answer: HttpAnswer;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as {
+				statusCode: number;
+				headers: unknown;
+				body: unknown;
+			};
+			answer = {
+				statusCode: response.statusCode,
+				headers: headersOf(response.headers),
+				body: typeof response.body === 'string' ? response.body : response.body == null ? '' : String(response.body),
+			};
+		} catch (error) {
+			const cause = (error as { cause?: { code?: string } }).cause;
+			const code = (error as { code?: string }).code ?? cause?.code;
+			const delay = retryDelayForNetworkError(code, request.method, attempt);
+			if (delay === undefined) throw networkError(ctx, error, request, itemIndex);
+			await cancellableSleep(ctx, delay);
+			continue;
+		}
+		const delay = retryDelayForAnswer(answer, attempt);
+		if (delay !== undefined) {
+			await cancellableSleep(ctx, delay);
+			continue;
+		}
+		if (request.acceptStatuses?.includes(answer.statusCode) && !isMissingEndpoint(answer)) {
+			return { ...answer, json: parseJson(answer.body) };
+		}
+		const error = answerError(ctx, answer, request, itemIndex);
+		if (error) throw error;
+		return { ...answer, json: parseJson(answer.body) };
+	}
+}
+
+/** A request whose answer must be JSON: an empty, truncated or non-JSON body is an error, never data. */
+export async function apiRequestJson<T = unknown>(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<T> {
+	const response = await apiRequest(ctx, request, itemIndex);
+	if (response.json === undefined) {
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ status: response.statusCode, method: request.method, path: request.path } as JsonObject,
+			{
+				message: `The answer was not valid JSON (${request.method} ${request.path} answered ${response.statusCode})`,
+				description: `It may have been cut off by a proxy, or this app version answers differently. It began with: ${response.body.slice(0, 120) || '(empty)'}`,
+				itemIndex,
+			},
+		);
+	}
+	return response.json as T;
+}
