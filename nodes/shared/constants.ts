@@ -10,7 +10,7 @@ export const API_PREFIX = {
 	resolution: '/rest/samlsso-admin/1.0',
 	deviniti: '/rest/intenso/ad/1.0/public',
 	kantega: '/rest/ksso/api/idp/1.0',
-	authconfig: '/rest/authconfig/1.0',
+	atlassianSso: '/rest/authconfig/1.0',
 } as const;
 
 /** Retry policy for 429/503 and connections that never carried the request. */

@@ -43,7 +43,6 @@ async function get(
 ): Promise<HttpAnswer> {
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (authenticated) headers.Authorization = authorization(credentials);
-	// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- credential tests only get n8n's legacy request helper
 	const response = (await ctx.helpers.request({
 		method: 'GET',
 		uri: url,

@@ -18,16 +18,18 @@ function showFor(property: INodeProperties, resource: string, operation: string)
 
 /** The editor description of a node built from its resources: resource, operation, then each operation's parameters. */
 export function nodeProperties(resources: Resource[]): INodeProperties[] {
+	const firstResource = String(resources[0].option.value);
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map((r) => r.option).sort(byName),
-		default: resources[0].option.value,
+		default: firstResource,
 	};
 	const perResource = resources.flatMap((resource) => {
 		const value = String(resource.option.value);
+		const firstOperation = String(resource.operations[0].option.value);
 		const operationProperty: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
@@ -35,7 +37,7 @@ export function nodeProperties(resources: Resource[]): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [value] } },
 			options: resource.operations.map((o) => o.option).sort(byName),
-			default: resource.operations[0].option.value,
+			default: firstOperation,
 		};
 		const parameters = resource.operations.flatMap((operation) =>
 			operation.properties.map((p) => showFor(p, value, String(operation.option.value))),

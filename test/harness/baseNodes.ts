@@ -17,6 +17,7 @@ class HarnessItems implements INodeType {
 		version: 1,
 		description: 'Outputs the items of its parameter',
 		defaults: { name: 'Input' },
+		usableAsTool: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'string' as const, default: '[]' }],
