@@ -1,0 +1,184 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * Deviniti Active Directory Attributes Sync for Jira (seed 001): GET and PUT only (others 405).
+ * Choices where the vendor is silent (kept here, easy to change):
+ * - PUT /update answers 200 `{"connectionId","updatedConnections","updatedUsers"}`; it validates the
+ *   whole body first (400 with a message) and applies nothing on error; unknown userKey: 400.
+ * - Paging: `page` must be an integer >= 1 (else 400); `size` defaults to 25 and is clamped to
+ *   [1, maxPageSize]; a page past the end answers empty elements. Filters accept comma-separated
+ *   values and repeated parameters. Usernames match case-insensitively, user keys exactly.
+ */
+import type { AdConnection, AdUserRecord, DevinitiState } from '../data/deviniti';
+import type { AppModule, JsonValue, RequestContext, SimResponse } from '../http';
+import { isObject, json, queryOne, queryValues, readJson } from '../http';
+
+function dev(ctx: RequestContext): DevinitiState {
+	return ctx.state.deviniti;
+}
+
+function findConnection(ctx: RequestContext, idOrName: string): AdConnection | undefined {
+	return dev(ctx).connections.find((c) => c.enabled && (c.id === idOrName || c.name === idOrName));
+}
+
+function userMatches(u: AdUserRecord, keyOrName: string): boolean {
+	return u.userKey === keyOrName || u.username.toLowerCase() === keyOrName.toLowerCase();
+}
+
+const notFound = (msg: string) => json(404, { message: msg });
+
+function listConnections(ctx: RequestContext): SimResponse {
+	const result: Record<string, string[]> = {};
+	for (const c of dev(ctx).connections) if (c.enabled) result[c.name] = c.attributes;
+	return json(200, result);
+}
+
+function userInConnection(ctx: RequestContext): { conn?: AdConnection; user?: AdUserRecord; error?: SimResponse } {
+	const conn = findConnection(ctx, ctx.params.conn);
+	if (!conn) return { error: notFound(`Connection ${ctx.params.conn} not found`) };
+	const user = dev(ctx).users.find((u) => u.connectionId === conn.id && userMatches(u, ctx.params.user));
+	if (!user) return { error: notFound(`User ${ctx.params.user} not found in connection ${conn.name}`) };
+	return { conn, user };
+}
+
+function getConnectionUser(ctx: RequestContext): SimResponse {
+	const found = userInConnection(ctx);
+	return found.error ?? json(200, found.user?.fields);
+}
+
+function getField(ctx: RequestContext): SimResponse {
+	const found = userInConnection(ctx);
+	if (found.error) return found.error;
+	const fields = found.user?.fields ?? {};
+	if (!(ctx.params.field in fields)) return notFound(`Field ${ctx.params.field} not found for user ${ctx.params.user}`);
+	return json(200, { [ctx.params.field]: fields[ctx.params.field] });
+}
+
+function getUser(ctx: RequestContext): SimResponse {
+	const result: Record<string, Record<string, string>> = {};
+	for (const u of dev(ctx).users) {
+		if (!userMatches(u, ctx.params.user)) continue;
+		const conn = dev(ctx).connections.find((c) => c.id === u.connectionId && c.enabled);
+		if (conn) result[conn.name] = u.fields;
+	}
+	return Object.keys(result).length ? json(200, result) : notFound(`User ${ctx.params.user} not found`);
+}
+
+function applyChurn(state: DevinitiState): void {
+	const { insertPerPage, deletePerPage } = state.pagingChurn;
+	if (deletePerPage > 0) state.users.splice(0, deletePerPage);
+	for (let i = 0; i < insertPerPage; i++) {
+		state.churnCounter += 1;
+		const n = String(state.churnCounter).padStart(5, '0');
+		state.users.unshift({ username: `churn${n}`, userKey: `JIRAUSER9${n}`, connectionId: '2', fields: { mail: `churn${n}@ad.example.com`, displayName: `Churn ${n}` } });
+	}
+}
+
+function paged(ctx: RequestContext, conn?: AdConnection): SimResponse {
+	const state = dev(ctx);
+	const pageRaw = queryOne(ctx, 'page') ?? '1';
+	const sizeRaw = queryOne(ctx, 'size') ?? '25';
+	if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) return json(400, { message: `Invalid page: ${pageRaw}` });
+	if (!/^\d+$/.test(sizeRaw)) return json(400, { message: `Invalid size: ${sizeRaw}` });
+	const page = Number(pageRaw);
+	const size = Math.min(Math.max(Number(sizeRaw), 1), state.maxPageSize);
+	const usernames = queryValues(ctx, 'usernames').map((u) => u.toLowerCase());
+	const userkeys = queryValues(ctx, 'userkeys');
+	const confIds = conn ? [conn.id] : queryValues(ctx, 'configurationIds');
+	const confNames = conn ? [] : queryValues(ctx, 'configurationNames');
+	const fields = queryValues(ctx, 'fields');
+	const enabled = new Map(state.connections.filter((c) => c.enabled).map((c) => [c.id, c]));
+	const matching = state.users.filter((u) => {
+		const c = enabled.get(u.connectionId);
+		if (!c) return false;
+		if (confIds.length && !confIds.includes(c.id)) return false;
+		if (confNames.length && !confNames.includes(c.name)) return false;
+		// usernames and userkeys together select users matching either (seed 001's example).
+		if (usernames.length || userkeys.length) {
+			return usernames.includes(u.username.toLowerCase()) || userkeys.includes(u.userKey);
+		}
+		return true;
+	});
+	const elements = matching.slice((page - 1) * size, page * size).map((u) => ({
+		username: u.username,
+		configurationName: enabled.get(u.connectionId)?.name,
+		fields: fields.length ? Object.fromEntries(Object.entries(u.fields).filter(([k]) => fields.includes(k))) : u.fields,
+	}));
+	const response = json(200, {
+		elements,
+		page: { current: page, pageSize: size, totalPages: Math.ceil(matching.length / size), totalElements: matching.length },
+	});
+	applyChurn(state);
+	return response;
+}
+
+function listConnectionUsers(ctx: RequestContext): SimResponse {
+	const conn = findConnection(ctx, ctx.params.conn);
+	return conn ? paged(ctx, conn) : notFound(`Connection ${ctx.params.conn} not found`);
+}
+
+type UserUpdate = { user: AdUserRecord; fields: Record<string, string> };
+
+function update(ctx: RequestContext): SimResponse {
+	const body = readJson(ctx);
+	if (!body.ok) return body.response;
+	const bad = (msg: string) => json(400, { message: msg });
+	const value = body.value;
+	if (!isObject(value)) return bad('The body must be a JSON object');
+	const id = value.connectionId;
+	if (typeof id !== 'string' && typeof id !== 'number') return bad('connectionId is required');
+	const conn = dev(ctx).connections.find((c) => c.id === String(id));
+	if (!conn) return json(404, { message: `Connection ${String(id)} not found` });
+	if (!Array.isArray(value.update) || value.update.length === 0) return bad('update must be a non-empty array');
+	const connChanges: Array<{ name?: string; userDn?: string }> = [];
+	const userChanges: UserUpdate[] = [];
+	for (const entry of value.update as JsonValue[]) {
+		if (!isObject(entry)) return bad('Each update entry must be an object');
+		if (entry.connection === undefined && entry.data === undefined) return bad('An update entry needs connection or data');
+		if (!isArrayOrAbsent(entry.connection) || !isArrayOrAbsent(entry.data)) return bad('connection and data must be arrays');
+		for (const c of asArray(entry.connection)) {
+			if (!isObject(c) || Object.keys(c).some((k) => k !== 'name' && k !== 'userDn' || typeof c[k] !== 'string')) {
+				return bad('connection entries take string fields name and userDn');
+			}
+			connChanges.push(c as { name?: string; userDn?: string });
+		}
+		for (const d of asArray(entry.data)) {
+			if (!isObject(d) || typeof d.userKey !== 'string' || !Array.isArray(d.fields)) return bad('data entries need userKey and fields[]');
+			const user = dev(ctx).users.find((u) => u.connectionId === conn.id && u.userKey === d.userKey);
+			if (!user) return bad(`User with key ${d.userKey} not found in connection ${conn.name}`);
+			const fields: Record<string, string> = {};
+			for (const f of d.fields) {
+				if (!isObject(f) || Object.values(f).some((v) => typeof v !== 'string')) return bad('fields entries must map names to strings');
+				Object.assign(fields, f);
+			}
+			userChanges.push({ user, fields });
+		}
+	}
+	for (const c of connChanges) {
+		if (c.name !== undefined) conn.name = c.name;
+		if (c.userDn !== undefined) conn.userDn = c.userDn;
+	}
+	for (const u of userChanges) Object.assign(u.user.fields, u.fields);
+	return json(200, { connectionId: conn.id, updatedConnections: connChanges.length, updatedUsers: userChanges.length });
+}
+
+function isArrayOrAbsent(value: JsonValue | undefined): boolean {
+	return value === undefined || Array.isArray(value);
+}
+
+function asArray(value: JsonValue | undefined): JsonValue[] {
+	return Array.isArray(value) ? value : [];
+}
+
+export const devinitiApp: AppModule = {
+	prefix: '/rest/intenso/ad/1.0/public',
+	forbidden: () => json(403, { message: 'You do not have permission to use this resource: Jira administrators or whitelisted users only.' }),
+	routes: [
+		{ method: 'GET', pattern: '/connection', access: 'admin', handler: listConnections },
+		{ method: 'GET', pattern: '/connection/:conn/user', access: 'admin', handler: listConnectionUsers },
+		{ method: 'GET', pattern: '/connection/:conn/user/:user', access: 'admin', handler: getConnectionUser },
+		{ method: 'GET', pattern: '/connection/:conn/user/:user/field/:field', access: 'admin', handler: getField },
+		{ method: 'GET', pattern: '/user', access: 'admin', handler: (ctx) => paged(ctx) },
+		{ method: 'GET', pattern: '/user/:user', access: 'admin', handler: getUser },
+		{ method: 'PUT', pattern: '/update', access: 'admin', handler: update },
+	],
+};

@@ -1,0 +1,95 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * Kantega SSO Enterprise (seed 002 + vendor-apis.md): SYS_ADMIN only, 401 otherwise.
+ * Choice where the vendor is silent: the body of PUT (replace) is exactly `{"groupName":"<new name>"}`
+ * with Content-Type application/json; anything else is 400. Replacing with a name that is already
+ * managed is 400. Group path segments are decoded once by the core and matched exactly.
+ */
+import type { KantegaIdp } from '../data/kantega';
+import type { AppModule, RequestContext, SimResponse } from '../http';
+import { isObject, json, noContent, readJson } from '../http';
+
+function findIdp(ctx: RequestContext): KantegaIdp | undefined {
+	return ctx.state.kantega.idps.find((i) => i.id === ctx.params.idpId);
+}
+
+const badRequest = (msg: string) => json(400, { message: msg });
+const unknownIdp = (ctx: RequestContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
+const notManaged = (ctx: RequestContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
+
+function withIdp(fn: (ctx: RequestContext, idp: KantegaIdp) => SimResponse) {
+	return (ctx: RequestContext): SimResponse => {
+		const idp = findIdp(ctx);
+		return idp ? fn(ctx, idp) : unknownIdp(ctx);
+	};
+}
+
+function replaceGroup(ctx: RequestContext, idp: KantegaIdp): SimResponse {
+	const body = readJson(ctx);
+	if (!body.ok) return body.response.status === 415 ? body.response : badRequest('Body must be {"groupName": "<new name>"}');
+	const value = body.value;
+	if (!isObject(value) || Object.keys(value).length !== 1 || typeof value.groupName !== 'string' || value.groupName.trim() === '') {
+		return badRequest('Body must be {"groupName": "<new name>"}');
+	}
+	const index = idp.managedGroups.indexOf(ctx.params.group);
+	if (index < 0) return notManaged(ctx);
+	if (value.groupName !== ctx.params.group && idp.managedGroups.includes(value.groupName)) {
+		return badRequest(`Group ${value.groupName} is already managed`);
+	}
+	idp.managedGroups[index] = value.groupName;
+	return noContent();
+}
+
+export const kantegaApp: AppModule = {
+	prefix: '/rest/ksso/api',
+	forbidden: () => json(401, { message: 'User does not have system admin permission', 'status-code': 401 }),
+	routes: [
+		{
+			method: 'GET',
+			pattern: '/info/1.0/ping',
+			access: 'user',
+			handler: () => json(200, { datetime: new Date().toISOString(), response: 'pong', timestamp: Date.now() }),
+		},
+		{
+			method: 'GET',
+			pattern: '/idp/1.0/idp/ids',
+			access: 'admin',
+			handler: (ctx) => json(200, ctx.state.kantega.idps.map((i) => ({ id: i.id, name: i.name }))),
+		},
+		{
+			method: 'GET',
+			pattern: '/idp/1.0/managedgroups/:idpId/groups',
+			access: 'admin',
+			handler: withIdp((_ctx, idp) => json(200, idp.managedGroups)),
+		},
+		{
+			method: 'GET',
+			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',
+			access: 'admin',
+			handler: withIdp((ctx, idp) => (idp.managedGroups.includes(ctx.params.group) ? noContent() : notManaged(ctx))),
+		},
+		{
+			method: 'POST',
+			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',
+			access: 'admin',
+			handler: withIdp((ctx, idp) => {
+				if (ctx.params.group.trim() === '') return badRequest('Group name must not be empty');
+				if (idp.managedGroups.includes(ctx.params.group)) return badRequest(`Group ${ctx.params.group} is already managed`);
+				idp.managedGroups.push(ctx.params.group);
+				return noContent();
+			}),
+		},
+		{ method: 'PUT', pattern: '/idp/1.0/managedgroups/:idpId/groups/:group', access: 'admin', handler: withIdp(replaceGroup) },
+		{
+			method: 'DELETE',
+			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',
+			access: 'admin',
+			handler: withIdp((ctx, idp) => {
+				const index = idp.managedGroups.indexOf(ctx.params.group);
+				if (index < 0) return notManaged(ctx);
+				idp.managedGroups.splice(index, 1);
+				return noContent();
+			}),
+		},
+	],
+};

@@ -1,0 +1,126 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * The routing core: context path, faults, authentication, XSRF, permissions, recording, latency.
+ * Order per request (as in Jira): faults (a gateway in front) -> Seraph auth (bad Basic/Bearer
+ * credentials fail even on anonymous resources) -> Jersey route match (404/405) -> "must be logged
+ * in" (401) -> XSRF on POST/PUT/PATCH/DELETE (403 text) -> sysadmin check (app-specific) -> handler.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate } from './auth';
+import type { ControlTarget } from './control';
+import { handleControl } from './control';
+import type { RequestContext, SimResponse } from './http';
+import { jerseyNotFound, json, text } from './http';
+import { matchRoute } from './router';
+import type { RecordedRequest, SimulatorOptions } from './types';
+
+const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const NOT_LOGGED_IN = { message: 'Client must be authenticated to access this resource.', 'status-code': 401 };
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseQuery(search: string): Record<string, string | string[]> {
+	const query: Record<string, string | string[]> = {};
+	for (const [key, value] of new URLSearchParams(search)) {
+		const prev = query[key];
+		query[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+	}
+	return query;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+	const value = req.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function htmlNotFound(): SimResponse {
+	return text(404, '<!DOCTYPE html><html><head><title>Oops, you\'ve found a dead link.</title></head><body><h1>Oops, you\'ve found a dead link.</h1></body></html>', 'text/html;charset=UTF-8');
+}
+
+export function createHandler(target: ControlTarget, options: Required<SimulatorOptions>, origin: () => string) {
+	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const body = await readBody(req);
+		const url = req.url ?? '/';
+		const q = url.indexOf('?');
+		const rawPath = q >= 0 ? url.slice(0, q) : url;
+		const search = q >= 0 ? url.slice(q) : '';
+		const method = (req.method ?? 'GET').toUpperCase();
+		const ctxPath = options.contextPath;
+		const control = ['/__simulator/', `${ctxPath}/__simulator/`].find((p) => rawPath.startsWith(p));
+		if (control) return send(res, handleControl(target, method, rawPath.slice(control.length), body), 0);
+
+		const state = target.state;
+		const underContext = rawPath === ctxPath || rawPath.startsWith(`${ctxPath}/`);
+		const path = underContext ? rawPath.slice(ctxPath.length) || '/' : rawPath;
+		const record: RecordedRequest = {
+			method, rawPath, path, query: parseQuery(search), headers: { ...req.headers }, body, status: 0,
+		};
+		const authorization = header(req, 'authorization');
+		const scheme = authorization?.trim().split(/\s+/)[0]?.toLowerCase();
+		const outcome = target.faults.apply({ method, rawPath, search, scheme }, state.baseUrl);
+		const delay = state.latencyMs + outcome.extraMs;
+		if (outcome.resetConnection) {
+			target.requests.push(record);
+			setTimeout(() => req.socket.destroy(), delay);
+			return;
+		}
+		let response: SimResponse;
+		if (outcome.response) {
+			response = outcome.response;
+		} else if (!underContext) {
+			response = htmlNotFound();
+		} else {
+			const auth = authenticate(authorization, state);
+			if (auth.kind === 'denied') {
+				response = auth.response;
+			} else {
+				const user = auth.kind === 'user' ? auth.user : undefined;
+				record.user = user?.username;
+				response = dispatch({
+					method, path, params: {}, query: record.query, headers: req.headers, body, user,
+					baseUrl: state.baseUrl, fullUrl: `${origin()}${rawPath}${search}`, state, options,
+				}, header(req, 'x-atlassian-token'));
+			}
+		}
+		record.status = response.status;
+		target.requests.push(record);
+		send(res, response, delay);
+	};
+}
+
+function dispatch(ctx: RequestContext, xsrfToken: string | undefined): SimResponse {
+	const match = matchRoute(ctx.path, ctx.method, ctx.state.product, ctx.state.installedApps);
+	if (match.kind === 'badEncoding') return json(400, { message: 'Malformed percent-encoding in path', 'status-code': 400 });
+	if (match.kind === 'methodNotAllowed') {
+		return { ...json(405, { message: 'Method Not Allowed', 'status-code': 405 }), headers: { 'Content-Type': 'application/json;charset=UTF-8', Allow: match.allowed.join(',') } };
+	}
+	if (match.kind === 'notFound') {
+		return ctx.path.startsWith('/rest/') ? jerseyNotFound(ctx.fullUrl) : htmlNotFound();
+	}
+	const { app, route } = match;
+	if (route.access !== 'anonymous' && !ctx.user) return json(401, NOT_LOGGED_IN);
+	if (MUTATING.includes(ctx.method) && xsrfToken !== 'no-check') return text(403, 'XSRF check failed');
+	if (route.access === 'admin' && !ctx.user?.sysadmin) return app.forbidden(ctx);
+	try {
+		return route.handler({ ...ctx, params: match.params });
+	} catch (error) {
+		return json(500, { message: `Simulator error: ${(error as Error).message}`, 'status-code': 500 });
+	}
+}
+
+function send(res: ServerResponse, response: SimResponse, delayMs: number): void {
+	const write = () => {
+		if (res.destroyed) return;
+		res.writeHead(response.status, response.headers ?? {});
+		res.end(response.body ?? '');
+	};
+	if (delayMs > 0) setTimeout(write, delayMs);
+	else write();
+}

@@ -1,0 +1,38 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/** Builds the seed state of the whole instance. */
+import { seedAuthconfig } from './data/authconfig';
+import { seedDeviniti } from './data/deviniti';
+import { seedKantega } from './data/kantega';
+import { seedResolution } from './data/resolution';
+import type { AppName, SimulatorOptions, SimulatorState } from './types';
+
+export const ALL_APPS: AppName[] = ['resolution', 'deviniti', 'kantega', 'authconfig'];
+
+export function resolveOptions(options: SimulatorOptions = {}): Required<SimulatorOptions> {
+	const contextPath = (options.contextPath ?? '').replace(/\/+$/, '');
+	return {
+		port: options.port ?? 0,
+		contextPath: contextPath && !contextPath.startsWith('/') ? `/${contextPath}` : contextPath,
+		product: options.product ?? 'jira',
+		adUsers: options.adUsers ?? 1200,
+		adMaxPageSize: options.adMaxPageSize ?? 1000,
+		latencyMs: options.latencyMs ?? 0,
+		installedApps: options.installedApps ?? ALL_APPS,
+		captchaAfterFailures: options.captchaAfterFailures ?? 3,
+	};
+}
+
+export function createState(options: Required<SimulatorOptions>, baseUrl: string): SimulatorState {
+	return {
+		product: options.product,
+		baseUrl,
+		installedApps: [...options.installedApps],
+		loginFailures: {},
+		captchaAfterFailures: options.captchaAfterFailures,
+		latencyMs: options.latencyMs,
+		resolution: seedResolution(),
+		deviniti: seedDeviniti(options.adUsers, options.adMaxPageSize),
+		kantega: seedKantega(),
+		authconfig: seedAuthconfig(),
+	};
+}

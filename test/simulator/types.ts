@@ -1,0 +1,102 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/** Public types of the simulator (re-exported by index.ts). */
+import type { AuthconfigState } from './data/authconfig';
+import type { DevinitiState } from './data/deviniti';
+import type { KantegaState } from './data/kantega';
+import type { ResolutionState } from './data/resolution';
+
+export type Product = 'jira' | 'confluence' | 'bitbucket';
+export type AppName = 'resolution' | 'deviniti' | 'kantega' | 'authconfig';
+
+export interface SimulatorOptions {
+	/** 0 = random free port (default). */
+	port?: number;
+	/** '' (default) or e.g. '/jira'; all routes live under it. */
+	contextPath?: string;
+	/** Default 'jira'. */
+	product?: Product;
+	/** Number of AD users in Deviniti's data, default 1200. */
+	adUsers?: number;
+	/** Server-side cap of ?size= for Deviniti paging, default 1000. */
+	adMaxPageSize?: number;
+	/** Added to every recorded request, default 0. */
+	latencyMs?: number;
+	/** Default: all four. */
+	installedApps?: AppName[];
+	/** Failed Basic logins before the account is CAPTCHA-locked, default 3. */
+	captchaAfterFailures?: number;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Path exactly as received, still percent-encoded, context path included, no query. */
+	rawPath: string;
+	/** rawPath with the context path removed, still encoded. */
+	path: string;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+	/** 0 when the connection was reset before answering. */
+	status: number;
+	/** Authenticated username. */
+	user?: string;
+}
+
+export type FaultKind =
+	| 'latency'
+	| 'rateLimit'
+	| 'unavailable'
+	| 'connectionReset'
+	| 'htmlLogin'
+	| 'redirect'
+	| 'captcha'
+	| 'basicDisabled'
+	| 'websudo'
+	| 'truncatedJson'
+	| 'serverError';
+
+export interface Fault {
+	kind: FaultKind;
+	/** How many matching requests it affects; default unlimited. */
+	times?: number;
+	/** Substring of the raw (encoded) request path, context path included. */
+	pathIncludes?: string;
+	/** HTTP method, case-insensitive. */
+	method?: string;
+	retryAfterSeconds?: number;
+	/** For 'latency'. */
+	ms?: number;
+}
+
+/** The live, JSON-serialisable in-memory state of the instance and its apps. */
+export interface SimulatorState {
+	product: Product;
+	/** http://127.0.0.1:<port><contextPath> */
+	baseUrl: string;
+	installedApps: AppName[];
+	/** Failed Basic logins per username (CAPTCHA lock when >= captchaAfterFailures). */
+	loginFailures: Record<string, number>;
+	captchaAfterFailures: number;
+	latencyMs: number;
+	resolution: ResolutionState;
+	deviniti: DevinitiState;
+	kantega: KantegaState;
+	authconfig: AuthconfigState;
+}
+
+export interface Simulator {
+	/** http://127.0.0.1:<port><contextPath> (no trailing slash). */
+	url: string;
+	port: number;
+	/** Every request except the control endpoints. */
+	requests: RecordedRequest[];
+	state: SimulatorState;
+	setFault(fault: Fault): void;
+	clearFaults(): void;
+	setLatency(ms: number): void;
+	/** State back to the seed data; faults, requests and login failures cleared. */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export type { AuthconfigState, DevinitiState, KantegaState, ResolutionState };
