@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
@@ -28,6 +29,25 @@ class HarnessItems implements INodeType {
 	}
 }
 
+/** n8n's own nodes that the example workflows use, loaded from n8n-nodes-base as n8n does. */
+const N8N_BASE_NODES: Record<string, string> = {
+	manualTrigger: 'ManualTrigger/ManualTrigger.node',
+	if: 'If/If.node',
+	set: 'Set/Set.node',
+	filter: 'Filter/Filter.node',
+	noOp: 'NoOp/NoOp.node',
+	stopAndError: 'StopAndError/StopAndError.node',
+};
+
+/** Trigger types that the harness replaces by its items node: what starts a run is not under test. */
+export const TRIGGER_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger'];
+
 export function baseNodeTypes(): Record<string, INodeType | IVersionedNodeType> {
-	return { [ITEMS_NODE_TYPE]: new HarnessItems() as unknown as INodeType };
+	const types: Record<string, INodeType | IVersionedNodeType> = { [ITEMS_NODE_TYPE]: new HarnessItems() as unknown as INodeType };
+	for (const [name, file] of Object.entries(N8N_BASE_NODES)) {
+		const module = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+		const NodeClass = Object.values(module)[0];
+		types[`n8n-nodes-base.${name}`] = new NodeClass();
+	}
+	return types;
 }

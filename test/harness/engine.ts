@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import { ITEMS_NODE_TYPE, TRIGGER_TYPES } from './baseNodes';
 import { HarnessNodeTypes, packageNodeTypes } from './nodeTypes';
 
 export interface WorkflowDefinition {
@@ -99,4 +100,17 @@ export async function runWorkflow(
 		error: run.data.resultData.error as EngineRun['error'],
 		output: (nodeName, outputIndex = 0) => runData[nodeName]?.[0]?.data?.main?.[outputIndex] ?? [],
 	};
+}
+
+/** Runs an example workflow file as n8n would, its trigger replaced by one empty item and its credentials by the given ones. */
+export async function runExampleWorkflow(
+	workflow: WorkflowDefinition,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<EngineRun> {
+	const nodes = workflow.nodes.map((node) =>
+		TRIGGER_TYPES.includes(node.type)
+			? { ...node, type: ITEMS_NODE_TYPE, typeVersion: 1, parameters: { items: JSON.stringify([{ json: {} }]) } }
+			: node,
+	);
+	return await runWorkflow({ ...workflow, nodes }, credentials);
 }
