@@ -3,7 +3,7 @@
 import type { FaultList } from './faults';
 import type { JsonValue, SimResponse } from './http';
 import { isObject, json, noContent } from './http';
-import { applyJsonPatch, applyMergePatch, PatchError } from './jsonPatch';
+import { applyJsonPatch, applyMergePatch, patchErrorResponse } from './jsonPatch';
 import type { Fault, FaultKind, RecordedRequest, SimulatorState } from './types';
 
 export interface ControlTarget {
@@ -77,8 +77,7 @@ export function handleControl(target: ControlTarget, method: string, action: str
 				Object.assign(target.state, next);
 				return json(200, target.state);
 			} catch (error) {
-				if (error instanceof PatchError) return json(error.status, { message: error.message });
-				throw error;
+				return patchErrorResponse(error);
 			}
 		}
 		case 'POST latency': {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /** RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch, on plain JSON values (input is not mutated). */
-import type { JsonValue } from './http';
-import { clone, isObject } from './http';
+import type { JsonValue, SimResponse } from './http';
+import { clone, isObject, json } from './http';
 
 /** status: 400 for a malformed patch document, 409 when it does not apply (missing path, failed test). */
 export class PatchError extends Error {
@@ -128,4 +128,10 @@ export function applyMergePatch(target: JsonValue, patch: JsonValue): JsonValue 
 		else result[key] = applyMergePatch(result[key] ?? null, value);
 	}
 	return result;
+}
+
+/** The answer for an error thrown while patching. */
+export function patchErrorResponse(error: unknown): SimResponse {
+	if (error instanceof PatchError) return json(error.status, { message: error.message });
+	return json(400, { message: `Invalid patch: ${(error as Error).message}` });
 }

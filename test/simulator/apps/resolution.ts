@@ -13,7 +13,7 @@ import type { UserSyncConnector, SyncRun } from '../data/resolution';
 import { KNOWN_USERNAMES } from '../data/resolution';
 import type { AppModule, RequestContext, SimResponse } from '../http';
 import { clone, contentType, isObject, json, noContent, nowIso, readJson, text } from '../http';
-import { applyJsonPatch, applyMergePatch, PatchError } from '../jsonPatch';
+import { applyJsonPatch, applyMergePatch, patchErrorResponse } from '../jsonPatch';
 
 function latestConfig(ctx: RequestContext) {
 	const versions = ctx.state.resolution.configVersions;
@@ -45,8 +45,7 @@ function patchConfig(ctx: RequestContext): SimResponse {
 	try {
 		result = type === 'application/json-patch+json' ? applyJsonPatch(config, body.value) : applyMergePatch(config, body.value);
 	} catch (error) {
-		if (error instanceof PatchError) return json(error.status, { message: error.message });
-		throw error;
+		return patchErrorResponse(error);
 	}
 	if (!isObject(result)) return json(400, { message: 'The patched configuration must be a JSON object.' });
 	ctx.state.resolution.configVersions.push(result);

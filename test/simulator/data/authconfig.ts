@@ -9,7 +9,8 @@ export interface AuthconfigState {
 	sso: JsonObject;
 }
 
-export const CERT = 'MIIC8DCCAdigAwIBAgIQSimulatedCertificateForTestsOnlyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+/** Placeholder X.509 body (not a real certificate). */
+export const SAMPLE_X509 = 'MIIC8DCCAdigAwIBAgIQSimulatedCertificateForTestsOnlyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 
 function jit(extra: JsonObject = {}): JsonObject {
 	return {
@@ -24,7 +25,7 @@ function jit(extra: JsonObject = {}): JsonObject {
 
 function saml(id: number, name: string, host: string, extra: JsonObject = {}): JsonObject {
 	return {
-		id, name, enabled: true, certificate: CERT, 'sso-type': 'SAML', 'include-customer-logins': false,
+		id, name, enabled: true, certificate: SAMPLE_X509, 'sso-type': 'SAML', 'include-customer-logins': false,
 		'enable-remember-me': true, 'last-updated': '2021-09-20T13:12:05.075-03:00', 'jit-configuration': jit(),
 		'button-text': `Log in with ${name}`, 'idp-type': 'GENERIC', 'sso-url': `https://${host}/sso/saml`,
 		'sso-issuer': `https://${host}`, 'username-attribute': '${NameID}', ...extra,
