@@ -74,13 +74,15 @@ else
 fi
 
 n8ni_start
-types=(n8n-nodes-probe.probe)
+types=(n8n-nodes-probe.probe) creds=(probeApi)
 if [[ -n "$extra_tgz" ]]; then
   pkg_name=$(tar -xzOf "$extra_tgz" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0)).name')
-  mapfile -t -O 1 types < <(n8ni_package_node_types "$N8NI_HOME/.n8n/nodes/node_modules/$pkg_name")
+  pkg_dir="$N8NI_HOME/.n8n/nodes/node_modules/$pkg_name"
+  mapfile -t -O 1 types < <(n8ni_package_types "$pkg_dir" nodes)
+  mapfile -t -O 1 creds < <(n8ni_package_types "$pkg_dir" credentials)
 fi
 n8ni_require_node_types "${types[@]}" || fail=1
-n8ni_credential_types | grep -qx probeApi || { log "credential type probeApi missing"; fail=1; }
+n8ni_require_credential_types "${creds[@]}" || fail=1
 
 if [[ -n "$broken" ]]; then
   if ((fail)); then log "PASS (broken package detected) in $((SECONDS - t0))s"; exit 0; fi

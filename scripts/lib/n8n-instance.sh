@@ -66,11 +66,12 @@ n8ni_bcrypt() {
 # 1.123.81 on the machine's Node 20), make a user folder (a new temp dir by
 # default), pick ports, write instance.env, and make it the current instance.
 n8ni_create() {
-  local version=${1:-${N8NI_N8N_VERSION:-$N8N2_VERSION}} home=${2:-} n8n_dir node path_prefix engine=""
+  local version=${1:-${N8NI_N8N_VERSION:-$N8N2_VERSION}} home=${2:-} n8n_dir node path_prefix engine="" disabled=""
   case "$version" in
     2* | "$N8N2_VERSION")
       provision_n8n2
       n8n_dir=$N8N2_DIR node="$NODE24_BIN/node" path_prefix="$NODE24_BIN"
+      disabled=mcp-registry # it fetches a server list from n8n's cloud at start
       ;;
     1* | "$N8N1_VERSION")
       provision_n8n1
@@ -109,11 +110,13 @@ n8ni_create() {
       "N8N_DIAGNOSTICS_ENABLED=false" "N8N_VERSION_NOTIFICATIONS_ENABLED=false" \
       "N8N_TEMPLATES_ENABLED=false" "N8N_PERSONALIZATION_ENABLED=false" \
       "N8N_SECURE_COOKIE=false" "N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true" \
+      "N8N_VERIFIED_PACKAGES_ENABLED=false" "N8N_UNVERIFIED_PACKAGES_ENABLED=true" \
+      "N8N_REINSTALL_MISSING_PACKAGES=false" \
       "DB_TYPE=sqlite" "N8N_LOG_LEVEL=${N8NI_LOG_LEVEL:-info}" "N8N_ENCRYPTION_KEY=$key" \
       "N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true" "N8N_INSTANCE_OWNER_EMAIL=$N8NI_OWNER_EMAIL" \
       "N8N_INSTANCE_OWNER_PASSWORD_HASH=$hash" \
       "N8NI_OWNER_PASSWORD=$N8NI_OWNER_PASSWORD" \
-      ${engine:+"N8N_EXPRESSION_ENGINE=$engine"}; do
+      ${engine:+"N8N_EXPRESSION_ENGINE=$engine"} ${disabled:+"N8N_DISABLED_MODULES=$disabled"}; do
       printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
     done
   } >>"$home/instance.env"
@@ -187,9 +190,11 @@ n8ni_execute() {
   local id=$1 out="$N8NI_HOME/execute-$1.out" json="$N8NI_HOME/execute-$1.json" rc=0 status
   _n8ni_log "executing workflow $id"
   n8ni_n8n execute --id="$id" --rawOutput >"$out" 2>"$N8NI_HOME/execute-$id.err" || rc=$?
-  if ! n8ni_parse_run "$out" >"$json"; then
-    tail -30 "$out" "$N8NI_HOME/execute-$id.err" >&2
-    _n8ni_die "workflow $id: no execution JSON (n8n exit code $rc)"
+  if ! n8ni_parse_run "$out" >"$json" 2>/dev/null; then
+    # e.g. "Unrecognized node type: ..." after 'Failed to load package "..."'
+    grep -h -A1 -E 'Failed to load package|Unrecognized node type|Execution error|does not exist' \
+      "$out" "$N8NI_HOME/execute-$id.err" | grep -v '^--$' | sort -u >&2 || tail -n 30 "$out" >&2
+    _n8ni_die "workflow $id: no execution JSON (n8n exit code $rc; output: $out)"
     return 1
   fi
   cat "$json"
@@ -298,14 +303,20 @@ n8ni_credential_types() {
     });' | sort -u
 }
 
-# n8ni_package_load_errors: print the lines of n8n's log that report a
-# community package or node that failed to load; exit 0 iff there are none.
+# n8ni_package_load_errors: print the lines of n8n's server log (and their
+# next line, the cause) that report a community package, node or credential
+# that failed to load; exit 0 iff there are none. Messages as n8n 2.41.1 and
+# 1.123.81 log them (load-nodes-and-credentials, nodes-loader):
+#   Failed to load package "<pkg>"      + next line: the error (e.g. Cannot find module ...)
+#   Skipping package "<pkg>": it requires ...   (n8n too old for the package)
+#   Skipping package directory "...": failed to load package metadata ...
+#   Failed to load Custom API options for the node "...": Unknown credential name "..."
 n8ni_package_load_errors() {
   local log="$N8NI_HOME/n8n.log"
   [[ -f "$log" ]] || return 0
-  ! grep -E -i "$N8NI_LOAD_ERROR_PATTERN" "$log" >&2
+  ! grep -E -A1 "$N8NI_LOAD_ERROR_PATTERN" "$log" >&2
 }
-N8NI_LOAD_ERROR_PATTERN='(error|failed|could not|cannot).*(load|community|package|node type)|(load|community|package).*(error|failed)|Unrecognized node type'
+N8NI_LOAD_ERROR_PATTERN='Failed to load package|Skipping package|Unrecognized (node|credential) type|Failed to load Custom API options|n8n detected that some packages are missing'
 
 # n8ni_require_node_types TYPE...: fail (listing them) when the running
 # instance is missing any of the node types, e.g.
@@ -351,29 +362,44 @@ _n8ni_install_trap() {
   trap 'exit 130' INT TERM
 }
 
-# n8ni_package_node_types PACKAGE_DIR: the node types ("<package>.<name>") a
-# built package declares, read by loading each file of its package.json's
-# n8n.nodes with n8n's own modules on the path (as n8n loads them). Fails
-# when a node file does not load.
-n8ni_package_node_types() {
-  local pkg n8n_modules node
+# n8ni_package_types PACKAGE_DIR [nodes|credentials]: the node types
+# ("<package>.<name>") or credential types ("<name>") a built package declares,
+# read by loading each file listed in its package.json's n8n field with n8n's
+# own modules on the path (as n8n loads them). Fails when a file does not load.
+n8ni_package_types() {
+  local pkg kind=${2:-nodes} n8n_modules node
   pkg=$(realpath "$1") n8n_modules="$(_n8ni_get N8NI_N8N_DIR)/node_modules" node=$(_n8ni_get N8NI_NODE)
   NODE_PATH="$n8n_modules:$n8n_modules/n8n/node_modules" "$node" -e '
-    const path = require("path"), dir = process.argv[1];
+    const path = require("path"), [dir, kind] = process.argv.slice(1);
     const pkg = require(path.join(dir, "package.json"));
     let failed = false;
-    for (const file of pkg.n8n?.nodes ?? []) {
+    for (const file of pkg.n8n?.[kind] ?? []) {
       try {
-        const mod = require(path.join(dir, file));
-        for (const Cls of Object.values(mod)) {
+        for (const Cls of Object.values(require(path.join(dir, file)))) {
           if (typeof Cls !== "function") continue;
-          const d = new Cls().description;
-          if (d?.name) console.log(`${pkg.name}.${d.name}`);
+          const o = new Cls();
+          if (kind === "nodes" && o.description?.name) console.log(`${pkg.name}.${o.description.name}`);
+          if (kind === "credentials" && o.name) console.log(o.name);
         }
       } catch (e) {
         failed = true;
         console.error(`[n8n] ${file} does not load: ${e.message.split("\n")[0]}`);
       }
     }
-    process.exit(failed ? 1 : 0);' "$pkg"
+    process.exit(failed ? 1 : 0);' "$pkg" "$kind"
+}
+
+# n8ni_require_credential_types TYPE...: fail when the running instance is
+# missing any of the credential types (e.g. atlassianDataCenterApi).
+n8ni_require_credential_types() {
+  local known missing=() t
+  known=$(n8ni_credential_types)
+  for t in "$@"; do
+    grep -qxF "$t" <<<"$known" || missing+=("$t")
+  done
+  if ((${#missing[@]})); then
+    _n8ni_die "n8n does not know credential type(s): ${missing[*]} (log: $N8NI_HOME/n8n.log)"
+    return 1
+  fi
+  _n8ni_log "n8n knows credentials: $*"
 }
