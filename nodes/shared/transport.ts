@@ -78,17 +78,28 @@ function headersOf(raw: unknown): Record<string, string | undefined> {
 	return headers;
 }
 
-function networkError(ctx: IExecuteFunctions, error: unknown, request: ApiRequest, itemIndex: number): NodeApiError {
-	const { code, message } = (error ?? {}) as { code?: string; message?: string };
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection broken',
+};
+
+/** n8n rewrites any error message that contains a system error code, so the message says it in words. */
+function networkError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
+	const { message } = (error ?? {}) as { message?: string };
 	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
+	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
 	return new NodeApiError(
 		ctx.getNode(),
-		{ code: code ?? 'UNKNOWN', method: request.method, path: request.path } as JsonObject,
+		{ networkError: what, method: request.method, path: request.path } as JsonObject,
 		{
-			message: `Could not reach Data Center: ${code ?? message ?? 'network error'} (${request.method} ${request.path})`,
+			message: `Could not reach Data Center: ${what} (${request.method} ${request.path})`,
 			description: tls
 				? 'The TLS certificate was not accepted. For an internal instance with a self-signed certificate, turn on "Ignore SSL Issues" in the credential.'
-				: 'Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance.',
+				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance. Cause: ${code ?? message ?? 'unknown'}.`,
 			itemIndex,
 		},
 	);
@@ -147,7 +158,7 @@ export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, it
 			const cause = (error as { cause?: { code?: string } }).cause;
 			const code = (error as { code?: string }).code ?? cause?.code;
 			const delay = retryDelayForNetworkError(code, request.method, attempt);
-			if (delay === undefined) throw networkError(ctx, error, request, itemIndex);
+			if (delay === undefined) throw networkError(ctx, error, code, request, itemIndex);
 			await cancellableSleep(ctx, delay);
 			continue;
 		}

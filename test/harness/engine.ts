@@ -12,7 +12,7 @@ import {
 
 import { TestCredentialsHelper } from './credentialsHelper';
 import { ITEMS_NODE_TYPE, TRIGGER_TYPES } from './baseNodes';
-import { HarnessNodeTypes, packageNodeTypes } from './nodeTypes';
+import { HarnessNodeTypes } from './nodeTypes';
 
 export interface WorkflowDefinition {
 	name?: string;
@@ -29,7 +29,7 @@ export interface EngineRun {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-const nodeTypes = new HarnessNodeTypes(packageNodeTypes());
+const nodeTypes = new HarnessNodeTypes();
 let executionCounter = 0;
 
 function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {

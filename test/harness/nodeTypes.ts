@@ -5,28 +5,30 @@ import { NodeHelpers, type INodeType, type INodeTypes, type IVersionedNodeType }
 
 import { baseNodeTypes } from './baseNodes';
 
-/** The package's node classes, by folder name (each node lives in nodes/<Name>/<Name>.node.ts). */
-const PACKAGE_NODES = ['KantegaSso', 'ResolutionSamlSso', 'AdAttributesSync', 'AtlassianDcSso'];
-
 export const PACKAGE_PREFIX = 'n8n-nodes-atlassian-dc-identity';
 
-/** The package's nodes under the type names n8n gives an installed community package, plus n8n's own nodes the examples use. */
-export function packageNodeTypes(): Record<string, INodeType | IVersionedNodeType> {
-	const types: Record<string, INodeType | IVersionedNodeType> = baseNodeTypes();
-	for (const name of PACKAGE_NODES) {
-		const file = join(__dirname, '..', '..', 'nodes', name, `${name}.node.ts`);
-		if (!existsSync(file)) continue;
-		const NodeClass = (require(file) as Record<string, new () => INodeType>)[name];
-		const node = new NodeClass();
-		types[`${PACKAGE_PREFIX}.${node.description.name}`] = node;
-	}
-	return types;
+/** The package's node folders (each node lives in nodes/<Name>/<Name>.node.ts). */
+const PACKAGE_NODES = ['KantegaSso', 'ResolutionSamlSso', 'AdAttributesSync', 'AtlassianDcSso'];
+
+/** Loads a package node on first use (`kantegaSso` from nodes/KantegaSso/KantegaSso.node.ts). */
+function loadPackageNode(shortName: string): INodeType | undefined {
+	const folder = PACKAGE_NODES.find((name) => name.charAt(0).toLowerCase() + name.slice(1) === shortName);
+	if (!folder) return undefined;
+	const file = join(__dirname, '..', '..', 'nodes', folder, `${folder}.node.ts`);
+	if (!existsSync(file)) return undefined;
+	const NodeClass = (require(file) as Record<string, new () => INodeType>)[folder];
+	return new NodeClass();
 }
 
+/** The package's nodes under the type names n8n gives an installed community package, plus n8n's own nodes the examples use. */
 export class HarnessNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
+	private readonly types = baseNodeTypes();
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		if (!this.types[nodeType] && nodeType.startsWith(`${PACKAGE_PREFIX}.`)) {
+			const node = loadPackageNode(nodeType.slice(PACKAGE_PREFIX.length + 1));
+			if (node) this.types[nodeType] = node;
+		}
 		const type = this.types[nodeType];
 		if (!type) throw new Error(`Unknown node type in the harness: ${nodeType}`);
 		return type;
