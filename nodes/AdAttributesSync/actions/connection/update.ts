@@ -1,0 +1,54 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mutationOptions } from '../../../shared/commonProperties';
+import { sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { connectionUpdateBody, updatePath, type ConnectionChange } from '../../api';
+import { connectionIdProperty, nothingToUpdate } from '../../parameters';
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a connection',
+		description: 'Change the name or the user DN of a connection',
+	},
+	properties: [
+		connectionIdProperty,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name of the connection' },
+				{
+					displayName: 'User DN',
+					name: 'userDn',
+					type: 'string',
+					default: '',
+					placeholder: 'CN=svc-jira,OU=Service,DC=example,DC=com',
+					description: 'The new distinguished name of the user the connection binds with',
+				},
+			],
+		},
+		mutationOptions(),
+	],
+	async execute(itemIndex) {
+		const connectionId = requiredString(this, 'connectionId', itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const change: ConnectionChange = {};
+		if (typeof fields.name === 'string' && fields.name.trim()) change.name = fields.name.trim();
+		if (typeof fields.userDn === 'string' && fields.userDn.trim()) change.userDn = fields.userDn.trim();
+		if (!Object.keys(change).length) throw nothingToUpdate(this, itemIndex, 'set "Name" or "User DN" in "Update Fields"');
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'PUT',
+			path: updatePath(),
+			body: connectionUpdateBody(connectionId, change),
+		});
+		if ('dryRun' in sent) return sent.dryRun;
+		return { connectionId, ...change, updated: true };
+	},
+};

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { apiRequestJson } from '../../../shared/transport';
+import { userPath } from '../../api';
+import { optionalConnectionProperty, optionalString, userProperty } from '../../parameters';
+
+export const get: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a user',
+		description: "Get a user's synchronised AD attributes, in one connection or in every enabled one",
+	},
+	properties: [userProperty, optionalConnectionProperty],
+	concurrency: () => DEFAULT_CONCURRENCY,
+	async execute(itemIndex) {
+		const user = requiredString(this, 'user', itemIndex);
+		const connection = optionalString(this, 'connection', itemIndex);
+		const answer = await apiRequestJson<IDataObject>(this, { method: 'GET', path: userPath(user, connection) }, itemIndex);
+		if (connection) return { user, connection, fields: answer };
+		// Without a connection the answer maps each connection's name to the user's attributes there.
+		return Object.entries(answer ?? {}).map(([name, fields]) => ({ user, connection: name, fields: fields as IDataObject }));
+	},
+};

@@ -1,0 +1,82 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../../shared/commonProperties';
+import type { Operation } from '../../../shared/operation';
+import { maxResults } from '../../../shared/parameters';
+import { usersPath } from '../../api';
+import { fetchUsers } from '../../paging';
+import { commaList, optionalConnectionProperty, optionalString } from '../../parameters';
+
+const FILTERS = ['usernames', 'userkeys', 'configurationIds', 'configurationNames', 'fields'] as const;
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many users',
+		description: 'List users with their synchronised AD attributes, in one connection or in all of them',
+	},
+	properties: [
+		optionalConnectionProperty,
+		...returnAllAndLimit,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Configuration IDs',
+					name: 'configurationIds',
+					type: 'string',
+					default: '',
+					placeholder: '1,2',
+					description: 'Comma-separated connection IDs the users were synchronised in (ignored when Connection is set)',
+				},
+				{
+					displayName: 'Configuration Names',
+					name: 'configurationNames',
+					type: 'string',
+					default: '',
+					placeholder: 'Active_Directory_server',
+					description: 'Comma-separated connection names the users were synchronised in (ignored when Connection is set)',
+				},
+				{
+					displayName: 'Fields',
+					name: 'fields',
+					type: 'string',
+					default: '',
+					placeholder: 'mail,department',
+					description: 'Comma-separated AD attribute names to output; all when empty',
+				},
+				{
+					displayName: 'User Keys',
+					name: 'userkeys',
+					type: 'string',
+					default: '',
+					placeholder: 'JIRAUSER10119,JIRAUSER10000',
+					description: 'Comma-separated user keys (users matching a username or a user key are returned)',
+				},
+				{
+					displayName: 'Usernames',
+					name: 'usernames',
+					type: 'string',
+					default: '',
+					placeholder: 'jsmith,jdoe',
+					description: 'Comma-separated usernames (users matching a username or a user key are returned)',
+				},
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const connection = optionalString(this, 'connection', itemIndex);
+		const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters: IDataObject = {};
+		for (const name of FILTERS) {
+			const value = commaList(given[name]);
+			if (value !== undefined) filters[name] = value;
+		}
+		return await fetchUsers(this, itemIndex, usersPath(connection), filters, maxResults(this, itemIndex));
+	},
+};
