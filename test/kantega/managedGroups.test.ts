@@ -1,0 +1,114 @@
+import { runNode } from '../harness/runNode';
+import { startSimulator, type Simulator } from '../simulator';
+import { adminBasic } from '../support/credentials';
+
+const ADFS = '1ncq3jsPC74BGuNnfZPl';
+const OKTA = '8xKQm2LpZr4TvW9sYb1E';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => await sim.close());
+beforeEach(() => sim.reset());
+
+const groupsOf = (idpId: string) => sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
+const kantega = async (parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>) =>
+	await runNode({ node: 'kantegaSso', parameters: parameters as never, credentials: adminBasic(sim), input });
+
+test('identity providers: one item per IdP', async () => {
+	const run = await kantega({ resource: 'identityProvider', operation: 'getAll' });
+	expect(run.json).toEqual([
+		{ id: ADFS, name: 'AD FS' },
+		{ id: OKTA, name: 'Okta' },
+		{ id: 'Qm7tY2uV5wX8zA1bC4dE', name: 'Azure AD (inactive)' },
+	]);
+	expect(sim.requests[0].path).toBe('/rest/ksso/api/idp/1.0/idp/ids');
+});
+
+test('managed groups: one item per group, with its IdP', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'getAll', idpId: OKTA });
+	expect(run.json).toEqual([
+		{ idpId: OKTA, group: 'confluence-users' },
+		{ idpId: OKTA, group: 'sales team' },
+	]);
+});
+
+test('check answers exists from 204 and 404', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'check', idpId: OKTA, group: '={{ $json.group }}' }, [
+		{ group: 'sales team' },
+		{ group: 'nobody' },
+	]);
+	expect(run.json.map((j) => j.exists)).toEqual([true, false]);
+	expect(sim.requests.map((r) => r.status)).toEqual([204, 404]);
+});
+
+test('add, then add again: an error, or quietly with "succeed if already managed"', async () => {
+	const first = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call' });
+	expect(first.json).toEqual([{ idpId: OKTA, group: 'ops/on-call', added: true }]);
+	expect(groupsOf(OKTA)).toContain('ops/on-call');
+	expect(sim.requests[0].rawPath).toBe(`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops%2Fon-call`);
+
+	const again = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call' });
+	expect(again.error?.message).toMatch(/^Request rejected \(POST .* answered 400\)/);
+
+	const quiet = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call', options: { ignoreIfExists: true } });
+	expect(quiet.error).toBeUndefined();
+	expect(quiet.json).toEqual([{ idpId: OKTA, group: 'ops/on-call', added: false, alreadyManaged: true }]);
+	expect(groupsOf(OKTA)?.filter((g) => g === 'ops/on-call')).toHaveLength(1);
+});
+
+test('add to an unknown IdP fails even with "succeed if already managed"', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'add', idpId: 'no-such-idp', group: 'g', options: { ignoreIfExists: true } });
+	expect(run.error?.message).toMatch(/answered 400/);
+	expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+});
+
+test('replace sends the new name in the one documented body shape', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
+	expect(run.json).toEqual([{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true }]);
+	const [request] = sim.requests;
+	expect(request.method).toBe('PUT');
+	expect(request.rawPath).toBe(`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`);
+	expect(JSON.parse(request.body)).toEqual({ groupName: 'sales-emea' });
+	expect(request.headers['content-type']).toBe('application/json');
+	expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales-emea']);
+});
+
+test('replace of a group that is not managed is a clear 404', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'ghost', newGroup: 'x' });
+	expect(run.error?.message).toMatch(/^Not found \(PUT .*ghost answered 404\)/);
+});
+
+test('remove, then remove again: an error, or quietly with "succeed if not managed"', async () => {
+	const first = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich' });
+	expect(first.json).toEqual([{ idpId: ADFS, group: 'Développeurs Zürich', removed: true }]);
+	expect(groupsOf(ADFS)).not.toContain('Développeurs Zürich');
+	const again = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich' });
+	expect(again.error?.message).toMatch(/answered 404/);
+	const quiet = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich', options: { ignoreIfMissing: true } });
+	expect(quiet.json).toEqual([{ idpId: ADFS, group: 'Développeurs Zürich', removed: false, notManaged: true }]);
+});
+
+test('dry run: every mutation sends nothing and shows the request, without credentials', async () => {
+	const dry = { options: { dryRun: true } };
+	const runs = await Promise.all([
+		kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'a b', ...dry }),
+		kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'n', ...dry }),
+		kantega({ resource: 'managedGroup', operation: 'remove', idpId: OKTA, group: 'sales team', ...dry }),
+	]);
+	expect(sim.requests).toHaveLength(0);
+	expect(runs.map((r) => r.json[0])).toEqual([
+		{ dryRun: true, method: 'POST', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/a%20b`, body: null },
+		{ dryRun: true, method: 'PUT', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, body: { groupName: 'n' } },
+		{ dryRun: true, method: 'DELETE', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, body: null },
+	]);
+	expect(JSON.stringify(runs.map((r) => r.json))).not.toContain('admin-password');
+	expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales team']);
+});
+
+test('a blank group is refused before anything is sent', async () => {
+	const run = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: '  ' });
+	expect(run.error?.message).toBe('The parameter "group" is empty');
+	expect(sim.requests).toHaveLength(0);
+});
