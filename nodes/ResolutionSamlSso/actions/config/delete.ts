@@ -1,0 +1,27 @@
+import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
+import { requireConfirmation, sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { configPath } from '../../api';
+
+const WHAT = 'the running SAML SSO configuration (its latest version, with every identity provider in it)';
+
+export const deleteConfig: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete the SAML SSO configuration',
+		description: 'Delete the latest configuration version; SAML SSO then shows its setup wizard again',
+	},
+	properties: [
+		confirmProperty(
+			'This deletes the latest version of the SAML SSO configuration, with all its identity providers: users cannot log in with SSO until a configuration is uploaded again.',
+		),
+		mutationOptions(),
+	],
+	async execute(itemIndex) {
+		requireConfirmation(this, itemIndex, WHAT);
+		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: configPath() });
+		if ('dryRun' in sent) return sent.dryRun;
+		return { deleted: true };
+	},
+};

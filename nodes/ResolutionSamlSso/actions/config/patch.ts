@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mutationOptions } from '../../../shared/commonProperties';
+import { isDryRun, sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { CONTENT_TYPE, configPath } from '../../api';
+import { configAfterChange, readConfig } from '../../configRequests';
+import { assertJsonPatch, assertMergePatch, includePreviousOption, jsonParameter } from '../../parameters';
+
+export const patch: Operation = {
+	option: {
+		name: 'Patch',
+		value: 'patch',
+		action: 'Patch the SAML SSO configuration',
+		description: 'Change parts of the configuration with a JSON Merge Patch or a JSON Patch',
+	},
+	properties: [
+		{
+			displayName: 'Patch Format',
+			name: 'patchFormat',
+			type: 'options',
+			default: 'mergePatch',
+			options: [
+				{ name: 'JSON Merge Patch (RFC 7386)', value: 'mergePatch', description: 'The fragment of the configuration to change' },
+				{ name: 'JSON Patch (RFC 6902)', value: 'jsonPatch', description: 'A list of operations (add, remove, replace, move, copy, test)' },
+			],
+		},
+		{
+			displayName: 'Merge Patch',
+			name: 'mergePatch',
+			type: 'json',
+			default: '{\n  "redirectToSso": false\n}',
+			required: true,
+			description: 'The fields to change; null removes a field. Sent with the merge patch content type.',
+			displayOptions: { show: { patchFormat: ['mergePatch'] } },
+		},
+		{
+			displayName: 'JSON Patch',
+			name: 'jsonPatch',
+			type: 'json',
+			default: '[\n  { "op": "replace", "path": "/redirectToSso", "value": false }\n]',
+			required: true,
+			description: 'The operations, applied in order; a failed "test" stops the whole patch. Sent with the JSON Patch content type.',
+			displayOptions: { show: { patchFormat: ['jsonPatch'] } },
+		},
+		mutationOptions(includePreviousOption),
+	],
+	async execute(itemIndex) {
+		const format = this.getNodeParameter('patchFormat', itemIndex, 'mergePatch') as string;
+		const body =
+			format === 'jsonPatch'
+				? assertJsonPatch(this, itemIndex, jsonParameter(this, 'jsonPatch', itemIndex).value)
+				: assertMergePatch(this, itemIndex, jsonParameter(this, 'mergePatch', itemIndex).value);
+		const contentType = format === 'jsonPatch' ? CONTENT_TYPE.jsonPatch : CONTENT_TYPE.mergePatch;
+		const request = { method: 'PATCH' as const, path: configPath(), body, contentType };
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex)).config : undefined;
+		const sent = await sendMutation(this, itemIndex, request);
+		if ('dryRun' in sent) return sent.dryRun;
+		const current = await configAfterChange(this, itemIndex, sent.response);
+		return previous === undefined ? current : { previous, current };
+	},
+};

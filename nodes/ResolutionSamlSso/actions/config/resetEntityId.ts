@@ -1,0 +1,19 @@
+import { mutationOptions } from '../../../shared/commonProperties';
+import { sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { resetEntityIdPath } from '../../api';
+
+export const resetEntityId: Operation = {
+	option: {
+		name: 'Reset Entity ID',
+		value: 'resetEntityId',
+		action: 'Reset the entity ID',
+		description: "Reset the service provider's entity ID to the base URL + /plugins/servlet/samlsso after a base URL change (for example on a clone)",
+	},
+	properties: [mutationOptions()],
+	async execute(itemIndex) {
+		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: resetEntityIdPath() });
+		if ('dryRun' in sent) return sent.dryRun;
+		return { entityIdReset: true };
+	},
+};

@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { apiRequestJson } from '../../../shared/transport';
+import { connectorStatusPath, syncStatusPath } from '../../api';
+import { connectorIdProperty } from '../../parameters';
+
+export const getStatus: Operation = {
+	option: {
+		name: 'Get Status',
+		value: 'getStatus',
+		action: 'Get the status of a sync',
+		description: "Get the result of a connector's last sync, or of one sync by its ID, with its counts",
+	},
+	properties: [
+		connectorIdProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Sync ID',
+					name: 'syncId',
+					type: 'string',
+					default: '',
+					description: 'The ID of one sync (the "syncId" that Sync outputs); empty for the last sync of the connector',
+				},
+			],
+		},
+	],
+	async execute(itemIndex) {
+		const connectorId = requiredString(this, 'connectorId', itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const syncId = String(options.syncId ?? '').trim();
+		const path = syncId ? syncStatusPath(syncId) : connectorStatusPath(connectorId);
+		return await apiRequestJson<IDataObject>(this, { method: 'GET', path }, itemIndex);
+	},
+};

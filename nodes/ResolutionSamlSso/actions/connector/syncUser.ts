@@ -1,0 +1,42 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mutationOptions } from '../../../shared/commonProperties';
+import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { syncUserPath } from '../../api';
+import { connectorIdProperty } from '../../parameters';
+
+export const syncUser: Operation = {
+	option: {
+		name: 'Sync User',
+		value: 'syncUser',
+		action: 'Sync one user',
+		description: 'Update one user from the identity provider (Single User Update); many input items run in parallel, a few at a time',
+	},
+	properties: [
+		connectorIdProperty,
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'jane.doe',
+			description: 'The username to update from the identity provider',
+		},
+		mutationOptions(),
+	],
+	concurrency: () => DEFAULT_CONCURRENCY,
+	async execute(itemIndex) {
+		const connectorId = requiredString(this, 'connectorId', itemIndex);
+		const username = requiredString(this, 'username', itemIndex);
+		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: syncUserPath(connectorId, username) });
+		if ('dryRun' in sent) return sent.dryRun;
+		const { json, body } = sent.response;
+		const answer: IDataObject =
+			json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : { message: body.trim() };
+		return { connectorId, username, ...answer };
+	},
+};

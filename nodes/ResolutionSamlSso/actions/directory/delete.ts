@@ -1,0 +1,36 @@
+import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
+import { requireConfirmation, sendMutation } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { directoryPath } from '../../api';
+
+export const deleteDirectory: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a user directory',
+		description: 'Delete a User Sync directory AND ALL ITS USERS from the Atlassian instance, without any warning',
+	},
+	properties: [
+		{
+			displayName: 'Directory ID',
+			name: 'directoryId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '10100',
+			description: 'The ID of the user directory (shown below the connector ID when editing the connector)',
+		},
+		confirmProperty(
+			'This deletes the user directory AND ALL USERS in it from the Atlassian instance, with no warning and no undo. To fill it again, edit and save the connector (which recreates the directory), then sync.',
+		),
+		mutationOptions(),
+	],
+	async execute(itemIndex) {
+		const directoryId = requiredString(this, 'directoryId', itemIndex);
+		requireConfirmation(this, itemIndex, `user directory ${directoryId} and ALL the users in it`);
+		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: directoryPath(directoryId) });
+		if ('dryRun' in sent) return sent.dryRun;
+		return { directoryId, deleted: true };
+	},
+};

@@ -1,0 +1,39 @@
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+
+import { apiRequest, type ApiResponse } from '../shared/transport';
+import { configPath } from './api';
+
+function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** GET /config: the answer must be a JSON object (an HTML login page is already an error in the transport). */
+export async function readConfig(ctx: IExecuteFunctions, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;
+export async function readConfig(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	allowMissing: true,
+): Promise<{ response: ApiResponse; config: IDataObject | null }>;
+export async function readConfig(ctx: IExecuteFunctions, itemIndex: number, allowMissing = false) {
+	const path = configPath();
+	const response = await apiRequest(ctx, { method: 'GET', path, acceptStatuses: allowMissing ? [404] : [] }, itemIndex);
+	if (allowMissing && response.statusCode === 404) return { response, config: null };
+	if (!isRecord(response.json)) {
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ status: response.statusCode, method: 'GET', path } as JsonObject,
+			{
+				message: `The configuration answered is not a JSON object (GET ${path} answered ${response.statusCode})`,
+				description: `It began with: ${response.body.slice(0, 120) || '(empty)'}`,
+				itemIndex,
+			},
+		);
+	}
+	return { response, config: response.json };
+}
+
+/** The configuration after a change: the answer when it is the configuration, else read again. */
+export async function configAfterChange(ctx: IExecuteFunctions, itemIndex: number, answer: ApiResponse): Promise<IDataObject> {
+	if (isRecord(answer.json) && Object.keys(answer.json).length > 0) return answer.json;
+	return (await readConfig(ctx, itemIndex)).config;
+}
