@@ -1,0 +1,71 @@
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { mutationOptions } from '../../../shared/commonProperties';
+import { isDryRun } from '../../../shared/mutation';
+import type { Operation } from '../../../shared/operation';
+import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
+import { ssoPath } from '../../api';
+import { SSO_SETTINGS_FIELDS, toApiBody } from '../../fieldMapping';
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Only the fields added here are sent; the others stay as they are',
+	options: [
+		{
+			displayName: 'Discovery Refresh Cron',
+			name: 'discoveryRefreshCron',
+			type: 'string',
+			default: '0 0 1 * * ?',
+			description: 'Quartz cron expression (6 or 7 fields) of when OIDC discovery documents are fetched again',
+		},
+		{
+			displayName: 'Enable Authentication Fallback',
+			name: 'enableAuthenticationFallback',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether administrators can still log in with username and password at the login page with ?auth_fallback: the break-glass switch to turn on before changing an identity provider',
+		},
+		{
+			displayName: 'Show Login Form',
+			name: 'showLoginForm',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the login page shows the username and password form besides the identity provider buttons',
+		},
+		{
+			displayName: 'Show Login Form for JSM',
+			name: 'showLoginFormForJsm',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the Jira Service Management customer portal shows the login form',
+		},
+	],
+};
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update the SSO settings',
+		description: 'Change the login form and authentication fallback settings; fields not set stay as they are',
+	},
+	properties: [updateFields, mutationOptions()],
+	async execute(itemIndex) {
+		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = toApiBody(this, SSO_SETTINGS_FIELDS, values, itemIndex);
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added under "Update Fields"', {
+				itemIndex,
+				description: 'Nothing was sent. Add the settings to change.',
+			});
+		}
+		const request: ApiRequest = { method: 'PATCH', path: ssoPath(), body };
+		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, request);
+		return await apiRequestJson<IDataObject>(this, request, itemIndex);
+	},
+};

@@ -1,0 +1,26 @@
+import { API_PREFIX } from '../shared/constants';
+import { apiPath } from '../shared/url';
+
+/** Paths of SSO for Atlassian Data Center (`/rest/authconfig/1.0`, seed 003). */
+export const loginOptionsPath = () => apiPath(API_PREFIX.atlassianSso, 'login-options');
+
+export const idpsPath = () => apiPath(API_PREFIX.atlassianSso, 'idps');
+
+export const idpPath = (idpId: string) => apiPath(API_PREFIX.atlassianSso, 'idps', idpId);
+
+export const ssoPath = () => apiPath(API_PREFIX.atlassianSso, 'sso');
+
+/** Page size asked of GET /idps when all are wanted (the app's own default is smaller). */
+export const IDP_PAGE_SIZE = 50;
+
+/** What a dry run shows in place of the OIDC client secret. */
+export const HIDDEN_SECRET = '**hidden**';
+
+/** A page of GET /idps (and the shape of GET /login-options). */
+export interface Page<T> {
+	results: T[];
+	size: number;
+	start: number;
+	limit: number;
+	isLastPage: boolean;
+}
