@@ -1,0 +1,87 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import { mapConcurrent } from '../../nodes/shared/concurrency';
+import { describeFailure } from '../../nodes/shared/errorMessages';
+import { vendorMessage } from '../../nodes/shared/httpAnswer';
+import { retryAfterSeconds, retryDelayForAnswer, retryDelayForNetworkError } from '../../nodes/shared/retryPolicy';
+import { apiPath, buildQuery, normalizeBaseUrl } from '../../nodes/shared/url';
+
+const answer = (statusCode: number, headers: Record<string, string> = {}, body = '') => ({ statusCode, headers, body });
+
+describe('url', () => {
+	test('context path kept, trailing slashes dropped', () => {
+		expect(normalizeBaseUrl(' https://example.com/jira// ')).toBe('https://example.com/jira');
+	});
+	test('each segment is encoded on its own', () => {
+		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..')).toBe('/rest/x/a%2Fb/c%20d/42/..');
+	});
+	test('query strings are built, empty values left out', () => {
+		expect(buildQuery({ page: 2, size: 1000, usernames: 'a,b', fields: '', x: undefined })).toBe('?page=2&size=1000&usernames=a%2Cb');
+		expect(buildQuery({})).toBe('');
+	});
+});
+
+describe('retry timing', () => {
+	test('Retry-After in seconds or as an HTTP date', () => {
+		expect(retryAfterSeconds('7')).toBe(7);
+		expect(retryAfterSeconds(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(30);
+		expect(retryAfterSeconds('soon')).toBeUndefined();
+	});
+	test('429 and 503 wait what the server asks, bounded; other statuses never retry', () => {
+		expect(retryDelayForAnswer(answer(429, { 'retry-after': '2' }), 1)).toBe(2000);
+		expect(retryDelayForAnswer(answer(503), 2)).toBe(2000);
+		expect(retryDelayForAnswer(answer(429, { 'retry-after': '3600' }), 1)).toBeUndefined();
+		expect(retryDelayForAnswer(answer(429), 4)).toBeUndefined();
+		for (const status of [400, 401, 403, 404, 500, 502]) expect(retryDelayForAnswer(answer(status), 1)).toBeUndefined();
+	});
+	test('unsent requests retry for any method, broken connections only for reads', () => {
+		expect(retryDelayForNetworkError('ECONNREFUSED', 'POST', 1)).toBe(1000);
+		expect(retryDelayForNetworkError('ECONNRESET', 'GET', 1)).toBe(1000);
+		expect(retryDelayForNetworkError('ECONNRESET', 'DELETE', 1)).toBeUndefined();
+		expect(retryDelayForNetworkError('ENOTFOUND', 'GET', 1)).toBeUndefined();
+	});
+});
+
+describe('error messages', () => {
+	test('the vendor field errors are listed', () => {
+		expect(vendorMessage(answer(400, {}, '{"errors":{"sso-url":["must be a URL"],"certificate":["required"]}}'))).toBe(
+			'sso-url: must be a URL; certificate: required',
+		);
+		expect(describeFailure(answer(400, {}, '{"errors":{"name":["taken"]}}'), 'POST', '/p')?.description).toBe('The server said: name: taken');
+	});
+	test('Jira answering 200 with AUTHENTICATED_FAILED is an authentication failure', () => {
+		const failure = describeFailure(answer(200, { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }), 'GET', '/p');
+		expect(failure?.authentication).toBe(true);
+		expect(failure?.message).toMatch(/^Authentication failed/);
+	});
+	test('data is not a failure', () => {
+		expect(describeFailure(answer(200, { 'content-type': 'application/json' }, '{}'), 'GET', '/p')).toBeUndefined();
+		expect(describeFailure(answer(204), 'DELETE', '/p')).toBeUndefined();
+	});
+});
+
+describe('bounded concurrency', () => {
+	test('never more than the limit in flight, results in input order', async () => {
+		let inFlight = 0;
+		let most = 0;
+		const results = await mapConcurrent([5, 1, 4, 2, 3, 0, 6, 7], 3, async (n) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			await new Promise((resolve) => setTimeout(resolve, n * 3));
+			inFlight--;
+			return n * 10;
+		});
+		expect(results).toEqual([50, 10, 40, 20, 30, 0, 60, 70]);
+		expect(most).toBe(3);
+	});
+	test('after a failure no new call starts', async () => {
+		const started: number[] = [];
+		await expect(
+			mapConcurrent([0, 1, 2, 3, 4, 5], 2, async (n) => {
+				started.push(n);
+				if (n === 1) throw new Error('boom');
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}),
+		).rejects.toThrow('boom');
+		expect(started.length).toBeLessThan(6);
+	});
+});
