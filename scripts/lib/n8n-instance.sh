@@ -225,7 +225,8 @@ n8ni_node_output() {
 }
 
 # n8ni_start [TIMEOUT_S]: start `n8n start` in the background (log in
-# $N8NI_HOME/n8n.log) and wait until /healthz/readiness answers 200.
+# $N8NI_HOME/n8n.log) and wait until /healthz/readiness and /rest/settings
+# answer 200 (webhooks may still register later: poll them).
 n8ni_start() {
   local timeout=${1:-90} url pid t0=$SECONDS
   url=$(_n8ni_get N8NI_URL)
@@ -237,7 +238,10 @@ n8ni_start() {
   ) >>"$N8NI_HOME/n8n.log" 2>&1 &
   pid=$!
   echo "$pid" >"$N8NI_HOME/n8n.pid"
-  until curl -fsS -o /dev/null "$url/healthz/readiness" 2>/dev/null; do
+  # Readiness comes before the REST routes are registered (n8n 1.x answered
+  # 404 for seconds after it): wait for both.
+  until curl -fsS -o /dev/null "$url/healthz/readiness" 2>/dev/null &&
+    curl -fsS -o /dev/null "$url/rest/settings" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -30 "$N8NI_HOME/n8n.log" >&2
       _n8ni_die "n8n exited before it was ready (log: $N8NI_HOME/n8n.log)"
@@ -251,6 +255,15 @@ n8ni_start() {
     sleep 0.5
   done
   _n8ni_log "n8n ready in $((SECONDS - t0))s (pid $pid)"
+  # n8n 1.x ignores N8N_INSTANCE_OWNER_*: claim the owner through the API
+  # (this also logs in: the cookie jar is filled).
+  if [[ "$(_n8ni_get N8NI_N8N_VERSION)" == 1.* && ! -s "$N8NI_HOME/cookies.txt" ]]; then
+    local body
+    body=$(node -p 'JSON.stringify({email: process.argv[1], firstName: "E2e", lastName: "Owner", password: process.argv[2]})' \
+      "$N8NI_OWNER_EMAIL" "$(_n8ni_get N8NI_OWNER_PASSWORD)")
+    curl -fsS -c "$N8NI_HOME/cookies.txt" -o /dev/null -H 'content-type: application/json' \
+      -d "$body" "$url/rest/owner/setup" || { _n8ni_die "owner setup on n8n 1.x failed"; return 1; }
+  fi
 }
 
 # n8ni_stop: stop the current instance's server (TERM to its process group,
