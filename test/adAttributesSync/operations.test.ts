@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 
@@ -12,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-const run = async (parameters: Record<string, unknown>, extra: { input?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {}) =>
+const run = async (parameters: Record<string, unknown>, extra: { input?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 	await runNode({ node: 'adAttributesSync', parameters: parameters as never, credentials: creds, ...extra });
 
 const puts = () => sim.requests.filter((r) => r.method === 'PUT').map((r) => ({ path: r.path, body: JSON.parse(r.body) as unknown }));
