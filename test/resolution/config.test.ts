@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests build binary input with Buffer */
 import type { IDataObject } from 'n8n-workflow';
 
 import { appRequests, calls, latestConfig, run, useSimulator } from './helpers';
