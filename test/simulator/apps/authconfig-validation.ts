@@ -20,16 +20,18 @@ function add(errors: Errors, field: string, msg: string): void {
 	(errors[field] ??= []).push(msg);
 }
 
-function checkType(errors: Errors, field: string, value: JsonValue): void {
+/** `key` is where an error is reported (e.g. `jit-configuration.mapping-email`), its last part names the rule. */
+function checkType(errors: Errors, key: string, value: JsonValue): void {
 	if (value === null) return;
+	const field = key.slice(key.lastIndexOf('.') + 1);
 	if (BOOLEANS.includes(field)) {
-		if (typeof value !== 'boolean') add(errors, field, 'must be a boolean');
+		if (typeof value !== 'boolean') add(errors, key, 'must be a boolean');
 	} else if (STRING_ARRAYS.includes(field)) {
-		if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(errors, field, 'must be an array of strings');
+		if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(errors, key, 'must be an array of strings');
 	} else if (field === 'id') {
-		if (typeof value !== 'number') add(errors, field, 'must be a number');
+		if (typeof value !== 'number') add(errors, key, 'must be a number');
 	} else if (field !== 'jit-configuration' && typeof value !== 'string') {
-		add(errors, field, 'must be a string');
+		add(errors, key, 'must be a string');
 	}
 }
 
