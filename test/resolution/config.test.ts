@@ -131,6 +131,16 @@ describe('config.replace', () => {
 		expect(r.json).toEqual([{ previous: old, current: next }]);
 	});
 
+	test('includePrevious on an instance without configuration: previous is null', async () => {
+		const { sim } = ctx;
+		sim.state.resolution.configVersions = [];
+		const next = { redirectToSso: false, idps: [] };
+		const r = await run(sim, { resource: 'config', operation: 'replace', options: { includePrevious: true } }, { input: [next] });
+		expect(r.error).toBeUndefined();
+		expect(r.json).toEqual([{ previous: null, current: next }]);
+		expect(sim.state.resolution.configVersions).toEqual([next]);
+	});
+
 	test('continueOnFail: a refused item fails alone, the others are sent', async () => {
 		const { sim } = ctx;
 		const good = { ...latestConfig(sim), redirectToSso: true };
