@@ -4,6 +4,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
+	type INodeTypeDescription,
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
@@ -11,7 +12,7 @@ export const ITEMS_NODE_TYPE = 'harness.items';
 
 /** Feeds a test's input items (JSON text in its `items` parameter) to the node under test. */
 class HarnessItems implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Harness Items',
 		name: 'harnessItems',
 		group: ['input'],
@@ -21,7 +22,7 @@ class HarnessItems implements INodeType {
 		usableAsTool: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'string' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'string', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -43,7 +44,7 @@ const N8N_BASE_NODES: Record<string, string> = {
 export const TRIGGER_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger'];
 
 export function baseNodeTypes(): Record<string, INodeType | IVersionedNodeType> {
-	const types: Record<string, INodeType | IVersionedNodeType> = { [ITEMS_NODE_TYPE]: new HarnessItems() as unknown as INodeType };
+	const types: Record<string, INodeType | IVersionedNodeType> = { [ITEMS_NODE_TYPE]: new HarnessItems() };
 	for (const [name, file] of Object.entries(N8N_BASE_NODES)) {
 		const module = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
 		const NodeClass = Object.values(module)[0];

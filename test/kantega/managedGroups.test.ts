@@ -1,3 +1,5 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
@@ -13,8 +15,8 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 const groupsOf = (idpId: string) => sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
-const kantega = async (parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>) =>
-	await runNode({ node: 'kantegaSso', parameters: parameters as never, credentials: adminBasic(sim), input });
+const kantega = async (parameters: INodeParameters, input?: IDataObject[]) =>
+	await runNode({ node: 'kantegaSso', parameters, credentials: adminBasic(sim), input });
 
 test('identity providers: one item per IdP', async () => {
 	const run = await kantega({ resource: 'identityProvider', operation: 'getAll' });
