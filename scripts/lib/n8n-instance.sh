@@ -255,6 +255,8 @@ n8ni_start() {
     sleep 0.5
   done
   _n8ni_log "n8n ready in $((SECONDS - t0))s (pid $pid)"
+  # Packages are loaded before readiness: remember where the start-up ends.
+  wc -l <"$N8NI_HOME/n8n.log" >"$N8NI_HOME/n8n.log.startup-lines"
   # n8n 1.x ignores N8N_INSTANCE_OWNER_*: claim the owner through the API
   # (this also logs in: the cookie jar is filled).
   if [[ "$(_n8ni_get N8NI_N8N_VERSION)" == 1.* && ! -s "$N8NI_HOME/cookies.txt" ]]; then
@@ -316,20 +318,22 @@ n8ni_credential_types() {
     });' | sort -u
 }
 
-# n8ni_package_load_errors: print the lines of n8n's server log (and their
-# next line, the cause) that report a community package, node or credential
-# that failed to load; exit 0 iff there are none. Messages as n8n 2.41.1 and
-# 1.123.81 log them (load-nodes-and-credentials, nodes-loader):
-#   Failed to load package "<pkg>"      + next line: the error (e.g. Cannot find module ...)
-#   Skipping package "<pkg>": it requires ...   (n8n too old for the package)
-#   Skipping package directory "...": failed to load package metadata ...
-#   Failed to load Custom API options for the node "...": Unknown credential name "..."
+# n8ni_package_load_errors: print the lines of the start-up part of n8n's
+# server log (up to readiness) that report a community package, node or
+# credential that failed to load, with the line after each; exit 0 iff none.
+# What the two versions log for a node file with a bad require:
+#   2.41.1:   Failed to load package "<pkg>"  + next line: Cannot find module '...'
+#   1.123.81: Cannot find module '...'  + Require stack: ... /.n8n/nodes/node_modules/<pkg>/...
+# and, from n8n's sources: Skipping package "<pkg>": it requires ... (n8n too
+# old), Skipping package directory "...": failed to load package metadata,
+# Failed to load Custom API options for the node "...": Unknown credential name.
 n8ni_package_load_errors() {
-  local log="$N8NI_HOME/n8n.log"
+  local log="$N8NI_HOME/n8n.log" lines
   [[ -f "$log" ]] || return 0
-  ! grep -E -A1 "$N8NI_LOAD_ERROR_PATTERN" "$log" >&2
+  lines=$(cat "$log.startup-lines" 2>/dev/null || wc -l <"$log")
+  ! head -n "$lines" "$log" | grep -E -A1 "$N8NI_LOAD_ERROR_PATTERN" >&2
 }
-N8NI_LOAD_ERROR_PATTERN='Failed to load package|Skipping package|Unrecognized (node|credential) type|Failed to load Custom API options|n8n detected that some packages are missing'
+N8NI_LOAD_ERROR_PATTERN='Failed to load package|Skipping package|Unrecognized (node|credential) type|Failed to load Custom API options|n8n detected that some packages are missing|Cannot find module|^- .*/\.n8n/nodes/node_modules/'
 
 # n8ni_require_node_types TYPE...: fail (listing them) when the running
 # instance is missing any of the node types, e.g.
