@@ -14,7 +14,7 @@ export const ssoPath = () => apiPath(API_PREFIX.atlassianSso, 'sso');
 export const IDP_PAGE_SIZE = 50;
 
 /** What a dry run shows in place of the OIDC client secret. */
-export const HIDDEN_SECRET = '**hidden**';
+export { HIDDEN as HIDDEN_SECRET } from '../shared/redactSecrets';
 
 /** A page of GET /idps (and the shape of GET /login-options). */
 export interface Page<T> {

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExe
 
 import { mapConcurrent } from './concurrency';
 import { ItemsOutput, type Operation, type OperationOutput } from './operation';
+import { redactParameters } from './redactSecrets';
 
 function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
 	if (output instanceof ItemsOutput) {
@@ -11,13 +12,25 @@ function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** An error from any depth, as an n8n error that names the item it belongs to. */
-export function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
+/**
+ * An error from any depth, as an n8n error that names the item it belongs to. The node it carries
+ * (which n8n stores with the execution) has its masked parameters hidden.
+ */
+export function itemError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	secrets: Set<string> = new Set(),
+): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	nodeError.context.itemIndex ??= itemIndex;
+	if (secrets.size && nodeError.node) {
+		nodeError.node = { ...nodeError.node, parameters: redactParameters(nodeError.node.parameters, secrets) };
 	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	return nodeError;
 }
 
 /** Item output for "continue on fail": the error in place of the item's result, still paired. */
@@ -32,7 +45,11 @@ export function failedItem(error: NodeApiError | NodeOperationError, itemIndex: 
  * The one item loop of every node: pairs every output item with its input, honours
  * "continue on fail" per item, and runs independent items with bounded concurrency.
  */
-export async function runOperation(ctx: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[]> {
+export async function runOperation(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	secrets: Set<string> = new Set(),
+): Promise<INodeExecutionData[]> {
 	if (operation.executeAll) return await operation.executeAll.call(ctx);
 	const indexes = ctx.getInputData().map((_, index) => index);
 	const concurrency = operation.concurrency?.(ctx) ?? 1;
@@ -40,7 +57,7 @@ export async function runOperation(ctx: IExecuteFunctions, operation: Operation)
 		try {
 			return toItems(await operation.execute.call(ctx, itemIndex), itemIndex);
 		} catch (error) {
-			const nodeError = itemError(ctx, error, itemIndex);
+			const nodeError = itemError(ctx, error, itemIndex, secrets);
 			if (ctx.continueOnFail()) return [failedItem(nodeError, itemIndex)];
 			throw nodeError;
 		}

@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 
 import { runOperation } from './itemLoop';
 import type { Operation, Resource } from './operation';
+import { secretParameterNames } from './redactSecrets';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -59,7 +60,14 @@ function findOperation(ctx: IExecuteFunctions, resources: Resource[]): Operation
 	return found;
 }
 
+const secretsOfResources = new WeakMap<Resource[], Set<string>>();
+
 /** The `execute` of every node of this package. */
 export async function executeResources(ctx: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
-	return [await runOperation(ctx, findOperation(ctx, resources))];
+	let secrets = secretsOfResources.get(resources);
+	if (!secrets) {
+		secrets = secretParameterNames(resources.flatMap((r) => r.operations.flatMap((o) => o.properties)));
+		secretsOfResources.set(resources, secrets);
+	}
+	return [await runOperation(ctx, findOperation(ctx, resources), secrets)];
 }
