@@ -28,7 +28,7 @@ export function itemError(
 			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	nodeError.context.itemIndex ??= itemIndex;
 	if (secrets.size && nodeError.node) {
-		nodeError.node = { ...nodeError.node, parameters: redactParameters(nodeError.node.parameters, secrets) };
+		Object.assign(nodeError, { node: { ...nodeError.node, parameters: redactParameters(nodeError.node.parameters, secrets) } });
 	}
 	return nodeError;
 }
