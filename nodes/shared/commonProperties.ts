@@ -28,16 +28,21 @@ export const dryRunOption: INodeProperties = {
 	description: 'Whether to send nothing and output the request that would be sent (method, URL, body) instead',
 };
 
-/** The `options` collection of a mutating operation: `dryRun` plus the operation's own options. */
-export function mutationOptions(...extra: INodeProperties[]): INodeProperties {
+/** An operation's `options` collection, its entries sorted by name as n8n's editor expects. */
+export function optionsCollection(...options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [dryRunOption, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** The `options` collection of a mutating operation: `dryRun` plus the operation's own options. */
+export function mutationOptions(...extra: INodeProperties[]): INodeProperties {
+	return optionsCollection(dryRunOption, ...extra);
 }
 
 /** The `confirm` switch of a destructive operation: nothing is sent unless it is on. */

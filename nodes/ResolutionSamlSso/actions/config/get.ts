@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/commonProperties';
 import { ItemsOutput, type Operation } from '../../../shared/operation';
 import { CONFIG_FILE } from '../../api';
 import { readConfig } from '../../configRequests';
@@ -12,28 +13,24 @@ export const get: Operation = {
 		description: 'Download the whole SAML SSO configuration, as JSON or as a file for backups',
 	},
 	properties: [
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Put Output in File',
-					name: 'putOutputInFile',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to output the configuration as a file in the binary property "data", byte for byte as the server sent it',
-				},
-			],
-		},
+		optionsCollection({
+			displayName: 'Put Output in File',
+			name: 'putOutputInFile',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output the configuration as a file in the binary property "data", byte for byte as the server sent it',
+		}),
 	],
 	async execute(itemIndex) {
 		const { response, config } = await readConfig(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		if (options.putOutputInFile !== true) return config;
-		const data = await this.helpers.prepareBinaryData(Buffer.from(response.body, 'utf8'), CONFIG_FILE.fileName, CONFIG_FILE.mimeType);
+		const data = await this.helpers.prepareBinaryData(
+			Buffer.from(response.body, 'utf8'),
+			CONFIG_FILE.fileName,
+			CONFIG_FILE.mimeType,
+		);
 		return new ItemsOutput([{ json: {}, binary: { data } }]);
 	},
 };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/commonProperties';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
@@ -11,26 +12,19 @@ export const getStatus: Operation = {
 		name: 'Get Status',
 		value: 'getStatus',
 		action: 'Get the status of a sync',
-		description: "Get the result of a connector's last sync, or of one sync by its ID, with its counts",
+		description:
+			"Get the result of a connector's last sync, or of one sync by its ID, with its counts",
 	},
 	properties: [
 		connectorIdProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Sync ID',
-					name: 'syncId',
-					type: 'string',
-					default: '',
-					description: 'The ID of one sync (the "syncId" that Sync outputs); empty for the last sync of the connector',
-				},
-			],
-		},
+		optionsCollection({
+			displayName: 'Sync ID',
+			name: 'syncId',
+			type: 'string',
+			default: '',
+			description:
+				'The ID of one sync (the "syncId" that Sync outputs); empty for the last sync of the connector',
+		}),
 	],
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
