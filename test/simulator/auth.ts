@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Users, Basic/Bearer authentication, failed-login counting and the CAPTCHA lock. */
 import type { SimResponse } from './http';
 import { json } from './http';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Control endpoints under <url>/__simulator/ (not recorded, no auth) for out-of-process tests. */
 import type { FaultList } from './faults';
 import type { JsonValue, SimResponse } from './http';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Switchable faults: which active fault hits a request, and what it answers. */
 import { captchaResponse } from './auth';
 import type { SimResponse } from './http';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Shared request/response shapes and helpers used by the core and the apps. */
 import type { SimulatorOptions, SimulatorState } from './types';
 import type { SimUser } from './auth';

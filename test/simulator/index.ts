@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * A local Atlassian Data Center (Jira, Confluence or Bitbucket) with four SSO/identity apps:
  * resolution SAML SSO + User Sync, Deviniti AD Attributes Sync, Kantega SSO, Atlassian's authconfig.

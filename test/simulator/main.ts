@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * Standalone simulator:
  *   npm run simulator -- --port 8090 --product jira --context-path /jira --ad-users 50000 --latency-ms 20

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Matches a request path against the installed apps' routes. Path params are decoded exactly once. */
 import { authconfigApp } from './apps/authconfig';
 import { devinitiApp } from './apps/deviniti';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Builds the seed state of the whole instance. */
 import { seedAuthconfig } from './data/authconfig';
 import { seedDeviniti } from './data/deviniti';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Public types of the simulator (re-exported by index.ts). */
 import type { AuthconfigState } from './data/authconfig';
 import type { DevinitiState } from './data/deviniti';

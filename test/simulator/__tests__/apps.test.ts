@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 import type { Simulator } from '../index';
 import { startSimulator } from '../index';
 import { ADMIN, ADMIN_PAT, call, JSON_BODY, XSRF } from './helpers';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Small fetch helpers for the simulator's own tests. */
 import { SIMULATOR_USERS } from '../index';
 

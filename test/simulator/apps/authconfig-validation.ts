@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /**
  * Field rules of authconfig IdPs (SSO for Atlassian Data Center). Errors are collected as
  * `{"<field>": ["message"]}` like the real app's 400 `{"errors": {...}}`.

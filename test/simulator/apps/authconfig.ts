@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /**
  * SSO for Atlassian Data Center (`/rest/authconfig/1.0`, seed 003). Sysadmin only (401 anonymous,
  * 403 non-admin) except GET /login-options. Choices where the vendor is silent:

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** Core endpoints of the host product (Jira, Confluence or Bitbucket); only the chosen product's exist. */
 import type { AppModule, RequestContext, Route, SimResponse } from '../http';
 import { json, text } from '../http';

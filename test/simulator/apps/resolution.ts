@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /**
  * resolution SAML Single Sign On 4.x: config (seed 004) and User Sync (seed 000).
  * Choices where the vendor is silent (kept here, easy to change):

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** State and seed data of Atlassian's SSO for Data Center (authconfig, seed 003). */
 import type { JsonObject } from '../http';
 

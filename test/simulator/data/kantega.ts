@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** State and seed data of Kantega SSO Enterprise (seed 002): IdPs and their managed groups. */
 
 export interface KantegaIdp {

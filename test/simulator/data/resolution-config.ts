@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /**
  * Seed SAML SSO configuration (resolution). The top-level field names are not public: these are
  * realistic stand-ins around the ones seed 004 names. The entity id is a production URL on purpose

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** State and seed data of resolution's SAML SSO config and User Sync. */
 import type { JsonObject } from '../http';
 import { seedConfig } from './resolution-config';
