@@ -14,6 +14,7 @@ export class AdAttributesSync implements INodeType {
 		description: 'Connections and synchronised AD/LDAP attributes of users in Deviniti Active Directory Attributes Sync for Jira Data Center',
 		defaults: { name: 'AD Attributes Sync' },
 		usableAsTool: true,
+		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
 		properties: nodeProperties(resources),
 	};
 

@@ -14,6 +14,7 @@ export class AtlassianDcSso implements INodeType {
 		description: "SAML and OIDC identity providers, login options and SSO settings of Atlassian's SSO for Data Center",
 		defaults: { name: 'Atlassian DC SSO' },
 		usableAsTool: true,
+		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
 		properties: nodeProperties(resources),
 	};
 

@@ -14,6 +14,7 @@ export class KantegaSso implements INodeType {
 		description: 'Identity providers and managed groups of Kantega SSO Enterprise on Atlassian Data Center',
 		defaults: { name: 'Kantega SSO' },
 		usableAsTool: true,
+		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
 		properties: nodeProperties(resources),
 	};
 

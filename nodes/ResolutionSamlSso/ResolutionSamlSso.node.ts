@@ -14,6 +14,7 @@ export class ResolutionSamlSso implements INodeType {
 		description: 'SAML SSO configuration, clone refresh and User Sync of resolution SAML Single Sign On on Atlassian Data Center',
 		defaults: { name: 'resolution SAML SSO' },
 		usableAsTool: true,
+		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
 		properties: nodeProperties(resources),
 	};
 

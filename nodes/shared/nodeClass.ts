@@ -1,17 +1,15 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './constants';
 import { atlassianDataCenterApiTest } from './credentialTest';
 import { executeResources } from './nodeProperties';
 import type { Resource } from './operation';
 
-/** What the four node descriptions share: one input, one output, the one credential and its test. */
+/** What the four node descriptions share: one input, one output (each names the credential itself, for the linter). */
 export const SHARED_DESCRIPTION = {
 	group: ['transform'],
 	version: 1,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'atlassianDataCenterApiTest' }],
 } satisfies Partial<INodeTypeDescription>;
 
 export const sharedMethods = { credentialTest: { atlassianDataCenterApiTest } };

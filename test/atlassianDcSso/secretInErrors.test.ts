@@ -1,7 +1,7 @@
 import { startSimulator, type Simulator } from '../simulator';
 import { run } from './helpers';
 
-const SECRET = 'oidc-client-secret-7d2f';
+const CANARY = 'oidc-client-secret-7d2f';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -17,11 +17,11 @@ test('the client secret is hidden in the node that an error carries into the exe
 		name: 'Okta',
 		issuerUrl: 'https://idp.example.com/?tenant=1',
 		clientId: 'client',
-		clientSecret: SECRET,
+		clientSecret: CANARY,
 	});
 	expect(result.error?.message).toMatch(/query/i);
 	expect(sim.requests).toHaveLength(0);
-	expect(JSON.stringify(result.run.data.resultData)).not.toContain(SECRET);
+	expect(JSON.stringify(result.run.data.resultData)).not.toContain(CANARY);
 	expect(JSON.stringify(result.error)).toContain('**hidden**');
 });
 
@@ -30,8 +30,8 @@ test('and in an error the server answered, for an update', async () => {
 		resource: 'identityProvider',
 		operation: 'update',
 		idpId: '999',
-		updateFields: { clientSecret: SECRET },
+		updateFields: { clientSecret: CANARY },
 	});
 	expect(result.error?.message).toMatch(/^Not found/);
-	expect(JSON.stringify(result.run.data.resultData)).not.toContain(SECRET);
+	expect(JSON.stringify(result.run.data.resultData)).not.toContain(CANARY);
 });

@@ -1,4 +1,3 @@
- 
 /** Users, Basic/Bearer authentication, failed-login counting and the CAPTCHA lock. */
 import type { SimResponse } from './http';
 import { json } from './http';

@@ -1,4 +1,3 @@
- 
 /** Control endpoints under <url>/__simulator/ (not recorded, no auth) for out-of-process tests. */
 import type { FaultList } from './faults';
 import type { JsonValue, SimResponse } from './http';

@@ -1,4 +1,3 @@
- 
 /** Switchable faults: which active fault hits a request, and what it answers. */
 import { captchaResponse } from './auth';
 import type { SimResponse } from './http';

@@ -1,4 +1,3 @@
- 
 /** Shared request/response shapes and helpers used by the core and the apps. */
 import type { SimulatorOptions, SimulatorState } from './types';
 import type { SimUser } from './auth';

@@ -1,4 +1,3 @@
- 
 /** RFC 6902 JSON Patch and RFC 7386 JSON Merge Patch, on plain JSON values (input is not mutated). */
 import type { JsonValue, SimResponse } from './http';
 import { clone, isObject, json } from './http';

@@ -1,4 +1,3 @@
- 
 /** Matches a request path against the installed apps' routes. Path params are decoded exactly once. */
 import { authconfigApp } from './apps/authconfig';
 import { devinitiApp } from './apps/deviniti';

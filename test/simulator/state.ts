@@ -1,4 +1,3 @@
- 
 /** Builds the seed state of the whole instance. */
 import { seedAuthconfig } from './data/authconfig';
 import { seedDeviniti } from './data/deviniti';

@@ -1,4 +1,3 @@
- 
 /** Public types of the simulator (re-exported by index.ts). */
 import type { AuthconfigState } from './data/authconfig';
 import type { DevinitiState } from './data/deviniti';

@@ -1,4 +1,3 @@
- 
 import type { Simulator } from '../index';
 import { startSimulator } from '../index';
 import { ADMIN, ADMIN_PAT, call, JSON_BODY, XSRF } from './helpers';

@@ -1,4 +1,3 @@
- 
 import type { FaultKind, Simulator } from '../index';
 import { startSimulator } from '../index';
 import { ADMIN, ADMIN_PAT, basic, call, USER_PAT, XSRF } from './helpers';

@@ -1,4 +1,3 @@
- 
 /** Small fetch helpers for the simulator's own tests. */
 import { SIMULATOR_USERS } from '../index';
 

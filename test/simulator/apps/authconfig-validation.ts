@@ -1,4 +1,3 @@
- 
 /**
  * Field rules of authconfig IdPs (SSO for Atlassian Data Center). Errors are collected as
  * `{"<field>": ["message"]}` like the real app's 400 `{"errors": {...}}`.

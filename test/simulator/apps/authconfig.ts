@@ -1,4 +1,3 @@
- 
 /**
  * SSO for Atlassian Data Center (`/rest/authconfig/1.0`, seed 003). Sysadmin only (401 anonymous,
  * 403 non-admin) except GET /login-options. Choices where the vendor is silent:

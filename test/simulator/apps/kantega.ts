@@ -1,4 +1,3 @@
- 
 /**
  * Kantega SSO Enterprise (seed 002 + vendor-apis.md): SYS_ADMIN only, 401 otherwise.
  * Choice where the vendor is silent: the body of PUT (replace) is exactly `{"groupName":"<new name>"}`

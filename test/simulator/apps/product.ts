@@ -1,4 +1,3 @@
- 
 /** Core endpoints of the host product (Jira, Confluence or Bitbucket); only the chosen product's exist. */
 import type { AppModule, RequestContext, Route, SimResponse } from '../http';
 import { json, text } from '../http';

@@ -1,4 +1,3 @@
- 
 /**
  * resolution SAML Single Sign On 4.x: config (seed 004) and User Sync (seed 000).
  * Choices where the vendor is silent (kept here, easy to change):

@@ -1,4 +1,3 @@
- 
 /** State and seed data of Atlassian's SSO for Data Center (authconfig, seed 003). */
 import type { JsonObject } from '../http';
 

@@ -1,4 +1,3 @@
- 
 /** State and seed data of Kantega SSO Enterprise (seed 002): IdPs and their managed groups. */
 
 export interface KantegaIdp {

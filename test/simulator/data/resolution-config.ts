@@ -1,4 +1,3 @@
- 
 /**
  * Seed SAML SSO configuration (resolution). The top-level field names are not public: these are
  * realistic stand-ins around the ones seed 004 names. The entity id is a production URL on purpose

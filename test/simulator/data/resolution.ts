@@ -1,4 +1,3 @@
- 
 /** State and seed data of resolution's SAML SSO config and User Sync. */
 import type { JsonObject } from '../http';
 import { seedConfig } from './resolution-config';
