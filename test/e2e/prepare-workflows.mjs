@@ -1,0 +1,83 @@
+// Writes what the e2e suite imports into n8n, into OUT_DIR:
+//   OUT_DIR/workflows/*.json   every example of examples/ (with an id) and every workflow of test/e2e/workflows/
+//   OUT_DIR/credentials.json   the credentials the workflows reference, pointing at the simulator
+// Usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL
+//
+// The examples are imported as they are, except for what a headless run needs
+// (the files in examples/ are never changed):
+// - every example gets a workflow id (n8n import needs one to run it by id; 1.x takes at most 16 characters);
+// - user-sync-watch.json starts from a Schedule Trigger, and `n8n execute` only starts from a
+//   Manual Trigger: the copy gets a Manual Trigger connected to the same first node
+//   ("Sync Connector and Wait"), and its poll interval is 1 s instead of 5 s (the simulator answers
+//   RUNNING to the first two status reads: 2 s instead of 10 s).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const [out, simUrl] = process.argv.slice(2);
+if (!out || !simUrl) {
+	console.error('usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL');
+	process.exit(2);
+}
+
+/** examples/<file> -> workflow id in the e2e instance. */
+const EXAMPLE_IDS = {
+	'clone-refresh.json': 'exCloneRefresh',
+	'user-sync-watch.json': 'exUserSyncWatch',
+	'rotate-idp-certificate.json': 'exRotateIdpCert',
+};
+
+const adjust = {
+	'user-sync-watch.json'(workflow) {
+		const sync = workflow.nodes.find((n) => n.name === 'Sync Connector and Wait');
+		sync.parameters.options.pollIntervalSeconds = 1;
+		workflow.nodes.push({
+			id: 'e2e00000-0000-4000-8000-00000000e2e0',
+			name: 'e2e: Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 200],
+			parameters: {},
+		});
+		workflow.connections['e2e: Manual Trigger'] = { main: [[{ node: sync.name, type: 'main', index: 0 }]] };
+	},
+};
+
+const wfDir = join(out, 'workflows');
+mkdirSync(wfDir, { recursive: true });
+const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'));
+const unknown = examples.filter((f) => !(f in EXAMPLE_IDS));
+if (unknown.length) {
+	console.error(`[e2e] examples without an e2e check: ${unknown.join(', ')} (add them to test/e2e/prepare-workflows.mjs and run-checks.mjs)`);
+	process.exit(1);
+}
+for (const file of examples) {
+	const workflow = JSON.parse(readFileSync(join(repo, 'examples', file), 'utf8'));
+	workflow.id = EXAMPLE_IDS[file];
+	workflow.active = false;
+	adjust[file]?.(workflow);
+	writeFileSync(join(wfDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
+}
+for (const file of readdirSync(join(here, 'workflows')).filter((f) => f.endsWith('.json'))) {
+	writeFileSync(join(wfDir, file), readFileSync(join(here, 'workflows', file)));
+}
+
+const base = { baseUrl: `${simUrl}/`, authentication: 'basicAuth', username: 'admin' };
+writeFileSync(
+	join(out, 'credentials.json'),
+	JSON.stringify(
+		[
+			{ id: 'dc-credential', name: 'Atlassian Data Center', type: 'atlassianDataCenterApi', data: { ...base, password: 'admin-password' } },
+			{
+				id: 'dc-credential-bad',
+				name: 'Atlassian Data Center (wrong password)',
+				type: 'atlassianDataCenterApi',
+				data: { ...base, password: 'e2e-wrong-password' },
+			},
+		],
+		null,
+		2,
+	),
+);
