@@ -4,7 +4,8 @@
  * resolution SAML SSO + User Sync, Deviniti AD Attributes Sync, Kantega SSO, Atlassian's authconfig.
  * Usage: `const sim = await startSimulator({ contextPath: '/jira' }); ... await sim.close();`
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultList } from './faults';
 import { createHandler } from './server';
@@ -31,14 +32,16 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 		reset: () => sim.reset(),
 		setLatency: (ms: number) => sim.setLatency(ms),
 	};
-	const handler = createHandler(target, options, () => `http://127.0.0.1:${port}`);
-	const server = createServer((req, res) => {
+	const scheme = input.tls ? 'https' : 'http';
+	const handler = createHandler(target, options, () => `${scheme}://127.0.0.1:${port}`);
+	const listener = (req: IncomingMessage, res: ServerResponse) => {
 		handler(req, res).catch((error: Error) => {
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ message: `Simulator crashed: ${error.message}` }));
 		});
-	});
-	server.on('connection', (socket) => {
+	};
+	const server = input.tls ? createTlsServer(input.tls, listener) : createServer(listener);
+	server.on(input.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
@@ -47,7 +50,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 		server.listen(options.port, '127.0.0.1', () => resolve());
 	});
 	port = (server.address() as AddressInfo).port;
-	const url = `http://127.0.0.1:${port}${options.contextPath}`;
+	const url = `${scheme}://127.0.0.1:${port}${options.contextPath}`;
 	state = createState(options, url);
 
 	const sim: Simulator = {

@@ -24,6 +24,8 @@ export interface SimulatorOptions {
 	installedApps?: AppName[];
 	/** Failed Basic logins before the account is CAPTCHA-locked, default 3. */
 	captchaAfterFailures?: number;
+	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed one. */
+	tls?: { key: string; cert: string };
 }
 
 export interface RecordedRequest {

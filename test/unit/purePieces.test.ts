@@ -85,3 +85,19 @@ describe('bounded concurrency', () => {
 		expect(started.length).toBeLessThan(6);
 	});
 });
+
+describe('every status has its own advice', () => {
+	test.each([
+		[403, '{"message":"You are not authorized"}', /^Forbidden/, /System Administrator/],
+		[405, '', /^Method not allowed/, /does not support this operation/],
+		[404, '{"message":"Connector 7 not found"}', /^Not found/, /Connector 7 not found/],
+		[404, '{"message":"null for uri: http://x/rest/y","status-code":404}', /^Endpoint not found/, /installed and enabled/],
+		[409, '{"message":"test failed at /x"}', /^Request rejected/, /test failed at \/x/],
+		[502, '<html><title>Bad Gateway</title></html>', /^Server error/, /Bad Gateway/],
+	])('%i', (status, body, message, description) => {
+		const failure = describeFailure(answer(status, {}, body), 'GET', '/p');
+		expect(failure?.message).toMatch(message);
+		expect(failure?.message).toContain(`(GET /p answered ${status})`);
+		expect(failure?.description).toMatch(description);
+	});
+});
