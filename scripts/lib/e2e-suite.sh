@@ -57,8 +57,12 @@ e2e_credential_test() {
   body=$(node -p 'JSON.stringify({ credentials: { id: "dc-credential", name: "Atlassian Data Center", type: "atlassianDataCenterApi",
       data: { baseUrl: process.argv[1] + "/", authentication: "basicAuth", username: "admin", password: process.argv[2], ignoreSSLIssues: false } } })' \
     "$E2E_SIM_URL" "$2")
-  n8ni_curl /rest/credentials/test -H 'content-type: application/json' --data-binary "$body" >"$dir/response.json" ||
-    echo '{"curlFailed": true}' >"$dir/response.json"
+  # Log in through n8ni_curl, then post without curl's -f: keep n8n's answer
+  # even when it is an HTTP error (e.g. 400 for an unknown credential type).
+  n8ni_curl /rest/settings -o /dev/null || true
+  curl -sS -b "$N8NI_HOME/cookies.txt" -o "$dir/response.json" -w '%{http_code}\n' \
+    -H 'content-type: application/json' --data-binary "$body" \
+    "$(_n8ni_get N8NI_URL)/rest/credentials/test" >"$dir/http-status" || true
   e2e_sim GET requests >"$dir/requests.json"
   e2e_sim GET state >"$dir/state.json"
 }

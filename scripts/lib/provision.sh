@@ -50,6 +50,27 @@ _prov_restart() {
   mkdir -p "$1"
 }
 
+# _prov_progress LABEL DIR CMD...: run CMD (in the background, so `set -e`
+# inside it still applies) and print a progress line every 20 s while it runs
+# (how long, how big DIR is): an install of minutes never looks hung, and CI
+# sees output. Returns CMD's exit code.
+_prov_progress() {
+  local label=$1 dir=$2 t0=$SECONDS pid hb rc=0
+  shift 2
+  "$@" &
+  pid=$!
+  (
+    while sleep "${PROV_PROGRESS_SECONDS:-20}" && kill -0 "$pid" 2>/dev/null; do
+      _prov_log "$label: $((SECONDS - t0))s, $(du -sm "$dir" 2>/dev/null | cut -f1) MB so far..."
+    done
+  ) &
+  hb=$!
+  wait "$pid" || rc=$?
+  kill "$hb" 2>/dev/null || true
+  wait "$hb" 2>/dev/null || true
+  return "$rc"
+}
+
 _prov_stamp() { # DIR SECONDS
   local size
   size=$(du -sh "$1" 2>/dev/null | cut -f1)
@@ -78,7 +99,14 @@ _prov_n8n2_install() {
   local t0=$SECONDS
   _prov_log "installing n8n $N8N2_VERSION on Node 24 into $N8N2_DIR (about 5 minutes, once)..."
   _prov_restart "$N8N2_DIR"
+  _prov_progress "installing n8n $N8N2_VERSION" "$N8N2_DIR" _prov_n8n2_steps ||
+    { _prov_log "installing n8n $N8N2_VERSION failed"; return 1; }
+  _prov_stamp "$N8N2_DIR" $((SECONDS - t0))
+}
+
+_prov_n8n2_steps() {
   (
+    set -e
     cd "$N8N2_DIR"
     export PATH="$NODE24_BIN:$PATH"
     # node-gyp must build against Node 24's headers, not the global npmrc's.
@@ -89,7 +117,6 @@ _prov_n8n2_install() {
     _prov_log "building sqlite3 and isolated-vm for Node 24 (about 80 s)..."
     npm rebuild sqlite3 isolated-vm --loglevel=error >&2
   )
-  _prov_stamp "$N8N2_DIR" $((SECONDS - t0))
 }
 
 provision_n8n2() {
@@ -102,7 +129,14 @@ _prov_n8n1_install() {
   local t0=$SECONDS
   _prov_log "installing n8n $N8N1_VERSION on Node $(node --version) into $N8N1_DIR (about 3 minutes, once)..."
   _prov_restart "$N8N1_DIR"
+  _prov_progress "installing n8n $N8N1_VERSION" "$N8N1_DIR" _prov_n8n1_steps ||
+    { _prov_log "installing n8n $N8N1_VERSION failed"; return 1; }
+  _prov_stamp "$N8N1_DIR" $((SECONDS - t0))
+}
+
+_prov_n8n1_steps() {
   (
+    set -e
     cd "$N8N1_DIR"
     # Its xlsx dependency points at an unreachable CDN tarball: use the registry's.
     cat >package.json <<JSON
@@ -116,7 +150,6 @@ JSON
     _prov_log "building sqlite3 for Node $(node --version) (about 1 minute)..."
     npm rebuild sqlite3 --loglevel=error >&2
   )
-  _prov_stamp "$N8N1_DIR" $((SECONDS - t0))
 }
 
 # n8n 1.x costs minutes and 1.8 GB: only when asked.

@@ -41,7 +41,9 @@ const adjust = {
 			position: [0, 200],
 			parameters: {},
 		});
-		workflow.connections['e2e: Manual Trigger'] = { main: [[{ node: sync.name, type: 'main', index: 0 }]] };
+		workflow.connections['e2e: Manual Trigger'] = {
+			main: [[{ node: sync.name, type: 'main', index: 0 }]],
+		};
 	},
 };
 
@@ -50,7 +52,9 @@ mkdirSync(wfDir, { recursive: true });
 const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'));
 const unknown = examples.filter((f) => !(f in EXAMPLE_IDS));
 if (unknown.length) {
-	console.error(`[e2e] examples without an e2e check: ${unknown.join(', ')} (add them to test/e2e/prepare-workflows.mjs and run-checks.mjs)`);
+	console.error(
+		`[e2e] examples without an e2e check: ${unknown.join(', ')} (add them to test/e2e/prepare-workflows.mjs and run-checks.mjs)`,
+	);
 	process.exit(1);
 }
 for (const file of examples) {
@@ -69,7 +73,12 @@ writeFileSync(
 	join(out, 'credentials.json'),
 	JSON.stringify(
 		[
-			{ id: 'dc-credential', name: 'Atlassian Data Center', type: 'atlassianDataCenterApi', data: { ...base, password: 'admin-password' } },
+			{
+				id: 'dc-credential',
+				name: 'Atlassian Data Center',
+				type: 'atlassianDataCenterApi',
+				data: { ...base, password: 'admin-password' },
+			},
 			{
 				id: 'dc-credential-bad',
 				name: 'Atlassian Data Center (wrong password)',

@@ -15,7 +15,9 @@ if (!root) {
 }
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
-const NODE_TYPES = ['resolutionSamlSso', 'adAttributesSync', 'kantegaSso', 'atlassianDcSso'].map((n) => `${PKG}.${n}`);
+const NODE_TYPES = ['resolutionSamlSso', 'adAttributesSync', 'kantegaSso', 'atlassianDcSso'].map(
+	(n) => `${PKG}.${n}`,
+);
 const CREDENTIAL_TYPE = 'atlassianDataCenterApi';
 const RESOLUTION = '/jira/rest/samlsso-admin/1.0';
 const AUTHCONFIG = '/jira/rest/authconfig/1.0';
@@ -26,7 +28,8 @@ const WRONG_PASSWORD = 'e2e-wrong-password';
 
 // ---- reading what was kept ------------------------------------------------
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const readLines = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+const readLines = (file) =>
+	existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 const example = (file) => readJson(join(repo, 'examples', file));
 
 /** One headless run: the execution JSON, the simulator's requests and state. */
@@ -34,8 +37,13 @@ function scenario(dir, name) {
 	const d = join(dir, name);
 	const runFile = join(d, 'run.json');
 	const text = existsSync(runFile) ? readFileSync(runFile, 'utf8').trim() : '';
-	const log = existsSync(join(d, 'execute.log')) ? readFileSync(join(d, 'execute.log'), 'utf8') : '';
-	assert.ok(text, `no execution JSON from n8n execute; its log ends:\n${log.split('\n').slice(-6).join('\n')}`);
+	const log = existsSync(join(d, 'execute.log'))
+		? readFileSync(join(d, 'execute.log'), 'utf8')
+		: '';
+	assert.ok(
+		text,
+		`no execution JSON from n8n execute; its log ends:\n${log.split('\n').slice(-6).join('\n')}`,
+	);
 	const run = JSON.parse(text);
 	const requests = readJson(join(d, 'requests.json'));
 	return {
@@ -56,147 +64,255 @@ function scenario(dir, name) {
 }
 
 const runError = (s) => (s.error ? `${s.error.node?.name ?? ''}: ${s.error.message}` : 'no error');
-const assertSuccess = (s) => assert.equal(s.status, 'success', `run status ${s.status} (${runError(s)})`);
+const assertSuccess = (s) =>
+	assert.equal(s.status, 'success', `run status ${s.status} (${runError(s)})`);
 const latestConfig = (state) => state.resolution.configVersions.at(-1);
 
 // ---- the checks ------------------------------------------------------------
+/** n8n's answer to POST /rest/credentials/test, kept in DIR. */
+function credentialTestAnswer(d) {
+	const status = readFileSync(join(d, 'http-status'), 'utf8').trim();
+	const text = existsSync(join(d, 'response.json'))
+		? readFileSync(join(d, 'response.json'), 'utf8')
+		: '';
+	assert.equal(
+		status,
+		'200',
+		`POST /rest/credentials/test answered HTTP ${status}: ${text.slice(0, 300)}`,
+	);
+	return JSON.parse(text).data;
+}
+
 function checksFor(dir) {
 	const simUrl = readFileSync(join(dir, 'simulator-url'), 'utf8').trim();
 	const started = existsSync(join(dir, 'server-started'));
 	const requireServer = () => assert.ok(started, 'n8n start did not become ready (see n8n.log)');
 	return [
-		['n8n start loads the package: every node type is known', () => {
-			requireServer();
-			const known = readLines(join(dir, 'node-types.txt'));
-			assert.deepEqual(NODE_TYPES.filter((t) => !known.includes(t)), [], 'node types n8n does not know');
-		}],
-		[`n8n start loads the credential type ${CREDENTIAL_TYPE}`, () => {
-			requireServer();
-			assert.ok(readLines(join(dir, 'credential-types.txt')).includes(CREDENTIAL_TYPE));
-		}],
-		["n8n's start-up log reports no package load error", () => {
-			requireServer();
-			assert.deepEqual(readLines(join(dir, 'load-errors.txt')), []);
-		}],
-		["credential test through n8n's POST /rest/credentials/test passes, in one authenticated request", () => {
-			requireServer();
-			const d = join(dir, 'credtest-ok');
-			const { data } = readJson(join(d, 'response.json'));
-			assert.equal(data?.status, 'OK', `answer: ${JSON.stringify(data)}`);
-			assert.match(data.message, /^Connected to Jira \S+ as admin$/);
-			const authenticated = readJson(join(d, 'requests.json')).filter((r) => r.headers.authorization);
-			assert.equal(authenticated.length, 1);
-		}],
-		['credential test with a wrong password fails with our message; the password reaches Jira once', () => {
-			requireServer();
-			const d = join(dir, 'credtest-wrong');
-			const { data } = readJson(join(d, 'response.json'));
-			assert.equal(data?.status, 'Error', `answer: ${JSON.stringify(data)}`);
-			assert.match(data.message, AUTH_FAILED);
-			assert.ok(!data.message.includes(WRONG_PASSWORD), 'the message shows the password');
-			assert.equal(readJson(join(d, 'requests.json')).filter((r) => r.status === 401).length, 1, 'requests answered 401');
-			assert.equal(readJson(join(d, 'state.json')).loginFailures.admin, 1, 'failed logins counted by Jira');
-		}],
+		[
+			'n8n start loads the package: every node type is known',
+			() => {
+				requireServer();
+				const known = readLines(join(dir, 'node-types.txt'));
+				assert.deepEqual(
+					NODE_TYPES.filter((t) => !known.includes(t)),
+					[],
+					'node types n8n does not know',
+				);
+			},
+		],
+		[
+			`n8n start loads the credential type ${CREDENTIAL_TYPE}`,
+			() => {
+				requireServer();
+				assert.ok(readLines(join(dir, 'credential-types.txt')).includes(CREDENTIAL_TYPE));
+			},
+		],
+		[
+			"n8n's start-up log reports no package load error",
+			() => {
+				requireServer();
+				assert.deepEqual(readLines(join(dir, 'load-errors.txt')), []);
+			},
+		],
+		[
+			"credential test through n8n's POST /rest/credentials/test passes, in one authenticated request",
+			() => {
+				requireServer();
+				const d = join(dir, 'credtest-ok');
+				const data = credentialTestAnswer(d);
+				assert.equal(data?.status, 'OK', `answer: ${JSON.stringify(data)}`);
+				assert.match(data.message, /^Connected to Jira \S+ as admin$/);
+				const authenticated = readJson(join(d, 'requests.json')).filter(
+					(r) => r.headers.authorization,
+				);
+				assert.equal(authenticated.length, 1);
+			},
+		],
+		[
+			'credential test with a wrong password fails with our message; the password reaches Jira once',
+			() => {
+				requireServer();
+				const d = join(dir, 'credtest-wrong');
+				const data = credentialTestAnswer(d);
+				assert.equal(data?.status, 'Error', `answer: ${JSON.stringify(data)}`);
+				assert.match(data.message, AUTH_FAILED);
+				assert.ok(!data.message.includes(WRONG_PASSWORD), 'the message shows the password');
+				assert.equal(
+					readJson(join(d, 'requests.json')).filter((r) => r.status === 401).length,
+					1,
+					'requests answered 401',
+				);
+				assert.equal(
+					readJson(join(d, 'state.json')).loginFailures.admin,
+					1,
+					'failed logins counted by Jira',
+				);
+			},
+		],
 
-		['example clone-refresh: GET config, PUT it with the three edited fields only, POST reset/entityid', () => {
-			const s = scenario(dir, 'clone-refresh');
-			assertSuccess(s);
-			assert.deepEqual(s.calls, [
-				`GET ${RESOLUTION}/config`,
-				`GET ${RESOLUTION}/config`, // Replace's "include previous" reads the configuration it replaces
-				`PUT ${RESOLUTION}/config`,
-				`POST ${RESOLUTION}/reset/entityid`,
-			]);
-			const production = latestConfig(s.before);
-			const expected = structuredClone(production);
-			expected.idps[0].entityId = 'https://idp.staging.example.com/identifier/';
-			expected.idps[0].metadataurl = 'https://idp.staging.example.com/identifier/metadata';
-			expected.redirectToSso = false;
-			const put = s.body(s.requests[2]);
-			assert.deepEqual(put, expected, 'the PUT body is the production config with exactly the three fields changed');
-			assert.deepEqual(Object.keys(put), Object.keys(production), 'same fields in the same order');
-			assert.deepEqual(latestConfig(s.after), { ...expected, entityId: `${simUrl}/plugins/servlet/samlsso` });
-			assert.deepEqual(s.output('Replace Config')[0].previous, production);
-			assert.deepEqual(s.output("Reset Entity ID to the Clone's Base URL"), [{ entityIdReset: true }]);
-		}],
-		['example user-sync-watch: POST sync, status polls until DONE, ends in the NoOp branch', () => {
-			const s = scenario(dir, 'user-sync-watch');
-			assertSuccess(s);
-			const [start, ...polls] = s.calls;
-			assert.equal(start, `POST ${RESOLUTION}/usersync/connector/1/sync`);
-			assert.ok(polls.length >= 1, 'no status poll');
-			const syncId = s.output('Sync Connector and Wait')?.[0]?.syncId;
-			assert.deepEqual(polls, polls.map(() => `GET ${RESOLUTION}/usersync/syncstatus/${syncId}`));
-			const done = s.output('All Users Synchronized');
-			assert.equal(done?.length, 1, 'NoOp branch items');
-			assert.equal(done[0].connectorId, '1');
-			assert.equal(done[0].status, 'DONE');
-			assert.equal(done[0].failedCount, 0);
-			assert.equal(s.output('Fail: Users Not Synchronized'), undefined, 'the Stop And Error node ran');
-		}],
-		['example user-sync-watch, with 3 failed users: the run fails with the Stop And Error message', () => {
-			const s = scenario(dir, 'user-sync-watch-failing');
-			assert.equal(s.status, 'error', `run status ${s.status}`);
-			assert.equal(s.error?.node?.name ?? s.run.data?.resultData?.lastNodeExecuted, 'Fail: Users Not Synchronized');
-			assert.match(
-				s.error.message,
-				/^User Sync of connector 1 finished with 3 failed users \(status FAILED, sync \d+\): .*3 users could not be synchronized/,
-			);
-			assert.equal(s.calls[0], `POST ${RESOLUTION}/usersync/connector/1/sync`);
-			assert.equal(s.output('All Users Synchronized'), undefined, 'the NoOp branch ran');
-		}],
-		['example rotate-idp-certificate: PATCH /sso fallback on, PATCH /idps/1 with the certificate alone, GET, PATCH /sso fallback off', () => {
-			const s = scenario(dir, 'rotate-idp-certificate');
-			assertSuccess(s);
-			const pem = example('rotate-idp-certificate.json')
-				.nodes.find((n) => n.name === 'New certificate')
-				.parameters.assignments.assignments.find((a) => a.name === 'certificate').value;
-			const der = pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
-			assert.deepEqual(
-				s.requests.map((r) => ({ call: `${r.method} ${r.rawPath}`, body: s.body(r) })),
-				[
-					{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': true } },
-					{ call: `PATCH ${AUTHCONFIG}/idps/1`, body: { certificate: der } },
-					{ call: `GET ${AUTHCONFIG}/idps/1`, body: undefined },
-					{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': false } },
-				],
-			);
-			const [before, after] = [s.before.authconfig.idps[0], s.after.authconfig.idps[0]];
-			assert.equal(after.certificate, der);
-			assert.deepEqual({ ...after, certificate: before.certificate, 'last-updated': before['last-updated'] }, before, 'other IdP fields unchanged');
-			assert.equal(s.after.authconfig.sso['enable-authentication-fallback'], false);
-			assert.equal(s.output('Disable authentication fallback')?.[0]?.['enable-authentication-fallback'], false);
-		}],
-		['a wrong password: the run fails with our message and the 401 reaches the simulator exactly once', () => {
-			const s = scenario(dir, 'wrong-password');
-			assert.equal(s.status, 'error', `run status ${s.status}`);
-			assert.match(s.error?.message ?? '', AUTH_FAILED);
-			assert.ok(!JSON.stringify(s.run).includes(WRONG_PASSWORD), 'the password shows in the execution data');
-			assert.deepEqual(s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`), [`401 GET ${KANTEGA}/idp/ids`]);
-			assert.equal(s.after.loginFailures.admin, 1, 'failed logins counted by Jira');
-		}],
-		['continue on fail: removing 3 Kantega groups, one unknown, removes the other 2 and outputs 1 error item', () => {
-			const s = scenario(dir, 'continue-on-fail');
-			assertSuccess(s);
-			const out = s.output('Remove managed group');
-			assert.equal(out?.length, 3);
-			assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
-			assert.match(String(out[1].error), /404/);
-			assert.equal(out[1].removed, undefined);
-			assert.deepEqual(out[2], { idpId: ADFS, group: 'Team A/Ops', removed: true });
-			assert.deepEqual(s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`), [
-				`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/jira-administrators`,
-				`404 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/no-such-group`,
-				`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/Team%20A%2FOps`,
-			]);
-			const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
-			assert.deepEqual(groups(s.after), groups(s.before).filter((g) => !['jira-administrators', 'Team A/Ops'].includes(g)));
-		}],
+		[
+			'example clone-refresh: GET config, PUT it with the three edited fields only, POST reset/entityid',
+			() => {
+				const s = scenario(dir, 'clone-refresh');
+				assertSuccess(s);
+				assert.deepEqual(s.calls, [
+					`GET ${RESOLUTION}/config`,
+					`GET ${RESOLUTION}/config`, // Replace's "include previous" reads the configuration it replaces
+					`PUT ${RESOLUTION}/config`,
+					`POST ${RESOLUTION}/reset/entityid`,
+				]);
+				const production = latestConfig(s.before);
+				const expected = structuredClone(production);
+				expected.idps[0].entityId = 'https://idp.staging.example.com/identifier/';
+				expected.idps[0].metadataurl = 'https://idp.staging.example.com/identifier/metadata';
+				expected.redirectToSso = false;
+				const put = s.body(s.requests[2]);
+				assert.deepEqual(
+					put,
+					expected,
+					'the PUT body is the production config with exactly the three fields changed',
+				);
+				assert.deepEqual(
+					Object.keys(put),
+					Object.keys(production),
+					'same fields in the same order',
+				);
+				assert.deepEqual(latestConfig(s.after), {
+					...expected,
+					entityId: `${simUrl}/plugins/servlet/samlsso`,
+				});
+				assert.deepEqual(s.output('Replace Config')[0].previous, production);
+				assert.deepEqual(s.output("Reset Entity ID to the Clone's Base URL"), [
+					{ entityIdReset: true },
+				]);
+			},
+		],
+		[
+			'example user-sync-watch: POST sync, status polls until DONE, ends in the NoOp branch',
+			() => {
+				const s = scenario(dir, 'user-sync-watch');
+				assertSuccess(s);
+				const [start, ...polls] = s.calls;
+				assert.equal(start, `POST ${RESOLUTION}/usersync/connector/1/sync`);
+				assert.ok(polls.length >= 1, 'no status poll');
+				const syncId = s.output('Sync Connector and Wait')?.[0]?.syncId;
+				assert.deepEqual(
+					polls,
+					polls.map(() => `GET ${RESOLUTION}/usersync/syncstatus/${syncId}`),
+				);
+				const done = s.output('All Users Synchronized');
+				assert.equal(done?.length, 1, 'NoOp branch items');
+				assert.equal(done[0].connectorId, '1');
+				assert.equal(done[0].status, 'DONE');
+				assert.equal(done[0].failedCount, 0);
+				assert.equal(
+					s.output('Fail: Users Not Synchronized'),
+					undefined,
+					'the Stop And Error node ran',
+				);
+			},
+		],
+		[
+			'example user-sync-watch, with 3 failed users: the run fails with the Stop And Error message',
+			() => {
+				const s = scenario(dir, 'user-sync-watch-failing');
+				assert.equal(s.status, 'error', `run status ${s.status}`);
+				assert.equal(
+					s.error?.node?.name ?? s.run.data?.resultData?.lastNodeExecuted,
+					'Fail: Users Not Synchronized',
+				);
+				assert.match(
+					s.error.message,
+					/^User Sync of connector 1 finished with 3 failed users \(status FAILED, sync \d+\): .*3 users could not be synchronized/,
+				);
+				assert.equal(s.calls[0], `POST ${RESOLUTION}/usersync/connector/1/sync`);
+				assert.equal(s.output('All Users Synchronized'), undefined, 'the NoOp branch ran');
+			},
+		],
+		[
+			'example rotate-idp-certificate: PATCH /sso fallback on, PATCH /idps/1 with the certificate alone, GET, PATCH /sso fallback off',
+			() => {
+				const s = scenario(dir, 'rotate-idp-certificate');
+				assertSuccess(s);
+				const pem = example('rotate-idp-certificate.json')
+					.nodes.find((n) => n.name === 'New certificate')
+					.parameters.assignments.assignments.find((a) => a.name === 'certificate').value;
+				const der = pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
+				assert.deepEqual(
+					s.requests.map((r) => ({ call: `${r.method} ${r.rawPath}`, body: s.body(r) })),
+					[
+						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': true } },
+						{ call: `PATCH ${AUTHCONFIG}/idps/1`, body: { certificate: der } },
+						{ call: `GET ${AUTHCONFIG}/idps/1`, body: undefined },
+						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': false } },
+					],
+				);
+				const [before, after] = [s.before.authconfig.idps[0], s.after.authconfig.idps[0]];
+				assert.equal(after.certificate, der);
+				assert.deepEqual(
+					{ ...after, certificate: before.certificate, 'last-updated': before['last-updated'] },
+					before,
+					'other IdP fields unchanged',
+				);
+				assert.equal(s.after.authconfig.sso['enable-authentication-fallback'], false);
+				assert.equal(
+					s.output('Disable authentication fallback')?.[0]?.['enable-authentication-fallback'],
+					false,
+				);
+			},
+		],
+		[
+			'a wrong password: the run fails with our message and the 401 reaches the simulator exactly once',
+			() => {
+				const s = scenario(dir, 'wrong-password');
+				assert.equal(s.status, 'error', `run status ${s.status}`);
+				assert.match(s.error?.message ?? '', AUTH_FAILED);
+				assert.ok(
+					!JSON.stringify(s.run).includes(WRONG_PASSWORD),
+					'the password shows in the execution data',
+				);
+				assert.deepEqual(
+					s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
+					[`401 GET ${KANTEGA}/idp/ids`],
+				);
+				assert.equal(s.after.loginFailures.admin, 1, 'failed logins counted by Jira');
+			},
+		],
+		[
+			'continue on fail: removing 3 Kantega groups, one unknown, removes the other 2 and outputs 1 error item',
+			() => {
+				const s = scenario(dir, 'continue-on-fail');
+				assertSuccess(s);
+				const out = s.output('Remove managed group');
+				assert.equal(out?.length, 3);
+				assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
+				assert.match(String(out[1].error), /404/);
+				assert.equal(out[1].removed, undefined);
+				assert.deepEqual(out[2], { idpId: ADFS, group: 'Team A/Ops', removed: true });
+				assert.deepEqual(
+					s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
+					[
+						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/jira-administrators`,
+						`404 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/no-such-group`,
+						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/Team%20A%2FOps`,
+					],
+				);
+				const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
+				assert.deepEqual(
+					groups(s.after),
+					groups(s.before).filter((g) => !['jira-administrators', 'Team A/Ops'].includes(g)),
+				);
+			},
+		],
 	];
 }
 
 // ---- every example must be checked above -------------------------------------
-const CHECKED_EXAMPLES = ['clone-refresh.json', 'user-sync-watch.json', 'rotate-idp-certificate.json'];
+const CHECKED_EXAMPLES = [
+	'clone-refresh.json',
+	'user-sync-watch.json',
+	'rotate-idp-certificate.json',
+];
 
 let passed = 0;
 let failed = 0;
@@ -208,15 +324,23 @@ function report(name, fn) {
 	} catch (error) {
 		failed++;
 		console.log(`not ok - ${name}`);
-		for (const line of String(error?.message ?? error).split('\n').slice(0, 30)) console.log(`    ${line}`);
+		for (const line of String(error?.message ?? error)
+			.split('\n')
+			.slice(0, 30))
+			console.log(`    ${line}`);
 	}
 }
 
 report('every example in examples/ has an e2e check', () => {
 	const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'));
-	assert.deepEqual(examples.filter((f) => !CHECKED_EXAMPLES.includes(f)), []);
+	assert.deepEqual(
+		examples.filter((f) => !CHECKED_EXAMPLES.includes(f)),
+		[],
+	);
 });
-const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'version'))) : [];
+const versions = existsSync(root)
+	? readdirSync(root).filter((v) => existsSync(join(root, v, 'version')))
+	: [];
 report('at least one n8n version ran', () => assert.ok(versions.length > 0));
 for (const v of versions.sort().reverse()) {
 	for (const [name, fn] of checksFor(join(root, v))) report(`n8n ${v}: ${name}`, fn);
