@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /** State and seed data of Deviniti's Active Directory Attributes Sync (seed 001). */
 
 export interface AdConnection {
