@@ -137,7 +137,7 @@ require_ms=()
 for ((i = 1; i <= cold_runs; i++)); do
   require_ms+=("$(NODE_PATH="$N8N2_DIR/node_modules:$N8N2_DIR/node_modules/n8n/node_modules" "$node24" -e '
     const path = require("path"), dir = process.argv[1], pkg = require(path.join(dir, "package.json"));
-    require("n8n-workflow"); // loaded by n8n before any package: not the package's cost
+    require("n8n-workflow"); // n8n loads it before any package: not counted
     const t0 = process.hrtime.bigint();
     for (const f of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) {
       for (const C of Object.values(require(path.join(dir, f)))) if (typeof C === "function") new C();

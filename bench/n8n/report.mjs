@@ -65,7 +65,7 @@ const sh = (cmd) => {
 const machine = [
 	`${os.cpus().length} CPUs (nproc ${sh('nproc')}, ${os.cpus()[0]?.model ?? '?'})`,
 	`${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-	`${runtime}; simulator, driver and report on Node ${process.version}`,
+	`${runtime} (the lower bound runs on it too); simulator on Node ${process.version}`,
 	`${os.type()} ${os.release()}`,
 	new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 ].join(' · ');
