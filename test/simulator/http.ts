@@ -1,5 +1,5 @@
 /** Shared request/response shapes and helpers used by the core and the apps. */
-import type { SimulatorOptions, SimulatorState } from './types';
+import type { ResolvedOptions, SimulatorState } from './types';
 import type { SimUser } from './auth';
 
 export interface SimResponse {
@@ -23,7 +23,7 @@ export interface RequestContext {
 	/** Full URL as received (for Jersey's "null for uri" message). */
 	fullUrl: string;
 	state: SimulatorState;
-	options: Required<SimulatorOptions>;
+	options: ResolvedOptions;
 }
 
 /** 'anonymous': anyone; 'user': any logged-in user; 'admin': system administrators only. */

@@ -12,7 +12,7 @@ import { handleControl } from './control';
 import type { RequestContext, SimResponse } from './http';
 import { jerseyNotFound, json, text } from './http';
 import { matchRoute } from './router';
-import type { RecordedRequest, SimulatorOptions } from './types';
+import type { RecordedRequest, ResolvedOptions } from './types';
 
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const NOT_LOGGED_IN = { message: 'Client must be authenticated to access this resource.', 'status-code': 401 };
@@ -44,7 +44,7 @@ function htmlNotFound(): SimResponse {
 	return text(404, '<!DOCTYPE html><html><head><title>Oops, you\'ve found a dead link.</title></head><body><h1>Oops, you\'ve found a dead link.</h1></body></html>', 'text/html;charset=UTF-8');
 }
 
-export function createHandler(target: ControlTarget, options: Required<SimulatorOptions>, origin: () => string) {
+export function createHandler(target: ControlTarget, options: ResolvedOptions, origin: () => string) {
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const body = await readBody(req);
 		const url = req.url ?? '/';

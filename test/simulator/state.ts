@@ -3,11 +3,11 @@ import { seedAuthconfig } from './data/authconfig';
 import { seedDeviniti } from './data/deviniti';
 import { seedKantega } from './data/kantega';
 import { seedResolution } from './data/resolution';
-import type { AppName, SimulatorOptions, SimulatorState } from './types';
+import type { AppName, ResolvedOptions, SimulatorOptions, SimulatorState } from './types';
 
 export const ALL_APPS: AppName[] = ['resolution', 'deviniti', 'kantega', 'authconfig'];
 
-export function resolveOptions(options: SimulatorOptions = {}): Required<SimulatorOptions> {
+export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
 	const contextPath = (options.contextPath ?? '').replace(/\/+$/, '');
 	return {
 		port: options.port ?? 0,
@@ -21,7 +21,7 @@ export function resolveOptions(options: SimulatorOptions = {}): Required<Simulat
 	};
 }
 
-export function createState(options: Required<SimulatorOptions>, baseUrl: string): SimulatorState {
+export function createState(options: ResolvedOptions, baseUrl: string): SimulatorState {
 	return {
 		product: options.product,
 		baseUrl,

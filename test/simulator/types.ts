@@ -28,6 +28,9 @@ export interface SimulatorOptions {
 	tls?: { key: string; cert: string };
 }
 
+/** The options with their defaults filled in (TLS stays optional). */
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls'>>;
+
 export interface RecordedRequest {
 	method: string;
 	/** Path exactly as received, still percent-encoded, context path included, no query. */
