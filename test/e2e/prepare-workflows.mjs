@@ -6,9 +6,8 @@
 // The examples are imported as they are, except for what a headless run needs
 // (the files in examples/ are never changed):
 // - every example gets a workflow id (n8n import needs one to run it by id; 1.x takes at most 16 characters);
-// - user-sync-watch.json starts from a Schedule Trigger, and `n8n execute` only starts from a
-//   Manual Trigger: the copy gets a Manual Trigger connected to the same first node
-//   ("Sync Connector and Wait"), and its poll interval is 1 s instead of 5 s (the simulator answers
+// - user-sync-watch.json runs from its "Run Now" Manual Trigger (`n8n execute` starts from a Manual
+//   Trigger, not its Schedule Trigger); its poll interval is 1 s instead of 5 s (the simulator answers
 //   RUNNING to the first two status reads: 2 s instead of 10 s).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,17 +32,6 @@ const adjust = {
 	'user-sync-watch.json'(workflow) {
 		const sync = workflow.nodes.find((n) => n.name === 'Sync Connector and Wait');
 		sync.parameters.options.pollIntervalSeconds = 1;
-		workflow.nodes.push({
-			id: 'e2e00000-0000-4000-8000-00000000e2e0',
-			name: 'e2e: Manual Trigger',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 200],
-			parameters: {},
-		});
-		workflow.connections['e2e: Manual Trigger'] = {
-			main: [[{ node: sync.name, type: 'main', index: 0 }]],
-		};
 	},
 };
 
