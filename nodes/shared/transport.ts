@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -39,12 +40,28 @@ export function isMutating(method: string): boolean {
 	return MUTATING.has(method);
 }
 
-async function connection(ctx: IExecuteFunctions): Promise<{ baseUrl: string; ignoreSSLIssues: boolean }> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	return {
-		baseUrl: normalizeBaseUrl(String(credentials.baseUrl ?? '')),
-		ignoreSSLIssues: credentials.ignoreSSLIssues === true,
-	};
+interface Connection {
+	baseUrl: string;
+	ignoreSSLIssues: boolean;
+	/** Handed to n8n's request helper so that it does not load and decrypt the credential again per request. */
+	credentials: ICredentialsDecrypted;
+}
+
+/** One node run reads its credential once, however many requests and items it has. */
+const connections = new WeakMap<IExecuteFunctions, Promise<Connection>>();
+
+async function connection(ctx: IExecuteFunctions): Promise<Connection> {
+	let cached = connections.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
+			baseUrl: normalizeBaseUrl(String(data.baseUrl ?? '')),
+			ignoreSSLIssues: data.ignoreSSLIssues === true,
+			credentials: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
+		}));
+		connections.set(ctx, cached);
+		cached.catch(() => connections.delete(ctx));
+	}
+	return await cached;
 }
 
 export async function requestUrl(ctx: IExecuteFunctions, request: ApiRequest): Promise<string> {
@@ -123,7 +140,7 @@ export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request:
  * reaches the server exactly once.
  */
 export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
-	const { baseUrl, ignoreSSLIssues } = await connection(ctx);
+	const { baseUrl, ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (isMutating(request.method)) headers['X-Atlassian-Token'] = 'no-check';
@@ -144,7 +161,9 @@ export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, it
 	for (let attempt = 1; ; attempt++) {
 		let answer: HttpAnswer;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: credentials,
+			})) as {
 				statusCode: number;
 				headers: unknown;
 				body: unknown;
