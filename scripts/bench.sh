@@ -135,7 +135,9 @@ done
 # package.json, with n8n's modules on the path (as n8n does), in a fresh Node 24.
 require_ms=()
 for ((i = 1; i <= cold_runs; i++)); do
-  require_ms+=("$(NODE_PATH="$N8N2_DIR/node_modules:$N8N2_DIR/node_modules/n8n/node_modules" "$node24" -e '
+  # Run from the user folder, so that `n8n-workflow` resolves to n8n's copy both here and in the
+  # package (from the repo it would be the repo's copy, and n8n's would count as the package's load).
+  require_ms+=("$(cd "$with_pkg" && NODE_PATH="$N8N2_DIR/node_modules:$N8N2_DIR/node_modules/n8n/node_modules" "$node24" -e '
     const path = require("path"), dir = process.argv[1], pkg = require(path.join(dir, "package.json"));
     require("n8n-workflow"); // n8n loads it before any package: not counted
     const t0 = process.hrtime.bigint();
