@@ -24,8 +24,6 @@ export function isMissingEndpoint(answer: HttpAnswer): boolean {
 export function describeFailure(answer: HttpAnswer, method: string, path: string): Failure | undefined {
 	const { statusCode } = answer;
 	const where = `${method} ${path}`;
-	const vendor = vendorMessage(answer);
-	const said = vendor ? ` The server said: "${vendor}"` : '';
 	const fail = (message: string, description: string, authentication = false): Failure => ({
 		message: `${message} (${where} answered ${statusCode})`,
 		description,
@@ -61,6 +59,10 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 			true,
 		);
 	}
+	if (statusCode < 300) return undefined;
+	// Only failures are read for the vendor's words: a large answer that is data is parsed once, by the caller.
+	const vendor = vendorMessage(answer);
+	const said = vendor ? ` The server said: "${vendor}"` : '';
 	if (statusCode === 401) {
 		if (/WebSudo/i.test(vendor)) {
 			return fail(
