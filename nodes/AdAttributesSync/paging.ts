@@ -7,18 +7,24 @@ import { PAGE_SIZE, type AdUser, type UsersPage } from './api';
 
 // A candidate for nodes/shared/: page-numbered lists fetched with bounded concurrency.
 
-const userId = (u: AdUser) => `${u.configurationName}\u0000${u.username}`;
+/** Users in the server's order, each once by configuration name and username (no key strings built per user). */
+class UniqueUsers {
+	readonly list: AdUser[] = [];
+	private readonly byConfiguration = new Map<string, Set<string>>();
 
-/** Adds the users not seen yet to `into`; answers how many were new. */
-function collect(into: Map<string, AdUser>, users: AdUser[]): number {
-	let added = 0;
-	for (const user of users) {
-		const id = userId(user);
-		if (into.has(id)) continue;
-		into.set(id, user);
-		added++;
+	/** Adds the users not seen yet; answers how many were new. */
+	collect(users: AdUser[]): number {
+		let added = 0;
+		for (const user of users) {
+			let names = this.byConfiguration.get(user.configurationName);
+			if (!names) this.byConfiguration.set(user.configurationName, (names = new Set()));
+			if (names.has(user.username)) continue;
+			names.add(user.username);
+			this.list.push(user);
+			added++;
+		}
+		return added;
 	}
-	return added;
 }
 
 /**
@@ -59,28 +65,28 @@ export async function fetchUsers(
 	const rest = Array.from({ length: lastPage - 1 }, (_, i) => i + 2);
 	const pages = [first, ...(await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (page) => await getPage(page, pageSize)))];
 
-	const seen = new Map<string, AdUser>();
+	const seen = new UniqueUsers();
 	let received = 0;
 	for (const page of pages) {
 		received += page.elements.length;
-		collect(seen, page.elements);
+		seen.collect(page.elements);
 	}
-	const stable =
-		pages.every((p) => p.page.totalElements === total) && seen.size === received && seen.size >= wanted;
-	if (stable) return [...seen.values()].slice(0, max);
+	const count = seen.list.length;
+	const stable = pages.every((p) => p.page.totalElements === total) && count === received && count >= wanted;
+	if (stable) return count > max ? seen.list.slice(0, max) : seen.list;
 
 	// The directory changed while paging: one sequential pass, page after page, until a short page.
-	const again = new Map<string, AdUser>();
+	const again = new UniqueUsers();
 	let largestTotal = total;
-	for (let page = 1; again.size < max; page++) {
+	for (let page = 1; again.list.length < max; page++) {
 		const answer = await getPage(page, pageSize);
 		largestTotal = Math.max(largestTotal, Number(answer.page.totalElements) || 0);
-		const added = collect(again, answer.elements);
+		const added = again.collect(answer.elements);
 		const short = answer.elements.length < pageSize;
 		// A full page that brings nobody new means the server ignores `page`: stop rather than loop.
 		const runaway = (added === 0 && !short) || page > 2 * Math.ceil(largestTotal / pageSize) + 2;
 		if (short || runaway) break;
 	}
-	for (const [id, user] of seen) if (!again.has(id)) again.set(id, user);
-	return [...again.values()].slice(0, max);
+	again.collect(seen.list);
+	return again.list.slice(0, max);
 }
