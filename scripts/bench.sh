@@ -87,13 +87,8 @@ bench_ready_ms() {
   local url pid start now
   url=$(_n8ni_get N8NI_URL)
   start=$(date +%s%N)
-  (
-    source "$N8NI_HOME/instance.env"
-    cd "$N8NI_HOME"
-    exec setsid "$N8NI_NODE" "$N8NI_N8N_DIR/node_modules/n8n/bin/n8n" start
-  ) >>"$N8NI_HOME/n8n.log" 2>&1 &
-  pid=$!
-  echo "$pid" >"$N8NI_HOME/n8n.pid"
+  n8ni_launch
+  pid=$(cat "$N8NI_HOME/n8n.pid")
   until curl -fsS -o /dev/null "$url/healthz/readiness" 2>/dev/null &&
     curl -fsS -o /dev/null "$url/rest/settings" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$N8NI_HOME/n8n.log" >&2; die "n8n exited during start-up"; }

@@ -136,16 +136,21 @@ n8ni_install_package() {
     --loglevel=error --package-lock=false "$tgz" >&2)
 }
 
+# _n8ni_exec ARGS... &: the background job becomes the instance's n8n CLI (its
+# environment and folder, a session of its own) under the same pid, so $! is
+# n8n's pid and its process group. Only ever call it with `&`: it execs.
+_n8ni_exec() {
+  source "$N8NI_HOME/instance.env"
+  cd "$N8NI_HOME"
+  exec setsid "$N8NI_NODE" "$N8NI_N8N_DIR/node_modules/n8n/bin/n8n" "$@"
+}
+
 # n8ni_n8n ARGS...: run the n8n CLI of the current instance in the foreground,
 # in its own process group; anything it leaves behind (the task runner after a
 # crash) is killed when it returns. Returns n8n's exit code.
 n8ni_n8n() {
   local rc=0 pid
-  (
-    source "$N8NI_HOME/instance.env"
-    cd "$N8NI_HOME"
-    exec setsid "$N8NI_NODE" "$N8NI_N8N_DIR/node_modules/n8n/bin/n8n" "$@"
-  ) &
+  _n8ni_exec "$@" &
   pid=$!
   wait "$pid" || rc=$?
   kill -KILL -- "-$pid" 2>/dev/null || true
@@ -227,17 +232,19 @@ n8ni_node_output() {
 # n8ni_start [TIMEOUT_S]: start `n8n start` in the background (log in
 # $N8NI_HOME/n8n.log) and wait until /healthz/readiness and /rest/settings
 # answer 200 (webhooks may still register later: poll them).
+# n8ni_launch: start `n8n start` of the instance in the background, in its own
+# session, logging to $N8NI_HOME/n8n.log; its pid goes to $N8NI_HOME/n8n.pid.
+n8ni_launch() {
+  _n8ni_exec start >>"$N8NI_HOME/n8n.log" 2>&1 &
+  echo "$!" >"$N8NI_HOME/n8n.pid"
+}
+
 n8ni_start() {
   local timeout=${1:-90} url pid t0=$SECONDS
   url=$(_n8ni_get N8NI_URL)
   _n8ni_log "starting n8n $(_n8ni_get N8NI_N8N_VERSION) at $url (about 10 s)..."
-  (
-    source "$N8NI_HOME/instance.env"
-    cd "$N8NI_HOME"
-    exec setsid "$N8NI_NODE" "$N8NI_N8N_DIR/node_modules/n8n/bin/n8n" start
-  ) >>"$N8NI_HOME/n8n.log" 2>&1 &
-  pid=$!
-  echo "$pid" >"$N8NI_HOME/n8n.pid"
+  n8ni_launch
+  pid=$(cat "$N8NI_HOME/n8n.pid")
   # Readiness comes before the REST routes are registered (n8n 1.x answered
   # 404 for seconds after it): wait for both.
   until curl -fsS -o /dev/null "$url/healthz/readiness" 2>/dev/null &&
