@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export const connectionProperty: INodeProperties = {
 	displayName: 'Connection',
@@ -41,14 +41,6 @@ export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: 
 	const value = ctx.getNodeParameter(name, itemIndex, '');
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text || undefined;
-}
-
-/** Fails before anything is sent: an update with nothing in it. */
-export function nothingToUpdate(ctx: IExecuteFunctions, itemIndex: number, what: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Nothing to update: ${what}`, {
-		itemIndex,
-		description: 'Nothing was sent.',
-	});
 }
 
 /** `a, b,,c` -> `a,b,c` (Deviniti's filters take comma-separated values); undefined when empty. */

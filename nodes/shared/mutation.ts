@@ -16,6 +16,14 @@ export function requireConfirmation(ctx: IExecuteFunctions, itemIndex: number, w
 	});
 }
 
+/** The error of an update with nothing in it, raised before anything is sent. */
+export function nothingToUpdate(ctx: IExecuteFunctions, itemIndex: number, what: string, hint = ''): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Nothing to update: ${what}`, {
+		itemIndex,
+		description: hint ? `Nothing was sent. ${hint}` : 'Nothing was sent.',
+	});
+}
+
 /** Sends a mutating request, or in a dry run sends nothing and answers what would have been sent. */
 export async function sendMutation(
 	ctx: IExecuteFunctions,

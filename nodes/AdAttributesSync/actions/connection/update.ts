@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
+import { nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { connectionUpdateBody, updatePath, type ConnectionChange } from '../../api';
-import { connectionIdProperty, nothingToUpdate } from '../../parameters';
+import { connectionIdProperty } from '../../parameters';
 
 export const update: Operation = {
 	option: {

@@ -2,12 +2,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { mutationOptions } from '../../../shared/commonProperties';
 import { failedItem, itemError } from '../../../shared/itemLoop';
-import { isDryRun } from '../../../shared/mutation';
+import { isDryRun, nothingToUpdate } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { apiRequest, dryRunOutput, type ApiRequest } from '../../../shared/transport';
 import { updatePath, userUpdateBody, type UserData } from '../../api';
-import { connectionIdProperty, nothingToUpdate } from '../../parameters';
+import { connectionIdProperty } from '../../parameters';
 
 export const DEFAULT_BATCH_SIZE = 100;
 

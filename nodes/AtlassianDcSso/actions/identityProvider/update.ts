@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun } from '../../../shared/mutation';
+import { isDryRun, nothingToUpdate } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
 import { idpPath } from '../../api';
@@ -22,10 +22,7 @@ export const update: Operation = {
 		// Only what the user added is sent: the app merges a PATCH, absent fields stay as they are.
 		const body = toApiBody(this, IDP_FIELDS, values, itemIndex);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added under "Update Fields"', {
-				itemIndex,
-				description: 'Nothing was sent. Add the fields to change, e.g. "Certificate" to rotate the signing certificate.',
-			});
+			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the fields to change, e.g. "Certificate" to rotate the signing certificate.');
 		}
 		const request: ApiRequest = { method: 'PATCH', path: idpPath(id), body };
 		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, { ...request, body: maskSecrets(body) });

@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun } from '../../../shared/mutation';
+import { isDryRun, nothingToUpdate } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
 import { ssoPath } from '../../api';
@@ -59,10 +59,7 @@ export const update: Operation = {
 		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body = toApiBody(this, SSO_SETTINGS_FIELDS, values, itemIndex);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update: no field was added under "Update Fields"', {
-				itemIndex,
-				description: 'Nothing was sent. Add the settings to change.',
-			});
+			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the settings to change.');
 		}
 		const request: ApiRequest = { method: 'PATCH', path: ssoPath(), body };
 		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, request);
