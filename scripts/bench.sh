@@ -36,7 +36,7 @@ log() { echo "[bench] $*" >&2; }
 die() { echo "[bench] ERROR: $*" >&2; exit 1; }
 t0=$SECONDS
 
-[[ -d "$repo/node_modules" ]] || die "node_modules is missing: run 'npm ci' first"
+[[ -d "$repo/node_modules" ]] || die "node_modules is missing: start it with 'npm run bench' (it installs the dependencies)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/n8n-bench.XXXXXX")
 DEMO_SIM_PID=""
 bench_cleanup() {

@@ -4,7 +4,7 @@
 # owner, an "Atlassian Data Center API" credential pointing at the simulator,
 # and every workflow of examples/ imported and wired to it. Ctrl-C stops it all.
 #
-# Run `npm ci` once first. The first start provisions Node 24 and n8n into
+# `npm run demo` installs the dependencies first when needed. The first start provisions Node 24 and n8n into
 # ~/.cache/n8n-nodes-atlassian-dc-identity (about 5 minutes, once). The n8n user
 # folder is kept in <cache>/demo (your own workflows survive a restart); the
 # package and the examples are installed and imported again at every start.
@@ -46,7 +46,7 @@ demo_traps() {
 }
 demo_traps
 
-[[ -d "$repo/node_modules" ]] || die "node_modules is missing: run 'npm ci' first"
+[[ -d "$repo/node_modules" ]] || die "node_modules is missing: start the demo with 'npm run demo'"
 
 # 1. Node 24 + n8n 2.41.1, cached outside the repo.
 demo_provision_n8n2
@@ -82,7 +82,7 @@ n8ni_install_package "$tgz"
 pkg_dir="$home/.n8n/nodes/node_modules/$(node -p 'require(process.argv[1]).name' "$repo/package.json")"
 
 # 4. The simulator with its sample data.
-log "starting the simulator on 127.0.0.1:$sim_port"
+log "starting the Data Center simulator (the API the nodes call; the editor comes later) on port $sim_port"
 demo_start_simulator "$home/simulator.log" "$sim_port" \
   --ad-users "${DEMO_AD_USERS:-1200}" --latency-ms "${DEMO_LATENCY_MS:-0}"
 sim_url=$DEMO_SIM_URL
@@ -123,14 +123,15 @@ cat <<EOF
   ============================================================================
   n8n $N8N2_VERSION with n8n-nodes-atlassian-dc-identity is ready (started in $((SECONDS - t0)) s)
 
-  Editor:      $url
+  Editor:      $url   <- open this in a browser
   Login:       $N8NI_OWNER_EMAIL / $N8NI_OWNER_PASSWORD
   Credential:  "Atlassian Data Center" (Atlassian Data Center API, id dc-credential)
                -> the simulator, Basic auth admin / admin-password
   Workflows:   (Overview -> open one -> Execute workflow)
 $(while IFS=$'\t' read -r id name; do printf '               %s\n                 %s/workflow/%s\n' "$name" "$url" "$id"; done <"$import/workflows.tsv")
 
-  Simulator:   $sim_url  (a Jira Data Center with the four apps and sample data)
+  Simulator:   $sim_url  (not the editor: the Jira Data Center stand-in the nodes call,
+               with the four apps and sample data)
                users: admin / admin-password (sysadmin), user / user-password
                recorded requests: $sim_url/__simulator/requests
   Logs:        $home/n8n.log, $home/simulator.log

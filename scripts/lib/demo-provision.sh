@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Shared by scripts/demo.sh and scripts/bench.sh (source it after
 # n8n-instance.sh or provision.sh):
-#   demo_provision_n8n2   provision Node 24 + n8n 2.41.1 (scripts/lib/provision.sh),
-#                         printing progress every 15 s during the long first install
+#   demo_provision_n8n2   provision Node 24 + n8n 2.41.1 (scripts/lib/provision.sh)
 #   demo_port_free PORT   true when PORT is free on 127.0.0.1
 #   demo_pick_port PORT   PORT when free, else a free one
 #   demo_start_simulator LOG_FILE PORT [simulator flags...]
@@ -14,25 +13,9 @@ _DEMO_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEMO_REPO="$(cd "$_DEMO_LIB_DIR/../.." && pwd)"
 
 demo_provision_n8n2() {
-  if [[ -f "$N8N2_DIR/.provisioned" && -f "$NODE24_DIR/.provisioned" ]]; then
-    provision_n8n2
-    return
-  fi
-  echo "[provision] first run: installing Node 24 and n8n $N8N2_VERSION into $N8N_DC_CACHE" >&2
-  echo "[provision] (about 5 minutes and 2.9 GB, once; later runs reuse it)" >&2
-  local parent=$$ t0=$SECONDS ticker
-  (
-    while sleep 15 && kill -0 "$parent" 2>/dev/null; do
-      size=$(du -sh "$N8N2_DIR" 2>/dev/null | cut -f1)
-      echo "[provision] ... still installing, $((SECONDS - t0)) s, ${size:-0} so far" >&2
-    done
-  ) &
-  ticker=$!
-  local rc=0
-  provision_n8n2 || rc=$?
-  kill "$ticker" 2>/dev/null || true
-  wait "$ticker" 2>/dev/null || true
-  return "$rc"
+  [[ -f "$N8N2_DIR/.provisioned" ]] ||
+    echo "[provision] first run: installing Node 24 and n8n $N8N2_VERSION into $N8N_DC_CACHE (about 5 minutes and 3 GB, once; later runs reuse it)" >&2
+  provision_n8n2
 }
 
 demo_port_free() {
@@ -50,7 +33,7 @@ demo_start_simulator() {
   local log=$1 port=$2 i
   shift 2
   [[ -x "$DEMO_REPO/node_modules/.bin/tsx" ]] ||
-    { echo "[demo] node_modules/.bin/tsx is missing: run 'npm ci' first" >&2; return 1; }
+    { echo "[demo] node_modules/.bin/tsx is missing: start the demo with 'npm run demo' (it installs the dependencies)" >&2; return 1; }
   : >"$log"
   (
     cd "$DEMO_REPO"

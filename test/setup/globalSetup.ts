@@ -1,0 +1,3 @@
+import { isolateEnvironment } from './isolatedEnvironment';
+
+export default isolateEnvironment;

@@ -1,0 +1,3 @@
+import { removeTemporaryUserFolder } from './isolatedEnvironment';
+
+export default removeTemporaryUserFolder;
