@@ -1,11 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapConcurrent } from '../shared/concurrency';
 import { DEFAULT_CONCURRENCY } from '../shared/constants';
+import { isRecord } from '../shared/json';
+import { collectPages, PageGuard } from '../shared/paging';
+import { shapeError } from '../shared/shape';
 import { apiRequestJson } from '../shared/transport';
 import { PAGE_SIZE, type AdUser, type UsersPage } from './api';
-
-// A candidate for nodes/shared/: page-numbered lists fetched with bounded concurrency.
 
 /** Users in the server's order, each once by configuration name and username (no key strings built per user). */
 class UniqueUsers {
@@ -47,12 +48,10 @@ export async function fetchUsers(
 	max: number,
 ): Promise<AdUser[]> {
 	const getPage = async (page: number, size: number): Promise<UsersPage> => {
-		const answer = await apiRequestJson<UsersPage>(ctx, { method: 'GET', path, qs: { ...filters, page, size } }, itemIndex);
-		if (!answer || !Array.isArray(answer.elements) || typeof answer.page !== 'object' || answer.page === null) {
-			throw new NodeOperationError(ctx.getNode(), `Unexpected answer of GET ${path} (page ${page}): no "elements" list and "page" info`, {
-				itemIndex,
-				description: 'This version of AD Attributes Sync may answer differently from its documentation (seed 001).',
-			});
+		const request = { method: 'GET' as const, path, qs: { ...filters, page, size } };
+		const answer = await apiRequestJson<UsersPage>(ctx, request, itemIndex);
+		if (!isRecord(answer) || !Array.isArray(answer.elements) || !isRecord(answer.page) || !answer.elements.every(isRecord)) {
+			throw shapeError(ctx, request, 'a page {"elements": [users], "page": {…}}', answer, itemIndex);
 		}
 		return answer;
 	};
@@ -65,6 +64,8 @@ export async function fetchUsers(
 	const rest = Array.from({ length: lastPage - 1 }, (_, i) => i + 2);
 	const pages = [first, ...(await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (page) => await getPage(page, pageSize)))];
 
+	const guard = new PageGuard(ctx, itemIndex, `GET ${path}`);
+	pages.forEach((page, index) => guard.check(`page ${index + 1}`, page.elements));
 	const seen = new UniqueUsers();
 	let received = 0;
 	for (const page of pages) {
@@ -77,16 +78,11 @@ export async function fetchUsers(
 
 	// The directory changed while paging: one sequential pass, page after page, until a short page.
 	const again = new UniqueUsers();
-	let largestTotal = total;
-	for (let page = 1; again.list.length < max; page++) {
+	await collectPages(new PageGuard(ctx, itemIndex, `GET ${path}`), 1, max, async (page: number) => {
 		const answer = await getPage(page, pageSize);
-		largestTotal = Math.max(largestTotal, Number(answer.page.totalElements) || 0);
-		const added = again.collect(answer.elements);
-		const short = answer.elements.length < pageSize;
-		// A full page that brings nobody new means the server ignores `page`: stop rather than loop.
-		const runaway = (added === 0 && !short) || page > 2 * Math.ceil(largestTotal / pageSize) + 2;
-		if (short || runaway) break;
-	}
+		again.collect(answer.elements);
+		return { entities: answer.elements, next: answer.elements.length < pageSize ? undefined : page + 1 };
+	});
 	again.collect(seen.list);
 	return again.list.slice(0, max);
 }

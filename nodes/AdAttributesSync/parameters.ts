@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const connectionProperty: INodeProperties = {
 	displayName: 'Connection',
@@ -35,13 +35,6 @@ export const connectionIdProperty: INodeProperties = {
 	placeholder: '2',
 	description: 'The ID of the connection to update',
 };
-
-/** An optional string parameter: trimmed, undefined when blank. */
-export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
-	const value = ctx.getNodeParameter(name, itemIndex, '');
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	return text || undefined;
-}
 
 /** `a, b,,c` -> `a,b,c` (Deviniti's filters take comma-separated values); undefined when empty. */
 export function commaList(value: unknown): string | undefined {

@@ -23,7 +23,8 @@ export interface FieldMapping {
 	ssoTypes: SsoType[];
 }
 
-const JIT = 'jit-configuration';
+export const JIT_CONFIGURATION = 'jit-configuration';
+const JIT = JIT_CONFIGURATION;
 const BOTH = SSO_TYPES;
 
 export const IDP_FIELDS: FieldMapping[] = [

@@ -1,11 +1,8 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
+import { isRecord } from '../shared/json';
 import { apiRequest, type ApiResponse } from '../shared/transport';
 import { configPath } from './api';
-
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** GET /config: the answer must be a JSON object (an HTML login page is already an error in the transport). */
 export async function readConfig(ctx: IExecuteFunctions, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;

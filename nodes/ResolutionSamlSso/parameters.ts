@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { isRecord } from '../shared/json';
+
 export const connectorIdProperty: INodeProperties = {
 	displayName: 'Connector ID',
 	name: 'connectorId',
@@ -22,10 +24,6 @@ export const includePreviousOption: INodeProperties = {
 
 const WRAPPER_KEYS = new Set(['json', 'binary', 'pairedItem']);
 const HTML_START = /^\s*<(!doctype\s+html|html|head|body)[\s>]/i;
-
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function refuse(ctx: IExecuteFunctions, itemIndex: number, message: string, fix: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: `Nothing was sent. ${fix}` });

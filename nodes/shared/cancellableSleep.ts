@@ -5,13 +5,17 @@ export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Prom
 	const signal = ctx.getExecutionCancelSignal?.();
 	if (signal?.aborted) throw cancelledError(ctx);
 	if (!signal) return await sleep(ms);
+	// n8n's sleep clears its timer when the signal aborts; the race also ends the wait on
+	// n8n versions whose sleep takes no signal.
 	let onAbort: (() => void) | undefined;
 	const aborted = new Promise<never>((_, reject) => {
 		onAbort = () => reject(cancelledError(ctx));
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
+	const waited = sleep(ms, signal);
+	waited.catch(() => undefined);
 	try {
-		await Promise.race([sleep(ms), aborted]);
+		await Promise.race([waited, aborted]);
 	} finally {
 		if (onAbort) signal.removeEventListener('abort', onAbort);
 	}

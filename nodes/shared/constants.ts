@@ -1,8 +1,10 @@
+import packageJson from '../../package.json';
+
 /** The one credential type every node of this package uses. */
 export const CREDENTIAL_TYPE = 'atlassianDataCenterApi';
 
-export const PACKAGE_NAME = 'n8n-nodes-atlassian-dc-identity';
-export const PACKAGE_VERSION = '0.1.0';
+export const PACKAGE_NAME = packageJson.name;
+export const PACKAGE_VERSION = packageJson.version;
 export const USER_AGENT = `${PACKAGE_NAME}/${PACKAGE_VERSION} (n8n community node)`;
 
 /** REST prefixes of the four vendor apps (each vendor's private API). */

@@ -17,6 +17,33 @@ export function isMissingEndpoint(answer: HttpAnswer): boolean {
 	return answer.statusCode === 404 && (/null for uri/i.test(vendorMessage(answer)) || isHtml(answer));
 }
 
+const ENCODED_SLASH = /%2F|%5C/i;
+
+/**
+ * Tomcat, which every Data Center runs on, refuses an encoded slash (or backslash) in a path with a bare
+ * HTML 400 before any app sees the request: not "not found", the request never got there.
+ */
+export function isRefusedEncodedSlash(answer: HttpAnswer, path: string): boolean {
+	return answer.statusCode === 400 && ENCODED_SLASH.test(path) && !vendorJson(answer);
+}
+
+function vendorJson(answer: HttpAnswer): boolean {
+	return /json/i.test(header(answer, 'content-type'));
+}
+
+function segmentsWithSlash(path: string): string[] {
+	return path
+		.split('/')
+		.filter((segment) => ENCODED_SLASH.test(segment))
+		.map((segment) => {
+			try {
+				return decodeURIComponent(segment);
+			} catch {
+				return segment;
+			}
+		});
+}
+
 /**
  * Turns an answer that is not the data asked for into a message that says what to fix.
  * Pure: the transport and the credential test share it.
@@ -60,6 +87,13 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 		);
 	}
 	if (statusCode < 300) return undefined;
+	if (isRefusedEncodedSlash(answer, path)) {
+		const values = segmentsWithSlash(path).map((v) => `"${v}"`).join(', ');
+		return fail(
+			`The id or name ${values} contains "/", which the server refuses in a URL`,
+			'Tomcat, which Data Center runs on, rejects an encoded "/" (or "\\") in a request path unless the instance allows it (encodedSolidusHandling="decode" on the connector, or ALLOW_ENCODED_SLASH on older versions). Nothing was changed on the server. Rename the group or user, or ask the administrator to allow encoded slashes.',
+		);
+	}
 	// Only failures are read for the vendor's words: a large answer that is data is parsed once, by the caller.
 	const vendor = vendorMessage(answer);
 	const said = vendor ? ` The server said: "${vendor}"` : '';

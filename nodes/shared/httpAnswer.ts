@@ -1,3 +1,5 @@
+import { isRecord } from './json';
+
 /** What the transport keeps of an HTTP answer: enough to judge it, never the request's credentials. */
 export interface HttpAnswer {
 	statusCode: number;
@@ -23,10 +25,6 @@ export function parseJson(body: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The vendor's own words from an error body: `message`, Jira's `errorMessages`, the `errors` map, plain text or an HTML title. */

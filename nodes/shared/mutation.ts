@@ -1,6 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { isRecord } from './json';
 import { apiRequest, dryRunOutput, type ApiRequest, type ApiResponse } from './transport';
+
+/** A change: it must say whether it may be repeated (see ApiRequest.idempotent), and may mask what a dry run shows. */
+export interface MutationRequest extends ApiRequest {
+	idempotent: boolean;
+	/** The body a dry run shows instead of the real one (secrets masked). */
+	dryRunBody?: unknown;
+}
 
 export function isDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -28,8 +36,19 @@ export function nothingToUpdate(ctx: IExecuteFunctions, itemIndex: number, what:
 export async function sendMutation(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	request: ApiRequest,
+	request: MutationRequest,
 ): Promise<{ dryRun: IDataObject } | { response: ApiResponse }> {
-	if (isDryRun(ctx, itemIndex)) return { dryRun: await dryRunOutput(ctx, request) };
-	return { response: await apiRequest(ctx, request, itemIndex) };
+	const { dryRunBody, ...toSend } = request;
+	if (isDryRun(ctx, itemIndex)) {
+		return { dryRun: await dryRunOutput(ctx, dryRunBody === undefined ? toSend : { ...toSend, body: dryRunBody, rawBody: undefined }) };
+	}
+	return { response: await apiRequest(ctx, toSend, itemIndex) };
+}
+
+/**
+ * The object a change answered, or undefined: versions of the apps answer a change with the changed
+ * object, or with 2xx and an empty body (204). Both are a success; the caller says what it knows.
+ */
+export function answeredObject(response: ApiResponse): IDataObject | undefined {
+	return isRecord(response.json) && Object.keys(response.json).length > 0 ? response.json : undefined;
 }

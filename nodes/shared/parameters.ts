@@ -1,9 +1,15 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-/** A string parameter that must not be blank: fails before anything is sent, naming the parameter. */
-export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+/** A string parameter trimmed (a number as its text), undefined when blank or of another type. */
+export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
 	const value = ctx.getNodeParameter(name, itemIndex, '');
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return text || undefined;
+}
+
+/** A string parameter that must not be blank: fails before anything is sent, naming the parameter. */
+export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
+	const text = optionalString(ctx, name, itemIndex);
 	if (!text) {
 		throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" is empty`, {
 			itemIndex,
@@ -13,8 +19,46 @@ export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return text;
 }
 
+export interface NumberBounds {
+	min: number;
+	max: number;
+	integer?: boolean;
+}
+
+/**
+ * A numeric parameter (also one inside a collection, e.g. `options.timeoutSeconds`), checked before
+ * anything is sent: an expression may give text, NaN, a negative or an absurd value.
+ */
+export function numberParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: number,
+	bounds: NumberBounds,
+): number {
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const value = raw === undefined || raw === null || raw === '' ? fallback : typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+	const valid =
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		value >= bounds.min &&
+		value <= bounds.max &&
+		(!bounds.integer || Number.isInteger(value));
+	if (!valid) {
+		const shown = typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : String(raw);
+		throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" must be ${bounds.integer ? 'a whole number' : 'a number'} from ${bounds.min} to ${bounds.max}, not ${shown}`, {
+			itemIndex,
+			description: 'Nothing was sent. Set it, or check the expression that fills it.',
+		});
+	}
+	return value;
+}
+
+/** The largest `limit` accepted: more than any directory these apps hold, small enough to be a mistake above. */
+export const MAX_LIMIT = 1_000_000;
+
 /** `returnAll`/`limit` as one number: how many entities to output at most. */
 export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return Infinity;
-	return ctx.getNodeParameter('limit', itemIndex, 50) as number;
+	return numberParameter(ctx, 'limit', itemIndex, 50, { min: 1, max: MAX_LIMIT, integer: true });
 }

@@ -10,9 +10,9 @@ import {
 
 import { CREDENTIAL_TYPE, USER_AGENT } from './constants';
 import { cancellableSleep } from './cancellableSleep';
-import { describeFailure, isMissingEndpoint } from './errorMessages';
+import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
-import { retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
+import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
 import { buildQuery, normalizeBaseUrl } from './url';
 
 export interface ApiRequest {
@@ -27,6 +27,11 @@ export interface ApiRequest {
 	contentType?: string;
 	/** Statuses answered back to the caller instead of thrown (for example 404 for an existence check). */
 	acceptStatuses?: number[];
+	/**
+	 * Whether sending the request twice does no more than sending it once: only then is it repeated
+	 * after a 503 or a connection broken mid-request. Default: true for GET, false for changes.
+	 */
+	idempotent?: boolean;
 }
 
 export interface ApiResponse extends HttpAnswer {
@@ -142,6 +147,7 @@ export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request:
 export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const { baseUrl, ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
+	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (isMutating(request.method)) headers['X-Atlassian-Token'] = 'no-check';
 	if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
@@ -176,17 +182,17 @@ export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, it
 		} catch (error) {
 			const cause = (error as { cause?: { code?: string } }).cause;
 			const code = (error as { code?: string }).code ?? cause?.code;
-			const delay = retryDelayForNetworkError(code, request.method, attempt);
+			const delay = retryDelayForNetworkError(code, idempotent, attempt);
 			if (delay === undefined) throw networkError(ctx, error, code, request, itemIndex);
 			await cancellableSleep(ctx, delay);
 			continue;
 		}
-		const delay = retryDelayForAnswer(answer, attempt);
+		const delay = retryDelayForAnswer(answer, attempt, idempotent);
 		if (delay !== undefined) {
 			await cancellableSleep(ctx, delay);
 			continue;
 		}
-		if (request.acceptStatuses?.includes(answer.statusCode) && !isMissingEndpoint(answer)) {
+		if (request.acceptStatuses?.includes(answer.statusCode) && !isMissingEndpoint(answer) && !isRefusedEncodedSlash(answer, request.path)) {
 			return { ...answer, json: parseJson(answer.body) };
 		}
 		const error = answerError(ctx, answer, request, itemIndex);

@@ -271,13 +271,21 @@ describe('identityProvider.update', () => {
 		expect(received(sim)[0].body).toEqual({ certificate: der(pem('idp-signing-a')) });
 	});
 
-	test('several fields, nested JIT fields merged by the app', async () => {
+	test('several fields; the nested JIT object is read, merged and sent whole', async () => {
 		const r = await update('3', { enabled: false, buttonText: 'Okta (old)', mappingGroups: 'roles', clientSecret: 'new-secret-9', additionalScopes: '' });
 		expect(r.error).toBeUndefined();
-		expect(received(sim)[0].body).toEqual({
+		// Disabling an IdP reads the SSO settings first (lockout guard; the login form is shown), then the IdP for its JIT object.
+		expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/sso`, `GET ${P}/idps/3`, `PATCH ${P}/idps/3`]);
+		expect(received(sim)[2].body).toEqual({
 			enabled: false,
 			'button-text': 'Okta (old)',
-			'jit-configuration': { 'mapping-groups': 'roles' },
+			'jit-configuration': {
+				'user-provisioning-enabled': true,
+				'mapping-display-name': '${name}',
+				'mapping-email': '${email}',
+				'mapping-groups': 'roles',
+				'additional-openid-scopes': [],
+			},
 			'client-secret': 'new-secret-9',
 			'additional-scopes': [],
 		});
@@ -341,8 +349,12 @@ describe('identityProvider.delete', () => {
 	test('confirmed: DELETE, answers the removed IdP', async () => {
 		const r = await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true });
 		expect(r.error).toBeUndefined();
-		expect(received(sim)).toEqual([{ method: 'DELETE', rawPath: `${P}/idps/2`, query: {}, body: undefined }]);
-		expect(sim.requests[0].headers['x-atlassian-token']).toBe('no-check');
+		// The lockout guard reads the SSO settings first: the login form is shown, so nothing more is read.
+		expect(received(sim)).toEqual([
+			{ method: 'GET', rawPath: `${P}/sso`, query: {}, body: undefined },
+			{ method: 'DELETE', rawPath: `${P}/idps/2`, query: {}, body: undefined },
+		]);
+		expect(sim.requests[1].headers['x-atlassian-token']).toBe('no-check');
 		expect(r.json).toEqual([expect.objectContaining({ id: 2, name: 'Another SAML SSO' })]);
 		expect(idpIds()).toEqual([1, 3, 4, 5, 6]);
 	});

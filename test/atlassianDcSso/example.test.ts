@@ -45,6 +45,8 @@ test('rotate: fallback on, PATCH the certificate alone, verify, fallback off', a
 		{ method: 'PATCH', rawPath: `${P}/sso`, body: { 'enable-authentication-fallback': true } },
 		{ method: 'PATCH', rawPath: `${P}/idps/1`, body: { certificate: der(pem('idp-signing-b')) } },
 		{ method: 'GET', rawPath: `${P}/idps/1`, body: undefined },
+		// Turning the fallback off: the lockout guard reads the SSO settings (the login form is shown).
+		{ method: 'GET', rawPath: `${P}/sso`, body: undefined },
 		{ method: 'PATCH', rawPath: `${P}/sso`, body: { 'enable-authentication-fallback': false } },
 	]);
 	const idp = sim.state.authconfig.idps[0];

@@ -141,15 +141,15 @@ describe('config.replace', () => {
 		expect(sim.state.resolution.configVersions).toEqual([next]);
 	});
 
-	test('continueOnFail: a refused item fails alone, the others are sent', async () => {
+	test('one run for the one configuration: several input items are refused before anything is sent, even with continueOnFail', async () => {
 		const { sim } = ctx;
 		const good = { ...latestConfig(sim), redirectToSso: true };
-		const r = await run(sim, { resource: 'config', operation: 'replace' }, { input: [{}, good], continueOnFail: true });
-		expect(r.error).toBeUndefined();
-		expect(r.json[0].error).toMatch(/empty object/);
-		expect(r.json[1]).toEqual(good);
-		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(calls(sim)).toEqual([`PUT ${CONFIG}`]);
+		const versions = sim.state.resolution.configVersions.length;
+		const r = await run(sim, { resource: 'config', operation: 'replace' }, { input: [good, good], continueOnFail: true });
+		expect(r.error?.message).toMatch(/changes one object of the whole instance, but the node got 2 input items/);
+		expect(r.error?.description).toMatch(/"Execute Once"/);
+		expect(calls(sim)).toEqual([]);
+		expect(sim.state.resolution.configVersions).toHaveLength(versions);
 	});
 });
 

@@ -48,6 +48,7 @@ describe('examples/user-sync-watch.json', () => {
 		const r = await runExampleWorkflow(example('user-sync-watch.json'), credentialsFor(sim));
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([
+			`GET ${PREFIX}/usersync/connector/1/syncstatus`,
 			`POST ${PREFIX}/usersync/connector/1/sync`,
 			`GET ${PREFIX}/usersync/syncstatus/100`,
 			`GET ${PREFIX}/usersync/syncstatus/100`,

@@ -40,6 +40,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
+/** Tomcat's own answer to an encoded slash in a path (ALLOW_ENCODED_SLASH off): bare HTML, no app involved. */
+function tomcatBadRequest(): SimResponse {
+	return text(400, '<!doctype html><html lang="en"><head><title>HTTP Status 400 – Bad Request</title></head><body><h1>HTTP Status 400 – Bad Request</h1></body></html>', 'text/html;charset=utf-8');
+}
+
 function htmlNotFound(): SimResponse {
 	return text(404, '<!DOCTYPE html><html><head><title>Oops, you\'ve found a dead link.</title></head><body><h1>Oops, you\'ve found a dead link.</h1></body></html>', 'text/html;charset=UTF-8');
 }
@@ -74,6 +79,8 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 		let response: SimResponse;
 		if (outcome.response) {
 			response = outcome.response;
+		} else if (!state.variants.allowEncodedSlash && /%2F|%5C/i.test(rawPath)) {
+			response = tomcatBadRequest();
 		} else if (!underContext) {
 			response = htmlNotFound();
 		} else {
@@ -109,7 +116,9 @@ function dispatch(ctx: RequestContext, xsrfToken: string | undefined): SimRespon
 	if (MUTATING.includes(ctx.method) && xsrfToken !== 'no-check') return text(403, 'XSRF check failed');
 	if (route.access === 'admin' && !ctx.user?.sysadmin) return app.forbidden(ctx);
 	try {
-		return route.handler({ ...ctx, params: match.params });
+		const response = route.handler({ ...ctx, params: match.params });
+		if (ctx.state.variants.emptyMutationAnswers && MUTATING.includes(ctx.method) && response.status === 200) return { status: 204 };
+		return response;
 	} catch (error) {
 		return json(500, { message: `Simulator error: ${(error as Error).message}`, 'status-code': 500 });
 	}

@@ -29,6 +29,7 @@ export function createState(options: ResolvedOptions, baseUrl: string): Simulato
 		loginFailures: {},
 		captchaAfterFailures: options.captchaAfterFailures,
 		latencyMs: options.latencyMs,
+		variants: { allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false },
 		resolution: seedResolution(),
 		deviniti: seedDeviniti(options.adUsers, options.adMaxPageSize),
 		kantega: seedKantega(),

@@ -72,6 +72,23 @@ export interface Fault {
 	ms?: number;
 }
 
+/**
+ * Switches for answers real Tomcat and real app versions give besides the seeds' (see README, "Variants").
+ * All false by default: the default is Tomcat's own behaviour and the seeds' answers.
+ */
+export interface Variants {
+	/** Tomcat refuses `%2F` / `%5C` in a path with a bare HTML 400 by default; true = an instance that allows them. */
+	allowEncodedSlash: boolean;
+	/** Every change the app answers 200 with a body is answered 204 with no body instead (e.g. DELETE /idps/{id}). */
+	emptyMutationAnswers: boolean;
+	/** The paged lists (authconfig /idps, Deviniti /user) ignore `start`/`page`: always the first page, never the last. */
+	ignorePaging: boolean;
+	/** PATCH /idps/{id} replaces `jit-configuration` whole instead of merging the fields sent. */
+	replaceNestedObjects: boolean;
+	/** Kantega's managed-group list answers `{"groups": [{"name": …}]}` instead of an array of names. */
+	kantegaGroupsAsObjects: boolean;
+}
+
 /** The live, JSON-serialisable in-memory state of the instance and its apps. */
 export interface SimulatorState {
 	product: Product;
@@ -82,6 +99,7 @@ export interface SimulatorState {
 	loginFailures: Record<string, number>;
 	captchaAfterFailures: number;
 	latencyMs: number;
+	variants: Variants;
 	resolution: ResolutionState;
 	deviniti: DevinitiState;
 	kantega: KantegaState;

@@ -27,17 +27,18 @@ describe('retry timing', () => {
 		expect(retryAfterSeconds('soon')).toBeUndefined();
 	});
 	test('429 and 503 wait what the server asks, bounded; other statuses never retry', () => {
-		expect(retryDelayForAnswer(answer(429, { 'retry-after': '2' }), 1)).toBe(2000);
-		expect(retryDelayForAnswer(answer(503), 2)).toBe(2000);
-		expect(retryDelayForAnswer(answer(429, { 'retry-after': '3600' }), 1)).toBeUndefined();
-		expect(retryDelayForAnswer(answer(429), 4)).toBeUndefined();
-		for (const status of [400, 401, 403, 404, 500, 502]) expect(retryDelayForAnswer(answer(status), 1)).toBeUndefined();
+		expect(retryDelayForAnswer(answer(429, { 'retry-after': '2' }), 1, false)).toBe(2000);
+		expect(retryDelayForAnswer(answer(503), 2, true)).toBe(2000);
+		expect(retryDelayForAnswer(answer(503), 1, false)).toBeUndefined();
+		expect(retryDelayForAnswer(answer(429, { 'retry-after': '3600' }), 1, true)).toBeUndefined();
+		expect(retryDelayForAnswer(answer(429), 4, true)).toBeUndefined();
+		for (const status of [400, 401, 403, 404, 500, 502]) expect(retryDelayForAnswer(answer(status), 1, true)).toBeUndefined();
 	});
 	test('unsent requests retry for any method, broken connections only for reads', () => {
-		expect(retryDelayForNetworkError('ECONNREFUSED', 'POST', 1)).toBe(1000);
-		expect(retryDelayForNetworkError('ECONNRESET', 'GET', 1)).toBe(1000);
-		expect(retryDelayForNetworkError('ECONNRESET', 'DELETE', 1)).toBeUndefined();
-		expect(retryDelayForNetworkError('ENOTFOUND', 'GET', 1)).toBeUndefined();
+		expect(retryDelayForNetworkError('ECONNREFUSED', false, 1)).toBe(1000);
+		expect(retryDelayForNetworkError('ECONNRESET', true, 1)).toBe(1000);
+		expect(retryDelayForNetworkError('ECONNRESET', false, 1)).toBeUndefined();
+		expect(retryDelayForNetworkError('ENOTFOUND', true, 1)).toBeUndefined();
 	});
 });
 

@@ -13,6 +13,8 @@ describe('simulator core', () => {
 	const CONFIG = '/rest/samlsso-admin/1.0/config';
 
 	it('serves everything under the context path and records raw encoded paths', async () => {
+		// An instance that allows an encoded slash (Tomcat refuses it by default: see the Tomcat tests).
+		sim.state.variants.allowEncodedSlash = true;
 		expect(sim.url).toBe(`http://127.0.0.1:${sim.port}/jira`);
 		expect((await call(`http://127.0.0.1:${sim.port}${CONFIG}`, { headers: ADMIN })).status).toBe(404);
 		const res = await call(`${sim.url}/rest/ksso/api/idp/1.0/managedgroups/1ncq3jsPC74BGuNnfZPl/groups/Team%20A%2FOps?x=1&x=2`, { headers: ADMIN_PAT });

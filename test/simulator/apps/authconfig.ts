@@ -51,11 +51,12 @@ function listIdps(ctx: RequestContext): SimResponse {
 	if (!/^\d+$/.test(startRaw) || !/^\d+$/.test(limitRaw) || Number(limitRaw) < 1) {
 		return json(400, { message: 'start must be >= 0 and limit >= 1' });
 	}
-	const start = Number(startRaw);
+	const ignorePaging = ctx.state.variants.ignorePaging;
+	const start = ignorePaging ? 0 : Number(startRaw);
 	const limit = Number(limitRaw);
 	const all = ctx.state.authconfig.idps;
 	const results = all.slice(start, start + limit).map(view);
-	return json(200, { results, size: results.length, start, limit, isLastPage: start + results.length >= all.length });
+	return json(200, { results, size: results.length, start, limit, isLastPage: !ignorePaging && start + results.length >= all.length });
 }
 
 function createIdp(ctx: RequestContext): SimResponse {
@@ -103,7 +104,7 @@ function patchIdp(ctx: RequestContext, idp: JsonObject): SimResponse {
 	const merged = clone(idp);
 	for (const [key, value] of Object.entries(input)) {
 		if (value === null || key === 'id' || key === 'last-updated') continue;
-		if (key === 'jit-configuration' && isObject(value)) {
+		if (key === 'jit-configuration' && isObject(value) && !ctx.state.variants.replaceNestedObjects) {
 			const jit = isObject(merged[key]) ? (merged[key] as JsonObject) : {};
 			for (const [k, v] of Object.entries(value)) if (v !== null) jit[k] = v;
 			merged[key] = jit;

@@ -190,7 +190,7 @@ function paged(ctx: RequestContext, conn?: AdConnection): SimResponse {
 	const sizeRaw = queryOne(ctx, 'size') ?? '25';
 	if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) return json(400, { message: `Invalid page: ${pageRaw}` });
 	if (!/^\d+$/.test(sizeRaw)) return json(400, { message: `Invalid size: ${sizeRaw}` });
-	const page = Number(pageRaw);
+	const page = ctx.state.variants.ignorePaging ? 1 : Number(pageRaw);
 	const size = Math.min(Math.max(Number(sizeRaw), 1), state.maxPageSize);
 	const usernames = queryValues(ctx, 'usernames').map((u) => u.toLowerCase());
 	const userkeys = queryValues(ctx, 'userkeys');

@@ -59,7 +59,9 @@ export const kantegaApp: AppModule = {
 			method: 'GET',
 			pattern: '/idp/1.0/managedgroups/:idpId/groups',
 			access: 'admin',
-			handler: withIdp((_ctx, idp) => json(200, idp.managedGroups)),
+			handler: withIdp((ctx, idp) =>
+				json(200, ctx.state.variants.kantegaGroupsAsObjects ? { groups: idp.managedGroups.map((name) => ({ name })) } : idp.managedGroups),
+			),
 		},
 		{
 			method: 'GET',

@@ -116,7 +116,12 @@ function connectorStatus(ctx: RequestContext): SimResponse {
 	if (!findConnector(ctx)) return unknownConnector(ctx);
 	const runs = ctx.state.resolution.syncs.filter((s) => s.connectorId === ctx.params.id);
 	if (!runs.length) return json(404, { message: 'No sync found for this connector' });
-	return readStatus(ctx, runs[runs.length - 1]);
+	const latest = runs[runs.length - 1];
+	if ((latest.lagReads ?? 0) > 0 && runs.length > 1) {
+		latest.lagReads = (latest.lagReads ?? 0) - 1;
+		return readStatus(ctx, runs[runs.length - 2]);
+	}
+	return readStatus(ctx, latest);
 }
 
 function syncStatus(ctx: RequestContext): SimResponse {
@@ -136,7 +141,7 @@ function startSync(ctx: RequestContext): SimResponse {
 	const run: SyncRun = {
 		id: res.nextSyncId++, connectorId: connector.id, jobId, status: 'RUNNING', reads: 0,
 		addedCount: 0, resultCount: 0, notModifiedCount: 0, failedCount: 0, updatedCount: 0, deletedCount: 0, filteredCount: 0,
-		messages: [`Scheduled with jobid ${jobId}`], created: now, lastModified: now,
+		messages: [`Scheduled with jobid ${jobId}`], created: now, lastModified: now, lagReads: connector.statusLagReads,
 	};
 	res.syncs.push(run);
 	if (connector.statusReadsUntilDone <= 0) finish(ctx, run, connector);

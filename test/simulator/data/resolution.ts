@@ -15,6 +15,8 @@ export interface UserSyncConnector {
 	statusReadsUntilDone: number;
 	/** Knob: when > 0, the next syncs finish with status FAILED and this failedCount. */
 	failWithCount: number;
+	/** Knob: after a sync starts, the connector's status still answers the previous sync for this many reads (default 0). */
+	statusLagReads: number;
 }
 
 export interface SyncRun {
@@ -33,6 +35,8 @@ export interface SyncRun {
 	messages: string[];
 	created: string;
 	lastModified: string;
+	/** Connector status reads that still answer the previous sync (from the connector's statusLagReads). */
+	lagReads?: number;
 }
 
 export interface UserDirectory {
@@ -61,9 +65,9 @@ export function seedResolution(): ResolutionState {
 	previousMajor.redirectToSso = true;
 	previousMajor.lastModified = '2023-01-02T10:00:00Z';
 	const connectors: UserSyncConnector[] = [
-		{ id: '1', uid: 'b3c1e0a2-5d4f-4c6e-9a71-1f2e3d4c5b6a', name: 'Azure AD', type: 'AZURE_AD', directoryId: 10100, syncAnswer: 'json', statusReadsUntilDone: 2, failWithCount: 0 },
-		{ id: '2', uid: '7df9fd3f-2b8e-4c4a-8e7d-0c6b5a4f3e21', name: 'Okta', type: 'OKTA', directoryId: 10200, syncAnswer: 'text', statusReadsUntilDone: 2, failWithCount: 0 },
-		{ id: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', uid: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', name: 'Google Workspace', type: 'GOOGLE', directoryId: 10300, syncAnswer: 'text', statusReadsUntilDone: 0, failWithCount: 0 },
+		{ id: '1', uid: 'b3c1e0a2-5d4f-4c6e-9a71-1f2e3d4c5b6a', name: 'Azure AD', type: 'AZURE_AD', directoryId: 10100, syncAnswer: 'json', statusReadsUntilDone: 2, failWithCount: 0, statusLagReads: 0 },
+		{ id: '2', uid: '7df9fd3f-2b8e-4c4a-8e7d-0c6b5a4f3e21', name: 'Okta', type: 'OKTA', directoryId: 10200, syncAnswer: 'text', statusReadsUntilDone: 2, failWithCount: 0, statusLagReads: 0 },
+		{ id: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', uid: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', name: 'Google Workspace', type: 'GOOGLE', directoryId: 10300, syncAnswer: 'text', statusReadsUntilDone: 0, failWithCount: 0, statusLagReads: 0 },
 	];
 	const syncs: SyncRun[] = connectors.map((c, i) => ({
 		id: 94 + i,

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/operation';
+import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { connectionsPath } from '../../api';
 
@@ -11,7 +12,8 @@ export const getAll: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		const connections = await apiRequestJson<Record<string, string[]>>(this, { method: 'GET', path: connectionsPath() }, itemIndex);
-		return Object.entries(connections ?? {}).map(([connection, fields]) => ({ connection, fields }));
+		const request = { method: 'GET' as const, path: connectionsPath() };
+		const connections = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'an object of connection name → attribute names');
+		return Object.entries(connections).map(([connection, fields]) => ({ connection, fields }));
 	},
 };

@@ -46,6 +46,8 @@ export const update: Operation = {
 		const sent = await sendMutation(this, itemIndex, {
 			method: 'PUT',
 			path: updatePath(),
+			// Sets the same name and DN again: repeating it changes nothing more.
+			idempotent: true,
 			body: connectionUpdateBody(connectionId, change),
 		});
 		if ('dryRun' in sent) return sent.dryRun;

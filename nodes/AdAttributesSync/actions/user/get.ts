@@ -2,10 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
 import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { expectRecord } from '../../../shared/shape';
+import { optionalString, requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
 import { userPath } from '../../api';
-import { optionalConnectionProperty, optionalString, userProperty } from '../../parameters';
+import { optionalConnectionProperty, userProperty } from '../../parameters';
 
 export const get: Operation = {
 	option: {
@@ -19,9 +20,10 @@ export const get: Operation = {
 	async execute(itemIndex) {
 		const user = requiredString(this, 'user', itemIndex);
 		const connection = optionalString(this, 'connection', itemIndex);
-		const answer = await apiRequestJson<IDataObject>(this, { method: 'GET', path: userPath(user, connection) }, itemIndex);
+		const request = { method: 'GET' as const, path: userPath(user, connection) };
+		const answer = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, "an object of the user's attributes");
 		if (connection) return { user, connection, fields: answer };
 		// Without a connection the answer maps each connection's name to the user's attributes there.
-		return Object.entries(answer ?? {}).map(([name, fields]) => ({ user, connection: name, fields: fields as IDataObject }));
+		return Object.entries(answer).map(([name, fields]) => ({ user, connection: name, fields: fields as IDataObject }));
 	},
 };

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/commonProperties';
 import type { Operation } from '../../../shared/operation';
-import { maxResults } from '../../../shared/parameters';
+import { maxResults, optionalString } from '../../../shared/parameters';
 import { usersPath } from '../../api';
 import { fetchUsers } from '../../paging';
-import { commaList, optionalConnectionProperty, optionalString } from '../../parameters';
+import { commaList, optionalConnectionProperty } from '../../parameters';
 
 const FILTERS = ['usernames', 'userkeys', 'configurationIds', 'configurationNames', 'fields'] as const;
 

@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
 import type { Operation } from '../../../shared/operation';
+import { expectRecord } from '../../../shared/shape';
 import { requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
 import { fieldPath } from '../../api';
@@ -32,7 +31,8 @@ export const getField: Operation = {
 		const connection = requiredString(this, 'connection', itemIndex);
 		const user = requiredString(this, 'user', itemIndex);
 		const field = requiredString(this, 'field', itemIndex);
-		const answer = await apiRequestJson<IDataObject>(this, { method: 'GET', path: fieldPath(connection, user, field) }, itemIndex);
-		return { connection, user, field, value: answer?.[field] ?? null };
+		const request = { method: 'GET' as const, path: fieldPath(connection, user, field) };
+		const answer = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, '{"<field>": value}');
+		return { connection, user, field, value: answer[field] ?? null };
 	},
 };

@@ -1,9 +1,8 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun } from '../../../shared/mutation';
+import { answeredObject, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
 import { idpsPath } from '../../api';
 import { IDP_FIELDS, REQUIRED_ON_CREATE, maskSecrets, mappingOf, toApiBody, type SsoType } from '../../fieldMapping';
 import { createAdditionalFields, fieldProperty, requiredCreateProperty } from '../../parameters';
@@ -67,8 +66,10 @@ export const create: Operation = {
 			}
 		}
 		const body: IDataObject = { 'sso-type': ssoType, ...toApiBody(this, IDP_FIELDS, values, itemIndex, ssoType) };
-		const request: ApiRequest = { method: 'POST', path: idpsPath(), body };
-		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, { ...request, body: maskSecrets(body) });
-		return await apiRequestJson<IDataObject>(this, request, itemIndex);
+		// Each POST adds another identity provider: never repeated.
+		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: idpsPath(), body, dryRunBody: maskSecrets(body), idempotent: false });
+		if ('dryRun' in sent) return sent.dryRun;
+		// A version that answers 204 with no body gives no id: the output says what was sent, without the secret.
+		return answeredObject(sent.response) ?? { ...maskSecrets(body), created: true };
 	},
 };

@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun, requireConfirmation } from '../../../shared/mutation';
+import { answeredObject, isDryRun, requireConfirmation, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
 import { idpPath } from '../../api';
+import { assertLoginStaysOpen, skipLockoutCheckOption } from '../../lockoutGuard';
 import { idpId, idpIdProperty } from '../../parameters';
 
 export const deleteIdp: Operation = {
@@ -17,14 +15,15 @@ export const deleteIdp: Operation = {
 	properties: [
 		idpIdProperty,
 		confirmProperty('The identity provider and its configuration are removed; users can no longer log in with it.'),
-		mutationOptions(),
+		mutationOptions(skipLockoutCheckOption),
 	],
 	async execute(itemIndex) {
 		const id = idpId(this, itemIndex);
 		requireConfirmation(this, itemIndex, `identity provider ${id}`);
-		const request: ApiRequest = { method: 'DELETE', path: idpPath(id) };
-		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, request);
-		// The app answers the removed identity provider.
-		return await apiRequestJson<IDataObject>(this, request, itemIndex);
+		if (!isDryRun(this, itemIndex)) await assertLoginStaysOpen(this, itemIndex, { removesIdp: id });
+		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: idpPath(id), idempotent: false });
+		if ('dryRun' in sent) return sent.dryRun;
+		// Versions answer the removed identity provider, or 204 with no body.
+		return answeredObject(sent.response) ?? { id: Number(id), deleted: true };
 	},
 };

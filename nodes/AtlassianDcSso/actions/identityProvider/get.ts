@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../shared/operation';
+import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { idpPath } from '../../api';
 import { idpId, idpIdProperty } from '../../parameters';
@@ -15,6 +14,7 @@ export const get: Operation = {
 	properties: [idpIdProperty],
 	async execute(itemIndex) {
 		const id = idpId(this, itemIndex);
-		return await apiRequestJson<IDataObject>(this, { method: 'GET', path: idpPath(id) }, itemIndex);
+		const request = { method: 'GET' as const, path: idpPath(id) };
+		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'an identity provider object');
 	},
 };

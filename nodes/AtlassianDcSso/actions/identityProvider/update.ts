@@ -1,12 +1,31 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun, nothingToUpdate } from '../../../shared/mutation';
+import { isRecord } from '../../../shared/json';
+import { answeredObject, isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
+import { expectRecord } from '../../../shared/shape';
+import { apiRequestJson } from '../../../shared/transport';
 import { idpPath } from '../../api';
-import { IDP_FIELDS, maskSecrets, toApiBody } from '../../fieldMapping';
+import { IDP_FIELDS, JIT_CONFIGURATION, maskSecrets, toApiBody } from '../../fieldMapping';
+import { assertLoginStaysOpen, skipLockoutCheckOption } from '../../lockoutGuard';
 import { idpId, idpIdProperty, idpUpdateFields } from '../../parameters';
+
+async function readIdp(ctx: IExecuteFunctions, itemIndex: number, id: string): Promise<IDataObject> {
+	const request = { method: 'GET' as const, path: idpPath(id) };
+	return expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'an identity provider object');
+}
+
+/**
+ * Some versions replace a nested object whole on PATCH: a change of one `jit-configuration` field would
+ * drop the others. So the nested object is read, merged and sent whole.
+ */
+async function withWholeJitConfiguration(ctx: IExecuteFunctions, itemIndex: number, id: string, body: IDataObject): Promise<IDataObject> {
+	const changed = body[JIT_CONFIGURATION];
+	if (!isRecord(changed)) return body;
+	const current = (await readIdp(ctx, itemIndex, id))[JIT_CONFIGURATION];
+	return { ...body, [JIT_CONFIGURATION]: { ...(isRecord(current) ? current : {}), ...changed } };
+}
 
 export const update: Operation = {
 	option: {
@@ -15,17 +34,23 @@ export const update: Operation = {
 		action: 'Update an identity provider',
 		description: 'Change some fields of an identity provider (e.g. rotate its certificate); the others stay as they are',
 	},
-	properties: [idpIdProperty, idpUpdateFields(), mutationOptions()],
+	properties: [idpIdProperty, idpUpdateFields(), mutationOptions(skipLockoutCheckOption)],
 	async execute(itemIndex) {
 		const id = idpId(this, itemIndex);
 		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		// Only what the user added is sent: the app merges a PATCH, absent fields stay as they are.
-		const body = toApiBody(this, IDP_FIELDS, values, itemIndex);
+		let body = toApiBody(this, IDP_FIELDS, values, itemIndex);
 		if (Object.keys(body).length === 0) {
 			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the fields to change, e.g. "Certificate" to rotate the signing certificate.');
 		}
-		const request: ApiRequest = { method: 'PATCH', path: idpPath(id), body };
-		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, { ...request, body: maskSecrets(body) });
-		return await apiRequestJson<IDataObject>(this, request, itemIndex);
+		if (!isDryRun(this, itemIndex)) {
+			if (body.enabled === false) await assertLoginStaysOpen(this, itemIndex, { disablesIdp: id });
+			body = await withWholeJitConfiguration(this, itemIndex, id, body);
+		}
+		// The same fields set again leave the same identity provider.
+		const sent = await sendMutation(this, itemIndex, { method: 'PATCH', path: idpPath(id), body, dryRunBody: maskSecrets(body), idempotent: true });
+		if ('dryRun' in sent) return sent.dryRun;
+		// Versions answer the changed identity provider, or 204 with no body: then it is read back.
+		return answeredObject(sent.response) ?? (await readIdp(this, itemIndex, id));
 	},
 };

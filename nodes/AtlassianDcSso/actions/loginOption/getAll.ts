@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../../shared/json';
 import type { Operation } from '../../../shared/operation';
+import { expectArray, expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
-import { loginOptionsPath, type Page } from '../../api';
+import { loginOptionsPath } from '../../api';
 
 export const getAll: Operation = {
 	option: {
@@ -13,7 +15,8 @@ export const getAll: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		const page = await apiRequestJson<Page<IDataObject>>(this, { method: 'GET', path: loginOptionsPath() }, itemIndex);
-		return Array.isArray(page.results) ? page.results : [];
+		const request = { method: 'GET' as const, path: loginOptionsPath() };
+		const page = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a page {"results": [...]}');
+		return expectArray<IDataObject>(this, request, page.results, itemIndex, 'a list of login options in "results"', isRecord);
 	},
 };

@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../shared/operation';
+import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { ssoPath } from '../../api';
 
@@ -13,6 +12,7 @@ export const get: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		return await apiRequestJson<IDataObject>(this, { method: 'GET', path: ssoPath() }, itemIndex);
+		const request = { method: 'GET' as const, path: ssoPath() };
+		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'the SSO settings object');
 	},
 };

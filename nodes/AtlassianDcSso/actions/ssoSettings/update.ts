@@ -1,11 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun, nothingToUpdate } from '../../../shared/mutation';
+import { answeredObject, isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { apiRequestJson, dryRunOutput, type ApiRequest } from '../../../shared/transport';
+import { expectRecord } from '../../../shared/shape';
+import { apiRequestJson } from '../../../shared/transport';
 import { ssoPath } from '../../api';
 import { SSO_SETTINGS_FIELDS, toApiBody } from '../../fieldMapping';
+import { assertLoginStaysOpen, skipLockoutCheckOption } from '../../lockoutGuard';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -54,15 +56,22 @@ export const update: Operation = {
 		action: 'Update the SSO settings',
 		description: 'Change the login form and authentication fallback settings; fields not set stay as they are',
 	},
-	properties: [updateFields, mutationOptions()],
+	serverWide: true,
+	properties: [updateFields, mutationOptions(skipLockoutCheckOption)],
 	async execute(itemIndex) {
 		const values = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body = toApiBody(this, SSO_SETTINGS_FIELDS, values, itemIndex);
 		if (Object.keys(body).length === 0) {
 			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the settings to change.');
 		}
-		const request: ApiRequest = { method: 'PATCH', path: ssoPath(), body };
-		if (isDryRun(this, itemIndex)) return await dryRunOutput(this, request);
-		return await apiRequestJson<IDataObject>(this, request, itemIndex);
+		if (!isDryRun(this, itemIndex)) await assertLoginStaysOpen(this, itemIndex, { sso: body });
+		// The same settings set again leave the same settings.
+		const sent = await sendMutation(this, itemIndex, { method: 'PATCH', path: ssoPath(), body, idempotent: true });
+		if ('dryRun' in sent) return sent.dryRun;
+		// Versions answer the settings, or 204 with no body: then they are read back.
+		const answered = answeredObject(sent.response);
+		if (answered) return answered;
+		const request = { method: 'GET' as const, path: ssoPath() };
+		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'the SSO settings object');
 	},
 };

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../../shared/json';
 import type { Operation } from '../../../shared/operation';
+import { expectArray } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { idpIdsPath } from '../../api';
 
@@ -13,6 +15,8 @@ export const getAll: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		return await apiRequestJson<IDataObject[]>(this, { method: 'GET', path: idpIdsPath() }, itemIndex);
+		const request = { method: 'GET' as const, path: idpIdsPath() };
+		const answer = await apiRequestJson(this, request, itemIndex);
+		return expectArray<IDataObject>(this, request, answer, itemIndex, 'a list of {id, name}', isRecord);
 	},
 };

@@ -29,13 +29,15 @@ export const add: Operation = {
 		const { idpId, group } = idpAndGroup(this, itemIndex);
 		const path = groupPath(idpId, group);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const request = { method: 'POST' as const, path, acceptStatuses: options.ignoreIfExists ? [400] : [] };
+		// A repeated add answers 400 "already managed" for a group this run added: not repeated.
+		const request = { method: 'POST' as const, path, acceptStatuses: options.ignoreIfExists ? [400] : [], idempotent: false };
 		const sent = await sendMutation(this, itemIndex, request);
 		if ('dryRun' in sent) return sent.dryRun;
 		if (sent.response.statusCode === 400) {
 			// Kantega answers 400 both for "already managed" and for an unknown IdP: ask which one it was.
-			const existing = await apiRequest(this, { method: 'GET', path, acceptStatuses: [404] }, itemIndex);
-			if (existing.statusCode === 404) throw answerError(this, sent.response, request, itemIndex);
+			// Only 204 means managed; anything else (404, or 400 for the unknown IdP) reports the POST's own error.
+			const existing = await apiRequest(this, { method: 'GET', path, acceptStatuses: [400, 404] }, itemIndex);
+			if (existing.statusCode !== 204) throw answerError(this, sent.response, request, itemIndex);
 			return { idpId, group, added: false, alreadyManaged: true };
 		}
 		return { idpId, group, added: true };

@@ -1,5 +1,6 @@
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
+import { expectArray } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { groupsPath } from '../../api';
 import { idpIdProperty } from '../../parameters';
@@ -14,7 +15,9 @@ export const getAll: Operation = {
 	properties: [idpIdProperty],
 	async execute(itemIndex) {
 		const idpId = requiredString(this, 'idpId', itemIndex);
-		const groups = await apiRequestJson<string[]>(this, { method: 'GET', path: groupsPath(idpId) }, itemIndex);
+		const request = { method: 'GET' as const, path: groupsPath(idpId) };
+		const answer = await apiRequestJson(this, request, itemIndex);
+		const groups = expectArray<string>(this, request, answer, itemIndex, 'a list of group names', (g) => typeof g === 'string');
 		return groups.map((group) => ({ idpId, group }));
 	},
 };

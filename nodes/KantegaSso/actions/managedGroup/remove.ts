@@ -30,6 +30,7 @@ export const remove: Operation = {
 		const sent = await sendMutation(this, itemIndex, {
 			method: 'DELETE',
 			path: groupPath(idpId, group),
+			idempotent: false,
 			acceptStatuses: options.ignoreIfMissing ? [404] : [],
 		});
 		if ('dryRun' in sent) return sent.dryRun;

@@ -31,6 +31,8 @@ export const replace: Operation = {
 		const sent = await sendMutation(this, itemIndex, {
 			method: 'PUT',
 			path: groupPath(idpId, group),
+			// After a rename the old name is gone: a repeat would fail with "not managed".
+			idempotent: false,
 			body: replaceGroupBody(newGroup),
 		});
 		if ('dryRun' in sent) return sent.dryRun;

@@ -12,6 +12,7 @@ export const deleteConfig: Operation = {
 		action: 'Delete the SAML SSO configuration',
 		description: 'Delete the latest configuration version; SAML SSO then shows its setup wizard again',
 	},
+	serverWide: true,
 	properties: [
 		confirmProperty(
 			'This deletes the latest version of the SAML SSO configuration, with all its identity providers: users cannot log in with SSO until a configuration is uploaded again.',
@@ -20,7 +21,7 @@ export const deleteConfig: Operation = {
 	],
 	async execute(itemIndex) {
 		requireConfirmation(this, itemIndex, WHAT);
-		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: configPath() });
+		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: configPath(), idempotent: false });
 		if ('dryRun' in sent) return sent.dryRun;
 		return { deleted: true };
 	},

@@ -14,6 +14,7 @@ export const patch: Operation = {
 		action: 'Patch the SAML SSO configuration',
 		description: 'Change parts of the configuration with a JSON Merge Patch or a JSON Patch',
 	},
+	serverWide: true,
 	properties: [
 		{
 			displayName: 'Patch Format',
@@ -29,7 +30,9 @@ export const patch: Operation = {
 			displayName: 'Merge Patch',
 			name: 'mergePatch',
 			type: 'json',
-			default: '{\n  "redirectToSso": false\n}',
+			// No default change: an unedited node must change nothing; the example is only a placeholder.
+			default: '',
+			placeholder: '{\n  "redirectToSso": false\n}',
 			required: true,
 			description: 'The fields to change; null removes a field. Sent with the merge patch content type.',
 			displayOptions: { show: { patchFormat: ['mergePatch'] } },
@@ -38,7 +41,8 @@ export const patch: Operation = {
 			displayName: 'JSON Patch',
 			name: 'jsonPatch',
 			type: 'json',
-			default: '[\n  { "op": "replace", "path": "/redirectToSso", "value": false }\n]',
+			default: '',
+			placeholder: '[\n  { "op": "replace", "path": "/redirectToSso", "value": false }\n]',
 			required: true,
 			description: 'The operations, applied in order; a failed "test" stops the whole patch. Sent with the JSON Patch content type.',
 			displayOptions: { show: { patchFormat: ['jsonPatch'] } },
@@ -52,7 +56,8 @@ export const patch: Operation = {
 				? assertJsonPatch(this, itemIndex, jsonParameter(this, 'jsonPatch', itemIndex).value)
 				: assertMergePatch(this, itemIndex, jsonParameter(this, 'mergePatch', itemIndex).value);
 		const contentType = format === 'jsonPatch' ? CONTENT_TYPE.jsonPatch : CONTENT_TYPE.mergePatch;
-		const request = { method: 'PATCH' as const, path: configPath(), body, contentType };
+		// A merge patch sets values (twice = once); a JSON Patch may "add" to a list or "move", so it is not repeated.
+		const request = { method: 'PATCH' as const, path: configPath(), body, contentType, idempotent: format !== 'jsonPatch' };
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex)).config : undefined;
 		const sent = await sendMutation(this, itemIndex, request);

@@ -44,6 +44,7 @@ export const replace: Operation = {
 		action: 'Replace the SAML SSO configuration',
 		description: 'Upload a whole configuration (for example the one of a production system to its clone)',
 	},
+	serverWide: true,
 	properties: [
 		{
 			displayName: 'Source',
@@ -61,7 +62,8 @@ export const replace: Operation = {
 			displayName: 'Configuration (JSON)',
 			name: 'config',
 			type: 'json',
-			default: '{}',
+			default: '',
+			placeholder: '{ "entityId": "https://jira.example.com/plugins/servlet/samlsso", "idps": [ … ] }',
 			required: true,
 			description: 'The whole configuration as one JSON object',
 			displayOptions: { show: { source: ['json'] } },
@@ -79,7 +81,8 @@ export const replace: Operation = {
 	],
 	async execute(itemIndex) {
 		const text = await configText(this, itemIndex);
-		const request = { method: 'PUT' as const, path: configPath(), rawBody: text, contentType: CONTENT_TYPE.config };
+		// The same whole configuration again leaves the same configuration.
+		const request = { method: 'PUT' as const, path: configPath(), rawBody: text, contentType: CONTENT_TYPE.config, idempotent: true };
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex, true)).config : undefined;
 		const sent = await sendMutation(this, itemIndex, request);

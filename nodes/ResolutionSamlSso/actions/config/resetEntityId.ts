@@ -10,9 +10,10 @@ export const resetEntityId: Operation = {
 		action: 'Reset the entity ID',
 		description: "Reset the service provider's entity ID to the base URL + /plugins/servlet/samlsso after a base URL change (for example on a clone)",
 	},
+	serverWide: true,
 	properties: [mutationOptions()],
 	async execute(itemIndex) {
-		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: resetEntityIdPath() });
+		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: resetEntityIdPath(), idempotent: false });
 		if ('dryRun' in sent) return sent.dryRun;
 		return { entityIdReset: true };
 	},

@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
+import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { connectorPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
@@ -16,6 +15,7 @@ export const get: Operation = {
 	properties: [connectorIdProperty],
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
-		return await apiRequestJson<IDataObject>(this, { method: 'GET', path: connectorPath(connectorId) }, itemIndex);
+		const request = { method: 'GET' as const, path: connectorPath(connectorId) };
+		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a connector object');
 	},
 };

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/commonProperties';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
+import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { connectorStatusPath, syncStatusPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
@@ -31,6 +32,7 @@ export const getStatus: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const syncId = String(options.syncId ?? '').trim();
 		const path = syncId ? syncStatusPath(syncId) : connectorStatusPath(connectorId);
-		return await apiRequestJson<IDataObject>(this, { method: 'GET', path }, itemIndex);
+		const request = { method: 'GET' as const, path };
+		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a sync status object');
 	},
 };

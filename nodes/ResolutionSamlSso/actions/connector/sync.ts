@@ -2,10 +2,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { cancellableSleep } from '../../../shared/cancellableSleep';
 import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
+import { isRecord } from '../../../shared/json';
+import { isDryRun, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
-import { apiRequestJson, type ApiResponse } from '../../../shared/transport';
+import { expectRecord } from '../../../shared/shape';
+import { numberParameter, requiredString } from '../../../shared/parameters';
+import { apiRequest, apiRequestJson, type ApiResponse } from '../../../shared/transport';
 import {
 	JOB_ID_PATTERN,
 	MISSING_DIRECTORY_PATTERN,
@@ -17,13 +19,15 @@ import {
 } from '../../api';
 import { connectorIdProperty } from '../../parameters';
 
-const DEFAULT_POLL_INTERVAL_SECONDS = 5;
-const DEFAULT_TIMEOUT_SECONDS = 600;
-/** Lower bound of the poll interval, so a mistyped 0 cannot hammer the server. */
-const MIN_POLL_INTERVAL_SECONDS = 0.1;
+/** The bounds of the panel and of the code: one place, so they cannot disagree. A poll interval below 1 s would hammer the server. */
+const POLL_INTERVAL_SECONDS = { default: 5, min: 1, max: 3600 };
+const TIMEOUT_SECONDS = { default: 600, min: 1, max: 86_400 };
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+interface WaitSettings {
+	intervalSeconds: number;
+	timeoutSeconds: number;
+	/** The id of the connector's last sync before this one started: its status is not ours. */
+	previousSyncId?: string;
 }
 
 function jobIdIn(messages: unknown): string | undefined {
@@ -73,23 +77,32 @@ function normalizeSyncAnswer(ctx: IExecuteFunctions, itemIndex: number, connecto
 	};
 }
 
+/** The connector's last sync before ours, so that its status is not taken for ours while the server still shows it. */
+async function previousSyncId(ctx: IExecuteFunctions, itemIndex: number, connectorId: string): Promise<string | undefined> {
+	const response = await apiRequest(ctx, { method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] }, itemIndex);
+	const id = isRecord(response.json) ? response.json.id : undefined;
+	return response.statusCode === 404 || id === undefined || id === null ? undefined : String(id);
+}
+
 /** Polls the status until it is final or the timeout passes; each wait lets other executions run and stops on cancel. */
-async function waitForSync(ctx: IExecuteFunctions, itemIndex: number, started: IDataObject, options: IDataObject): Promise<IDataObject> {
+async function waitForSync(ctx: IExecuteFunctions, itemIndex: number, started: IDataObject, settings: WaitSettings): Promise<IDataObject> {
+	const { intervalSeconds, timeoutSeconds, previousSyncId } = settings;
 	const connectorId = String(started.connectorId);
 	const syncId = started.syncId as string | undefined;
 	const jobId = started.jobId as string | undefined;
-	const intervalSeconds = Math.max(MIN_POLL_INTERVAL_SECONDS, Number(options.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS) || DEFAULT_POLL_INTERVAL_SECONDS);
-	const timeoutSeconds = Math.max(0, Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
 	const startedAt = Date.now();
 	const path = syncId ? syncStatusPath(syncId) : connectorStatusPath(connectorId);
 	let polls = 0;
 	let last: IDataObject = started;
 	for (;;) {
-		const status = await apiRequestJson<IDataObject>(ctx, { method: 'GET', path }, itemIndex);
+		const request = { method: 'GET' as const, path };
+		const status = expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'a sync status object');
 		polls++;
-		// The connector's "last sync" may still be an older one until ours is recorded: match its job id.
+		// The connector's "last sync" may still be the previous one until ours is recorded: skip it by its id and job id.
 		const statusJob = jobIdIn(status.messages);
-		const ours = syncId !== undefined || !jobId || !statusJob || statusJob === jobId;
+		const statusId = status.id === undefined || status.id === null ? undefined : String(status.id);
+		const previous = previousSyncId !== undefined && statusId === previousSyncId;
+		const ours = syncId !== undefined || (!previous && (!jobId || !statusJob || statusJob === jobId));
 		if (ours) last = status;
 		if (ours && isFinalSyncStatus(status.status)) {
 			const { id, status: finalStatus, ...counts } = status;
@@ -107,7 +120,7 @@ async function waitForSync(ctx: IExecuteFunctions, itemIndex: number, started: I
 		if (elapsedMs + intervalSeconds * 1000 > timeoutSeconds * 1000) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`The sync of connector ${connectorId} did not finish within ${timeoutSeconds} seconds (last status: ${String(last.status ?? 'unknown')})`,
+				`The sync of connector ${connectorId} did not finish within ${timeoutSeconds} seconds (last status: ${String(ours ? last.status ?? 'unknown' : 'not recorded yet')})`,
 				{
 					itemIndex,
 					description: `The sync goes on on the server. Check it later with Connector → Get Status${syncId ? ` (Sync ID ${syncId})` : ''}, or raise "Timeout (Seconds)". Status reads: ${polls}.`,
@@ -139,28 +152,35 @@ export const sync: Operation = {
 				displayName: 'Poll Interval (Seconds)',
 				name: 'pollIntervalSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5,
+				typeOptions: { minValue: POLL_INTERVAL_SECONDS.min, maxValue: POLL_INTERVAL_SECONDS.max },
+				default: POLL_INTERVAL_SECONDS.default,
 				description: 'With Wait for Completion: seconds between two status reads',
 			},
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeoutSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 600,
+				typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
+				default: TIMEOUT_SECONDS.default,
 				description: 'With Wait for Completion: fail when the sync has not finished after this many seconds (the sync itself goes on)',
 			},
 		),
 	],
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
-		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: syncPath(connectorId) });
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const wait = options.waitForCompletion === true;
+		const settings: WaitSettings = {
+			intervalSeconds: numberParameter(this, 'options.pollIntervalSeconds', itemIndex, POLL_INTERVAL_SECONDS.default, POLL_INTERVAL_SECONDS),
+			timeoutSeconds: numberParameter(this, 'options.timeoutSeconds', itemIndex, TIMEOUT_SECONDS.default, TIMEOUT_SECONDS),
+		};
+		if (wait && !isDryRun(this, itemIndex)) settings.previousSyncId = await previousSyncId(this, itemIndex, connectorId);
+		// Each POST starts another run: never repeated.
+		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: syncPath(connectorId), idempotent: false });
 		if ('dryRun' in sent) return sent.dryRun;
 		const started = normalizeSyncAnswer(this, itemIndex, connectorId, sent.response);
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		if (options.waitForCompletion !== true) return started;
+		if (!wait) return started;
 		if (started.syncId !== undefined && isFinalSyncStatus(started.status)) return { ...started, polls: 0, waitedSeconds: 0 };
-		return await waitForSync(this, itemIndex, started, options);
+		return await waitForSync(this, itemIndex, started, settings);
 	},
 };

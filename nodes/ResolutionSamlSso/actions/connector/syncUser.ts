@@ -32,7 +32,12 @@ export const syncUser: Operation = {
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
 		const username = requiredString(this, 'username', itemIndex);
-		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: syncUserPath(connectorId, username) });
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'POST',
+			path: syncUserPath(connectorId, username),
+			// Updates one user from the identity provider: twice gives the same user.
+			idempotent: true,
+		});
 		if ('dryRun' in sent) return sent.dryRun;
 		const { json, body } = sent.response;
 		const answer: IDataObject =

@@ -29,7 +29,7 @@ export const deleteDirectory: Operation = {
 	async execute(itemIndex) {
 		const directoryId = requiredString(this, 'directoryId', itemIndex);
 		requireConfirmation(this, itemIndex, `user directory ${directoryId} and ALL the users in it`);
-		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: directoryPath(directoryId) });
+		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: directoryPath(directoryId), idempotent: false });
 		if ('dryRun' in sent) return sent.dryRun;
 		return { directoryId, deleted: true };
 	},
