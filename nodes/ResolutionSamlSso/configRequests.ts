@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { apiRequest, type ApiResponse } from '../shared/transport';
+import { apiRequest, type ApiResponse, type TransportContext } from '../shared/transport';
 import { configPath } from './api';
 
 function isRecord(value: unknown): value is IDataObject {
@@ -8,13 +8,13 @@ function isRecord(value: unknown): value is IDataObject {
 }
 
 /** GET /config: the answer must be a JSON object (an HTML login page is already an error in the transport). */
-export async function readConfig(ctx: IExecuteFunctions, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;
+export async function readConfig(ctx: TransportContext, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;
 export async function readConfig(
-	ctx: IExecuteFunctions,
+	ctx: TransportContext,
 	itemIndex: number,
 	allowMissing: true,
 ): Promise<{ response: ApiResponse; config: IDataObject | null }>;
-export async function readConfig(ctx: IExecuteFunctions, itemIndex: number, allowMissing = false) {
+export async function readConfig(ctx: TransportContext, itemIndex: number, allowMissing = false) {
 	const path = configPath();
 	const response = await apiRequest(ctx, { method: 'GET', path, acceptStatuses: allowMissing ? [404] : [] }, itemIndex);
 	if (allowMissing && response.statusCode === 404) return { response, config: null };
