@@ -45,7 +45,9 @@ export class AtlassianSsoTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
-		const stored = structuredClone(staticData[event]) as never;
+		// A plain copy: n8n's static data is an observed proxy, and the event must not change it before the end.
+		const raw = staticData[event];
+		const stored = (raw === undefined ? undefined : JSON.parse(JSON.stringify(raw))) as never;
 		const { items, state } = await POLLS[event](this, stored, manual);
 		if (!manual) staticData[event] = state as IDataObject;
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
