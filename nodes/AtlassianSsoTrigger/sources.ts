@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { idpsPath, IDP_PAGE_SIZE, ssoPath, type Page } from '../AtlassianDcSso/api';
 import { groupsPath, idpIdsPath } from '../KantegaSso/api';
+import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
 import { readConfig } from '../ResolutionSamlSso/configRequests';
 import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
 import { apiRequestJson } from '../shared/transport';
@@ -38,15 +39,6 @@ function idpOwner(at: string[], before: JsonValue, after: JsonValue) {
 	return { label: `IdP ${at[0]}${typeof idp.name === 'string' ? ` '${idp.name}'` : ''}`, depth: 1 };
 }
 
-/** resolution's IdPs are a list under `idps` (field name from seed 004; the rest of the config is opaque). */
-function resolutionOwner(at: string[], before: JsonValue, after: JsonValue) {
-	if (at[0] !== 'idps' || at.length < 2) return undefined;
-	const list = (doc: JsonValue) => record(doc).idps;
-	const idp = record(((Array.isArray(list(before)) ? list(before) : []) as JsonValue[])[Number(at[1])]);
-	const name = typeof idp.name === 'string' ? ` '${idp.name}'` : '';
-	return { label: `IdP ${typeof idp.id === 'number' || typeof idp.id === 'string' ? String(idp.id) : `#${at[1]}`}${name}`, depth: 2 };
-}
-
 function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): string | undefined {
 	const [idpId, field] = entry.at;
 	const idp = record(record(after)[idpId] ?? record(before)[idpId]);
@@ -77,7 +69,7 @@ async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
 export async function readSource(ctx: IPollFunctions, source: ConfigurationSource): Promise<SourceState> {
 	switch (source) {
 		case 'resolutionConfig':
-			return { state: snapshot((await readConfig(ctx, 0)).config), owner: resolutionOwner };
+			return { state: snapshot((await readConfig(ctx, 0)).config), owner: resolutionIdpOwner };
 		case 'atlassianIdentityProviders': {
 			const idps = await readAtlassianIdps(ctx);
 			return { state: snapshot(Object.fromEntries(idps.map((idp) => [String(idp.id), idp]))), owner: idpOwner };

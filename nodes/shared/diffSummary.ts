@@ -1,3 +1,4 @@
+import { certificateView } from './certificate';
 import type { DiffEntry, JsonValue } from './jsonDiff';
 
 export interface SummaryContext {
@@ -32,6 +33,8 @@ export function fieldName(tokens: string[]): string {
 
 export function shortValue(value: JsonValue | undefined): string {
 	if (value === undefined) return 'nothing';
+	const certificate = typeof value === 'string' && value.length >= 100 ? certificateView(value) : undefined;
+	if (certificate) return `certificate ${certificateText(certificate)}`;
 	if (typeof value === 'string') return `'${value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value}'`;
 	if (value === null || typeof value !== 'object') return String(value);
 	return Array.isArray(value) ? `a list of ${value.length}` : 'an object';
