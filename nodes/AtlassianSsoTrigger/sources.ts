@@ -35,13 +35,13 @@ export async function readAtlassianIdps(ctx: IPollFunctions): Promise<IDataObjec
 /** "IdP 2 'Okta'" from the IdP keyed by its id in the old or the new state. */
 function idpOwner(at: string[], before: JsonValue, after: JsonValue) {
 	if (!at.length) return undefined;
-	const idp = record(record(after)[at[0]] ?? record(before)[at[0]]);
+	const idp = record(record(before)[at[0]] ?? record(after)[at[0]]);
 	return { label: `IdP ${at[0]}${typeof idp.name === 'string' ? ` '${idp.name}'` : ''}`, depth: 1 };
 }
 
 function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): string | undefined {
 	const [idpId, field] = entry.at;
-	const idp = record(record(after)[idpId] ?? record(before)[idpId]);
+	const idp = record(record(before)[idpId] ?? record(after)[idpId]);
 	const where = `Kantega IdP '${typeof idp.name === 'string' ? idp.name : idpId}'`;
 	if (field !== 'groups') return undefined;
 	if (entry.at.length === 3 && entry.operation.op === 'add') return `${where}: group ${String(entry.after)} now managed`;

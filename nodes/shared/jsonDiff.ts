@@ -98,15 +98,12 @@ function diffValues(before: JsonValue, after: JsonValue, path: string[], out: Di
 	if (jsonEqual(before, after)) return;
 	if (isObject(before) && isObject(after)) {
 		for (const key of Object.keys(before)) {
-			if (!Object.prototype.hasOwnProperty.call(after, key)) {
-				out.push({ operation: { op: 'remove', path: pointer([...path, key]) }, at: [...at, key], before: before[key] });
-			}
+			if (Object.prototype.hasOwnProperty.call(after, key)) diffValues(before[key], after[key], [...path, key], out, [...at, key]);
+			else out.push({ operation: { op: 'remove', path: pointer([...path, key]) }, at: [...at, key], before: before[key] });
 		}
 		for (const key of Object.keys(after)) {
 			if (!Object.prototype.hasOwnProperty.call(before, key)) {
 				out.push({ operation: { op: 'add', path: pointer([...path, key]), value: after[key] }, at: [...at, key], after: after[key] });
-			} else {
-				diffValues(before[key], after[key], [...path, key], out, [...at, key]);
 			}
 		}
 		return;

@@ -32,3 +32,14 @@ export function calls(sim: Simulator): string[] {
 }
 
 export const json = (outcome: { emitted: Array<Array<{ json: object }>> | null }) => (outcome.emitted?.[0] ?? []).map((i) => i.json as Record<string, unknown>);
+
+/** Starts a User Sync as an admin would (POST .../sync), outside the trigger. */
+export async function startSync(sim: Simulator, connectorId: string): Promise<void> {
+	const auth = Buffer.from(`${SIMULATOR_USERS.admin.username}:${SIMULATOR_USERS.admin.password}`).toString('base64');
+	const response = await fetch(`${sim.url}/rest/samlsso-admin/1.0/usersync/connector/${encodeURIComponent(connectorId)}/sync`, {
+		method: 'POST',
+		headers: { Authorization: `Basic ${auth}`, 'X-Atlassian-Token': 'no-check' },
+	});
+	if (response.status !== 200) throw new Error(`sync did not start: ${response.status}`);
+	sim.requests.length = 0;
+}
