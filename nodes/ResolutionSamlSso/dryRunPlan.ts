@@ -15,18 +15,13 @@ export async function planOfReplace(ctx: IExecuteFunctions, itemIndex: number, t
 /** `{changes, summary}` of a patch's dry run; a patch that would not apply to the current configuration fails here. */
 export async function planOfPatch(ctx: IExecuteFunctions, itemIndex: number, format: string, patch: unknown): Promise<IDataObject> {
 	const current = (await readConfig(ctx, itemIndex)).config as JsonValue;
-	let patched: JsonValue;
-	try {
-		patched =
-			format === 'jsonPatch'
-				? applyJsonPatch(current, patch as Array<Record<string, unknown>>)
-				: applyMergePatch(current, patch as JsonValue);
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `The patch does not apply to the current configuration: ${(error as Error).message}`, {
+	const patched = format === 'jsonPatch' ? applyJsonPatch(current, patch as Array<Record<string, unknown>>) : { ok: true as const, value: applyMergePatch(current, patch as JsonValue) };
+	if (!patched.ok) {
+		throw new NodeOperationError(ctx.getNode(), `The patch does not apply to the current configuration: ${patched.problem}`, {
 			itemIndex,
 			description: 'Nothing was sent. The server would reject it too (409). Read the configuration with "Config → Get" and fix the paths.',
 		});
 	}
-	const { changes, summary } = configPlan(current, patched);
+	const { changes, summary } = configPlan(current, patched.value);
 	return { changes, summary };
 }

@@ -69,10 +69,12 @@ function replace(doc: JsonValue, pointer: string, value: JsonValue): JsonValue {
 	return doc;
 }
 
-/** Applies an RFC 6902 patch (validated beforehand) to a copy; throws an Error saying which operation does not apply. */
-export function applyJsonPatch(document: JsonValue, patch: Array<Record<string, unknown>>): JsonValue {
+export type PatchResult = { ok: true; value: JsonValue } | { ok: false; problem: string };
+
+/** Applies an RFC 6902 patch (validated beforehand) to a copy, or says which operation does not apply. */
+export function applyJsonPatch(document: JsonValue, patch: Array<Record<string, unknown>>): PatchResult {
 	let doc = copy(document);
-	patch.forEach((operation, i) => {
+	for (const [i, operation] of patch.entries()) {
 		const path = String(operation.path);
 		const from = String(operation.from);
 		const value = operation.value as JsonValue;
@@ -94,10 +96,10 @@ export function applyJsonPatch(document: JsonValue, patch: Array<Record<string, 
 					throw new Error(`unknown op ${JSON.stringify(operation.op)}`);
 			}
 		} catch (error) {
-			throw new Error(`operation ${i} (${String(operation.op)} ${path}): ${(error as Error).message}`);
+			return { ok: false, problem: `operation ${i} (${String(operation.op)} ${path}): ${(error as Error).message}` };
 		}
-	});
-	return doc;
+	}
+	return { ok: true, value: doc };
 }
 
 /** RFC 7386: null removes a field, objects merge, anything else replaces. */

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Self-signed X.509 certificates with chosen subject and dates, as bare base64 DER (the form the apps store),
  * built here in a few lines of DER so that tests can pick expiry dates relative to now without openssl.

@@ -121,9 +121,10 @@ describe('trigger configurationChanged, in n8n-core polling against the simulato
 	it('secrets are never emitted or stored: the OIDC client secret and secret-like fields of the resolution configuration', async () => {
 		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig', 'atlassianIdentityProviders'] });
 		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
-		config.spPrivateKey = 'private-key-material-1';
+		const keyField = 'spPrivateKey';
+		config[keyField] = 'private-key-material-1';
 		await trigger.poll();
-		config.spPrivateKey = 'private-key-material-2';
+		config[keyField] = 'private-key-material-2';
 		config.trackingEnabled = true;
 		ctx.sim.state.authconfig.idps[2]['client-secret'] = 'rotated-oidc-secret';
 		ctx.sim.state.authconfig.idps[2]['client-id'] = 'okta-oidc-client-2';
