@@ -40,26 +40,31 @@ export class PollingWorkflow {
 	private counter = 0;
 
 	constructor(
-		private readonly triggerParameters: INodeParameters,
+		private readonly definition: { nodes: INode[]; connections: IConnections },
 		private readonly credentials: ICredentialDataDecryptedObject,
-		private readonly downstream: { nodes: INode[]; connections: IConnections } = { nodes: [], connections: {} },
+		readonly triggerName = TRIGGER_NAME,
 	) {}
 
-	private workflow(): Workflow {
+	/** A workflow of the package's trigger alone, with these parameters. */
+	static ofTrigger(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject): PollingWorkflow {
 		const trigger: INode = {
 			id: 'trigger',
 			name: TRIGGER_NAME,
 			type: `${PACKAGE_PREFIX}.atlassianSsoTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: this.triggerParameters,
+			parameters,
 			credentials: { atlassianDataCenterApi: { id: '1', name: 'Data Center' } },
 		};
+		return new PollingWorkflow({ nodes: [trigger], connections: {} }, credentials);
+	}
+
+	private workflow(): Workflow {
 		return new Workflow({
 			id: 'polling-harness',
 			name: 'polling harness',
-			nodes: [trigger, ...this.downstream.nodes],
-			connections: this.downstream.connections,
+			nodes: this.definition.nodes,
+			connections: this.definition.connections,
 			active: true,
 			nodeTypes,
 			staticData: JSON.parse(this.staticDataJson) as IDataObject,
@@ -83,13 +88,13 @@ export class PollingWorkflow {
 
 	/** The node's stored state, as the trigger wrote it. */
 	nodeStaticData(): IDataObject {
-		return ((JSON.parse(this.staticDataJson) as IDataObject)[`node:${TRIGGER_NAME}`] ?? {}) as IDataObject;
+		return ((JSON.parse(this.staticDataJson) as IDataObject)[`node:${this.triggerName}`] ?? {}) as IDataObject;
 	}
 
 	/** One scheduled poll of the active workflow. */
 	async poll(): Promise<PollOutcome> {
 		const workflow = this.workflow();
-		const node = workflow.getNode(TRIGGER_NAME) as INode;
+		const node = workflow.getNode(this.triggerName) as INode;
 		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'trigger'));
 		const context = new PollContext(workflow, node, data, 'trigger', 'activate');
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
@@ -113,11 +118,11 @@ export class PollingWorkflow {
 	/** The editor's "Fetch Test Event": a manual execution of the trigger node in n8n's engine. */
 	async fetchTestEvent(): Promise<{ run: IRun; items: IDataObject[] }> {
 		const workflow = this.workflow();
-		const node = workflow.getNode(TRIGGER_NAME) as INode;
+		const node = workflow.getNode(this.triggerName) as INode;
 		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'manual'));
-		const run = await new WorkflowExecute(data, 'manual').run({ workflow, startNode: node, destinationNode: { nodeName: TRIGGER_NAME, mode: 'inclusive' } });
+		const run = await new WorkflowExecute(data, 'manual').run({ workflow, startNode: node, destinationNode: { nodeName: this.triggerName, mode: 'inclusive' } });
 		this.staticDataJson = JSON.stringify(workflow.staticData);
-		const items = run.data.resultData.runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? [];
+		const items = run.data.resultData.runData[this.triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { run, items: items.map((i) => i.json) };
 	}
 }

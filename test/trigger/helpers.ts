@@ -21,7 +21,7 @@ export function credentialsFor(sim: Simulator) {
 }
 
 /** The trigger in an active workflow against the simulator. */
-export const activeTrigger = (sim: Simulator, parameters: INodeParameters) => new PollingWorkflow(parameters, credentialsFor(sim));
+export const activeTrigger = (sim: Simulator, parameters: INodeParameters) => PollingWorkflow.ofTrigger(parameters, credentialsFor(sim));
 
 /** The requests the simulator received, as "METHOD path?query", context path removed. */
 export function calls(sim: Simulator): string[] {
