@@ -1,17 +1,17 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { apiRequest, type ApiResponse } from '../shared/transport';
+import { apiRequest, type ApiResponse, type TransportContext } from '../shared/transport';
 import { configPath } from './api';
 
 /** GET /config: the answer must be a JSON object (an HTML login page is already an error in the transport). */
-export async function readConfig(ctx: IExecuteFunctions, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;
+export async function readConfig(ctx: TransportContext, itemIndex: number): Promise<{ response: ApiResponse; config: IDataObject }>;
 export async function readConfig(
-	ctx: IExecuteFunctions,
+	ctx: TransportContext,
 	itemIndex: number,
 	allowMissing: true,
 ): Promise<{ response: ApiResponse; config: IDataObject | null }>;
-export async function readConfig(ctx: IExecuteFunctions, itemIndex: number, allowMissing = false) {
+export async function readConfig(ctx: TransportContext, itemIndex: number, allowMissing = false) {
 	const path = configPath();
 	const response = await apiRequest(ctx, { method: 'GET', path, acceptStatuses: allowMissing ? [404] : [] }, itemIndex);
 	if (allowMissing && response.statusCode === 404) return { response, config: null };

@@ -1,7 +1,10 @@
 import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
+/** A poll context has no cancel signal: then it simply waits. */
+type CancellableContext = Pick<IExecuteFunctions, 'getNode'> & Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
+
 /** Waits without blocking other executions, and stops early when the execution is cancelled. */
-export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Promise<void> {
+export async function cancellableSleep(ctx: CancellableContext, ms: number): Promise<void> {
 	const signal = ctx.getExecutionCancelSignal?.();
 	if (signal?.aborted) throw cancelledError(ctx);
 	if (!signal) return await sleep(ms);
@@ -21,6 +24,6 @@ export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Prom
 	}
 }
 
-function cancelledError(ctx: IExecuteFunctions): NodeOperationError {
+function cancelledError(ctx: CancellableContext): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 }

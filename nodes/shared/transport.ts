@@ -5,6 +5,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -39,6 +40,9 @@ export interface ApiResponse extends HttpAnswer {
 	json: unknown;
 }
 
+/** What can send requests: an action node's execution, or a trigger's poll. */
+export type TransportContext = IExecuteFunctions | IPollFunctions;
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function isMutating(method: string): boolean {
@@ -53,9 +57,9 @@ interface Connection {
 }
 
 /** One node run reads its credential once, however many requests and items it has. */
-const connections = new WeakMap<IExecuteFunctions, Promise<Connection>>();
+const connections = new WeakMap<TransportContext, Promise<Connection>>();
 
-async function connection(ctx: IExecuteFunctions): Promise<Connection> {
+async function connection(ctx: TransportContext): Promise<Connection> {
 	let cached = connections.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
@@ -69,7 +73,7 @@ async function connection(ctx: IExecuteFunctions): Promise<Connection> {
 	return await cached;
 }
 
-export async function requestUrl(ctx: IExecuteFunctions, request: ApiRequest): Promise<string> {
+export async function requestUrl(ctx: TransportContext, request: ApiRequest): Promise<string> {
 	const { baseUrl } = await connection(ctx);
 	return `${baseUrl}${request.path}${buildQuery(request.qs)}`;
 }
@@ -80,7 +84,7 @@ function requestBody(request: ApiRequest): string | undefined {
 }
 
 /** What a dry run outputs: the request as it would be sent, without any credential. */
-export async function dryRunOutput(ctx: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+export async function dryRunOutput(ctx: TransportContext, request: ApiRequest): Promise<IDataObject> {
 	const body = requestBody(request);
 	return {
 		dryRun: true,
@@ -110,7 +114,7 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-function networkError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
+function networkError(ctx: TransportContext, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
 	const { message } = (error ?? {}) as { message?: string };
 	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
 	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
@@ -128,7 +132,7 @@ function networkError(ctx: IExecuteFunctions, error: unknown, code: string | und
 }
 
 /** The error an answer stands for (status, method, path, the vendor's words), or undefined when it is data. */
-export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
+export function answerError(ctx: TransportContext, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
 	const failure = describeFailure(answer, request.method, request.path);
 	if (!failure) return undefined;
 	return new NodeApiError(
@@ -144,7 +148,7 @@ export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request:
  * n8n's own 401 retry is kept out of play (statuses are judged here), so a wrong password
  * reaches the server exactly once.
  */
-export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
+export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const { baseUrl, ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
 	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
@@ -202,7 +206,7 @@ export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, it
 }
 
 /** A request whose answer must be JSON: an empty, truncated or non-JSON body is an error, never data. */
-export async function apiRequestJson<T = unknown>(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<T> {
+export async function apiRequestJson<T = unknown>(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<T> {
 	const response = await apiRequest(ctx, request, itemIndex);
 	if (response.json === undefined) {
 		throw new NodeApiError(

@@ -83,6 +83,36 @@ e2e_scenario() {
   _e2e_log "  ran $(basename "$dir") ($id) in $((SECONDS - t0))s: $(tail -n 1 "$dir/execute.log" | sed 's/^\[n8n\] //')"
 }
 
+# e2e_activate ID: make workflow ID active at the next `n8n start` (2.x publishes it, 1.x sets it active).
+e2e_activate() {
+  if [[ "$(_n8ni_get N8NI_N8N_VERSION)" == 1.* ]]; then
+    n8ni_n8n update:workflow --id="$1" --active=true
+  else
+    n8ni_n8n publish:workflow --id="$1"
+  fi >>"$N8NI_HOME/cli.log" 2>&1
+}
+
+# e2e_trigger_watch OUT_DIR: start n8n with examples/sso-watch.json active (its
+# alerts go to the simulator's inbox); test/e2e/trigger-watch.ts changes the
+# simulator's state after the activation poll and waits for two more polls; keep
+# its inbox, requests and timeline, and n8n's executions of the workflow.
+e2e_trigger_watch() {
+  local dir=$1 t0=$SECONDS filter='%7B%22workflowId%22%3A%22exSsoWatch%22%7D' repo_dir
+  repo_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  mkdir -p "$dir"
+  e2e_sim POST reset
+  e2e_activate exSsoWatch || { echo "activating exSsoWatch failed (see cli.log)" >"$dir/failure"; return 0; }
+  if n8ni_start 120; then
+    (cd "$repo_dir" && npx --no-install tsx test/e2e/trigger-watch.ts "$E2E_SIM_URL" "$dir") 2>>"$dir/watch.log" || true
+    n8ni_curl "/rest/executions?filter=$filter" >"$dir/executions.json" 2>>"$dir/watch.log" || true
+  else
+    echo "n8n did not start with the workflow active" >"$dir/failure"
+  fi
+  n8ni_stop
+  cp "$N8NI_HOME/n8n.log" "$dir/n8n.log" 2>/dev/null || true
+  _e2e_log "  trigger watch in $((SECONDS - t0))s: $(tail -n 1 "$dir/watch.log" 2>/dev/null)"
+}
+
 # e2e_collect VERSION OUT_DIR TGZ PREPARED_DIR: one n8n instance of VERSION with
 # the package installed into <user folder>/.n8n/nodes; start it (types, load
 # errors, credential test), stop it, then run every workflow headless.
@@ -118,6 +148,9 @@ e2e_collect() {
   e2e_scenario "$out/rotate-idp-certificate" exRotateIdpCert
   e2e_scenario "$out/wrong-password" e2eWrongPasswd
   e2e_scenario "$out/continue-on-fail" e2eContinueFail
+
+  _e2e_log "n8n $version: the trigger in an active workflow (up to 3 minutes: n8n polls once a minute)"
+  e2e_trigger_watch "$out/sso-watch"
   echo $((SECONDS - t0)) >"$out/seconds"
   _e2e_log "n8n $version: done in $((SECONDS - t0))s"
 }

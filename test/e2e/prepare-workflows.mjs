@@ -9,6 +9,8 @@
 // - user-sync-watch.json runs from its "Run Now" Manual Trigger (`n8n execute` starts from a Manual
 //   Trigger, not its Schedule Trigger); its poll interval is 1 s instead of 5 s (the simulator answers
 //   RUNNING to the first two status reads: 2 s instead of 10 s).
+// - sso-watch.json is activated, not executed: its "Send Alert" placeholder (a No-Op where users put
+//   their e-mail or chat node) becomes an HTTP Request posting the alert to the simulator's inbox.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +28,27 @@ const EXAMPLE_IDS = {
 	'clone-refresh.json': 'exCloneRefresh',
 	'user-sync-watch.json': 'exUserSyncWatch',
 	'rotate-idp-certificate.json': 'exRotateIdpCert',
+	'sso-watch.json': 'exSsoWatch',
 };
 
+const SEND_ALERT = 'Send Alert (e-mail or chat here)';
+
 const adjust = {
+	'sso-watch.json'(workflow) {
+		const send = workflow.nodes.find((n) => n.name === SEND_ALERT);
+		Object.assign(send, {
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: `${simUrl}/__simulator/inbox`,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ event: $json.event, text: $json.text }) }}',
+				options: {},
+			},
+		});
+	},
 	'user-sync-watch.json'(workflow) {
 		const sync = workflow.nodes.find((n) => n.name === 'Sync Connector and Wait');
 		sync.parameters.options.pollIntervalSeconds = 1;

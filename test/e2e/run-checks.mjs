@@ -15,7 +15,7 @@ if (!root) {
 }
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
-const NODE_TYPES = ['resolutionSamlSso', 'adAttributesSync', 'kantegaSso', 'atlassianDcSso'].map(
+const NODE_TYPES = ['resolutionSamlSso', 'adAttributesSync', 'kantegaSso', 'atlassianDcSso', 'atlassianSsoTrigger'].map(
 	(n) => `${PKG}.${n}`,
 );
 const CREDENTIAL_TYPE = 'atlassianDataCenterApi';
@@ -304,6 +304,34 @@ function checksFor(dir) {
 				);
 			},
 		],
+		[
+			'example sso-watch, activated: the certificate inside 30 days alerts once, a changed SSO setting alerts exactly once, nothing doubled',
+			() => {
+				const d = join(dir, 'sso-watch');
+				const failure = existsSync(join(d, 'failure')) ? readFileSync(join(d, 'failure'), 'utf8') : '';
+				assert.equal(failure, '', `the trigger step failed: ${failure}`);
+				const inbox = readJson(join(d, 'inbox.json'));
+				const byEvent = (event) => inbox.filter((alert) => alert.event === event);
+				assert.deepEqual(
+					byEvent('configurationChanged').map((a) => a.text),
+					['SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false'],
+					`alerts: ${JSON.stringify(inbox)}`,
+				);
+				const certificates = byEvent('certificateExpiring').map((a) => a.text);
+				assert.equal(certificates.length, 1, `certificate alerts: ${JSON.stringify(certificates)}`);
+				assert.match(certificates[0], /^The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days/);
+				assert.deepEqual(byEvent('userSyncFinished'), []);
+				const polls = readJson(join(d, 'requests.json')).filter((r) => r.path === '/rest/authconfig/1.0/sso');
+				assert.ok(polls.length >= 3, `only ${polls.length} polls of the SSO settings`);
+				const listed = readJson(join(d, 'executions.json')).data;
+				const executions = listed.results ?? listed;
+				assert.deepEqual(
+					executions.map((e) => e.status).sort(),
+					['success', 'success'],
+					`executions of the workflow: ${JSON.stringify(executions.map((e) => ({ id: e.id, mode: e.mode, status: e.status })))}`,
+				);
+			},
+		],
 	];
 }
 
@@ -312,6 +340,7 @@ const CHECKED_EXAMPLES = [
 	'clone-refresh.json',
 	'user-sync-watch.json',
 	'rotate-idp-certificate.json',
+	'sso-watch.json',
 ];
 
 let passed = 0;

@@ -29,10 +29,10 @@ export interface EngineRun {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-const nodeTypes = new HarnessNodeTypes();
+export const nodeTypes = new HarnessNodeTypes();
 let executionCounter = 0;
 
-function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,

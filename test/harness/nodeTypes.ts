@@ -8,7 +8,7 @@ import { baseNodeTypes } from './baseNodes';
 export const PACKAGE_PREFIX = 'n8n-nodes-atlassian-dc-identity';
 
 /** The package's node folders (each node lives in nodes/<Name>/<Name>.node.ts). */
-const PACKAGE_NODES = ['KantegaSso', 'ResolutionSamlSso', 'AdAttributesSync', 'AtlassianDcSso'];
+const PACKAGE_NODES = ['KantegaSso', 'ResolutionSamlSso', 'AdAttributesSync', 'AtlassianDcSso', 'AtlassianSsoTrigger'];
 
 /** Loads a package node on first use (`kantegaSso` from nodes/KantegaSso/KantegaSso.node.ts). */
 function loadPackageNode(shortName: string): INodeType | undefined {

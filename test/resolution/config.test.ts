@@ -113,12 +113,15 @@ describe('config.replace', () => {
 		expect(JSON.stringify(sim.state.resolution.configVersions)).toBe(before);
 	});
 
-	test('dryRun sends nothing and outputs the request', async () => {
+	test('dryRun sends only a GET and outputs the request with what it would change', async () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: '{"redirectToSso":true}', options: { dryRun: true } });
 		expect(r.error).toBeUndefined();
-		expect(sim.requests).toHaveLength(0);
-		expect(r.json).toEqual([{ dryRun: true, method: 'PUT', url: `${sim.url}/rest/samlsso-admin/1.0/config`, body: { redirectToSso: true } }]);
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(r.json).toEqual([
+			expect.objectContaining({ dryRun: true, method: 'PUT', url: `${sim.url}/rest/samlsso-admin/1.0/config`, body: { redirectToSso: true } }),
+		]);
+		expect(r.json[0].summary).toEqual(expect.arrayContaining(['redirectToSso changed: false → true', 'idps removed']));
 	});
 
 	test('includePrevious outputs {previous, current}', async () => {
@@ -215,11 +218,20 @@ describe('config.patch', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	test('dryRun outputs the patch and sends nothing', async () => {
+	test('dryRun outputs the patch and what it would change, and sends only a GET', async () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'patch', mergePatch: '{"redirectToSso": true}', options: { dryRun: true, includePrevious: true } });
-		expect(sim.requests).toHaveLength(0);
-		expect(r.json).toEqual([{ dryRun: true, method: 'PATCH', url: `${sim.url}/rest/samlsso-admin/1.0/config`, body: { redirectToSso: true } }]);
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(r.json).toEqual([
+			{
+				dryRun: true,
+				method: 'PATCH',
+				url: `${sim.url}/rest/samlsso-admin/1.0/config`,
+				body: { redirectToSso: true },
+				changes: [{ op: 'replace', path: '/redirectToSso', value: true }],
+				summary: ['redirectToSso changed: false → true'],
+			},
+		]);
 	});
 });
 

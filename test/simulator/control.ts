@@ -9,6 +9,8 @@ export interface ControlTarget {
 	state: SimulatorState;
 	requests: RecordedRequest[];
 	faults: FaultList;
+	/** What workflows posted to `__simulator/inbox`: a stand-in for a chat or e-mail webhook. */
+	inbox: JsonValue[];
 	reset(): void;
 	setLatency(ms: number): void;
 }
@@ -79,6 +81,14 @@ export function handleControl(target: ControlTarget, method: string, action: str
 				return patchErrorResponse(error);
 			}
 		}
+		case 'GET inbox':
+			return json(200, target.inbox);
+		case 'POST inbox':
+			target.inbox.push(parse(body) ?? body);
+			return json(200, { received: target.inbox.length });
+		case 'DELETE inbox':
+			target.inbox.length = 0;
+			return noContent();
 		case 'POST latency': {
 			const value = parse(body);
 			if (!isObject(value) || typeof value.ms !== 'number' || value.ms < 0) return json(400, { message: 'body must be {"ms": <number>}' });

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultList } from './faults';
+import type { JsonValue } from './http';
 import { createHandler } from './server';
 import { createState, resolveOptions } from './state';
 import type { Fault, RecordedRequest, Simulator, SimulatorOptions, SimulatorState } from './types';
@@ -20,6 +21,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 	const options = resolveOptions(input);
 	const faults = new FaultList();
 	const requests: RecordedRequest[] = [];
+	const inbox: JsonValue[] = [];
 	const sockets = new Set<Socket>();
 	let port = 0;
 	let state = undefined as unknown as SimulatorState;
@@ -29,6 +31,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 		},
 		requests,
 		faults,
+		inbox,
 		reset: () => sim.reset(),
 		setLatency: (ms: number) => sim.setLatency(ms),
 	};
@@ -68,6 +71,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 		reset: () => {
 			Object.assign(state, createState(options, url));
 			requests.length = 0;
+			inbox.length = 0;
 			faults.clear();
 		},
 		close: () =>

@@ -1,4 +1,5 @@
 import type { Resource } from '../../shared/operation';
+import { compare } from './config/compare';
 import { deleteConfig } from './config/delete';
 import { get as getConfig } from './config/get';
 import { patch } from './config/patch';
@@ -13,7 +14,7 @@ import { deleteDirectory } from './directory/delete';
 export const resources: Resource[] = [
 	{
 		option: { name: 'Config', value: 'config', description: 'The SAML SSO configuration' },
-		operations: [getConfig, replace, patch, deleteConfig, resetEntityId],
+		operations: [getConfig, replace, patch, deleteConfig, resetEntityId, compare],
 	},
 	{
 		option: { name: 'Connector', value: 'connector', description: 'A User Sync connector and its syncs' },

@@ -1,4 +1,5 @@
 /** State and seed data of Atlassian's SSO for Data Center (authconfig, seed 003). */
+import { seedCertificate } from '../certificates';
 import type { JsonObject } from '../http';
 
 export interface AuthconfigState {
@@ -8,8 +9,8 @@ export interface AuthconfigState {
 	sso: JsonObject;
 }
 
-/** Placeholder X.509 body (not a real certificate). */
-export const SAMPLE_X509 = 'MIIC8DCCAdigAwIBAgIQSimulatedCertificateForTestsOnlyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+/** Days until each seeded SAML IdP's signing certificate expires: IdP 6's is inside the default 30-day window. */
+const CERTIFICATE_DAYS: Record<number, number> = { 1: 400, 2: 700, 4: 1000, 6: 20 };
 
 function jit(extra: JsonObject = {}): JsonObject {
 	return {
@@ -24,7 +25,7 @@ function jit(extra: JsonObject = {}): JsonObject {
 
 function saml(id: number, name: string, host: string, extra: JsonObject = {}): JsonObject {
 	return {
-		id, name, enabled: true, certificate: SAMPLE_X509, 'sso-type': 'SAML', 'include-customer-logins': false,
+		id, name, enabled: true, certificate: seedCertificate(`${host} signing`, CERTIFICATE_DAYS[id] ?? 365), 'sso-type': 'SAML', 'include-customer-logins': false,
 		'enable-remember-me': true, 'last-updated': '2021-09-20T13:12:05.075-03:00', 'jit-configuration': jit(),
 		'button-text': `Log in with ${name}`, 'idp-type': 'GENERIC', 'sso-url': `https://${host}/sso/saml`,
 		'sso-issuer': `https://${host}`, 'username-attribute': '${NameID}', ...extra,

@@ -3,7 +3,11 @@
  * realistic stand-ins around the ones seed 004 names. The entity id is a production URL on purpose
  * (a clone that still carries prod's config), so POST /reset/entityid has a visible effect.
  */
+import { seedCertificate } from '../certificates';
 import type { JsonObject } from '../http';
+
+/** Days until each seeded IdP's signing certificate expires. */
+const CERTIFICATE_DAYS: Record<number, number> = { 1: 300, 2: 45, 3: 800 };
 
 function idp(id: number, name: string, host: string, extra: JsonObject = {}): JsonObject {
 	return {
@@ -22,7 +26,7 @@ function idp(id: number, name: string, host: string, extra: JsonObject = {}): Js
 		protocolBindingOfResponse: 'SAME_AS_REQUEST',
 		nameIdFormatInRequest: 'NONE',
 		entityId: `https://${host}/identifier/`,
-		certificates: [`MIIC8DCCAdigAwIBAgIQ${name.replace(/\W/g, '')}ExampleCertificateData==`],
+		certificates: [seedCertificate(`${host} signing`, CERTIFICATE_DAYS[id] ?? 365)],
 		denyMessagesSignedWithExpiredCertificates: false,
 		relayStateParameterName: 'RelayState',
 		useridAttribute: null,

@@ -5,6 +5,7 @@ import { isDryRun, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../configRequests';
+import { planOfPatch } from '../../dryRunPlan';
 import { assertJsonPatch, assertMergePatch, includePreviousOption, jsonParameter } from '../../parameters';
 
 export const patch: Operation = {
@@ -61,7 +62,7 @@ export const patch: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex)).config : undefined;
 		const sent = await sendMutation(this, itemIndex, request);
-		if ('dryRun' in sent) return sent.dryRun;
+		if ('dryRun' in sent) return { ...sent.dryRun, ...(await planOfPatch(this, itemIndex, format, body)) };
 		const current = await configAfterChange(this, itemIndex, sent.response);
 		return previous === undefined ? current : { previous, current };
 	},

@@ -6,12 +6,13 @@ import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../configRequests';
+import { planOfReplace } from '../../dryRunPlan';
 import { assertConfigObject, includePreviousOption, jsonParameter, parseJsonText, refuse } from '../../parameters';
 
 const UTF8_BOM = '\uFEFF';
 
 /** The configuration to send, as exact JSON text: what came is what is sent, no field dropped or reordered. */
-async function configText(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+export async function configText(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const source = ctx.getNodeParameter('source', itemIndex, 'inputItem') as string;
 	if (source === 'json') {
 		const { text, value } = jsonParameter(ctx, 'config', itemIndex);
@@ -86,7 +87,7 @@ export const replace: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex, true)).config : undefined;
 		const sent = await sendMutation(this, itemIndex, request);
-		if ('dryRun' in sent) return sent.dryRun;
+		if ('dryRun' in sent) return { ...sent.dryRun, ...(await planOfReplace(this, itemIndex, text)) };
 		const current = await configAfterChange(this, itemIndex, sent.response);
 		return previous === undefined ? current : { previous, current };
 	},

@@ -1,0 +1,78 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+
+import { readConfig } from '../../ResolutionSamlSso/configRequests';
+import { certificateView, daysUntil } from '../../shared/certificate';
+import { CERTIFICATE_SOURCES, type CertificateSource } from '../properties';
+import { readAtlassianIdps } from '../sources';
+import type { EventResult } from './eventResult';
+
+interface FoundCertificate {
+	source: CertificateSource;
+	idpId: string | null;
+	idpName: string | null;
+	subject: string;
+	fingerprint: string;
+	notAfter: string;
+}
+
+/** Reported certificates (by source, IdP and fingerprint) with their expiry; pruned when they leave the window. */
+type Stored = { reported: Record<string, string> };
+
+const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
+
+/** Every string in the resolution configuration that is a certificate, with the nearest enclosing object that has an id (its IdP). */
+function certificatesIn(value: unknown, owner: { id: string | null; name: string | null }, out: FoundCertificate[]): void {
+	if (typeof value === 'string') {
+		const view = value.length >= 100 ? certificateView(value) : undefined;
+		if (view) out.push({ source: 'resolutionConfig', idpId: owner.id, idpName: owner.name, ...view });
+		return;
+	}
+	if (Array.isArray(value)) return value.forEach((v) => certificatesIn(v, owner, out));
+	if (value && typeof value === 'object') {
+		const object = value as IDataObject;
+		const here = object.id !== undefined ? { id: textOf(object.id), name: textOf(object.name) } : owner;
+		Object.values(object).forEach((v) => certificatesIn(v, here, out));
+	}
+}
+
+async function findCertificates(ctx: IPollFunctions, source: CertificateSource): Promise<FoundCertificate[]> {
+	const found: FoundCertificate[] = [];
+	if (source === 'resolutionConfig') {
+		certificatesIn((await readConfig(ctx, 0)).config, { id: null, name: null }, found);
+		return found;
+	}
+	for (const idp of await readAtlassianIdps(ctx)) {
+		const view = typeof idp.certificate === 'string' ? certificateView(idp.certificate) : undefined;
+		if (idp['sso-type'] === 'SAML' && view) found.push({ source, idpId: textOf(idp.id), idpName: textOf(idp.name), ...view });
+	}
+	return found;
+}
+
+const DAY_MS = 86_400_000;
+
+const keyOf = (c: FoundCertificate) => `${c.source}|${c.idpId ?? ''}|${c.fingerprint}`;
+
+/**
+ * One item per certificate that expires within `withinDays` (expired ones included), each reported once
+ * when it enters the window, also at the first poll. In manual mode: the certificates in the window, or else the one that expires first.
+ */
+export async function certificateExpiring(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean): Promise<EventResult<Stored>> {
+	const withinDays = ctx.getNodeParameter('withinDays', 30) as number;
+	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter((s): s is CertificateSource =>
+		(CERTIFICATE_SOURCES as readonly string[]).includes(s),
+	);
+	if (!sources.length) throw new NodeOperationError(ctx.getNode(), 'No source chosen: choose at least one in "Sources"');
+	const all: FoundCertificate[] = [];
+	for (const source of sources) all.push(...(await findCertificates(ctx, source)));
+	const now = Date.now();
+	const output = (c: FoundCertificate): IDataObject => ({ ...c, daysLeft: daysUntil(c.notAfter, now) });
+	const inWindow = all.filter((c) => Date.parse(c.notAfter) - now <= withinDays * DAY_MS);
+	const reported: Record<string, string> = {};
+	for (const c of inWindow) reported[keyOf(c)] = c.notAfter;
+	if (manual) {
+		const sample = inWindow.length ? inWindow : [...all].sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, 1);
+		return { items: sample.map(output), state: stored ?? { reported: {} } };
+	}
+	const entering = inWindow.filter((c) => stored?.reported[keyOf(c)] === undefined);
+	return { items: entering.map(output), state: { reported } };
+}

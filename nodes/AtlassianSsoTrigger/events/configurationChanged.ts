@@ -1,0 +1,51 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+
+import { summarize } from '../../shared/diffSummary';
+import { diffJson, toJsonPatch, type JsonValue } from '../../shared/jsonDiff';
+import { CONFIGURATION_SOURCES, type ConfigurationSource } from '../properties';
+import { readSource, sourceKey } from '../sources';
+import type { EventResult } from './eventResult';
+
+const NO_BASELINE = 'Nothing stored to compare with yet: the first poll of the active workflow records this state as the baseline';
+const NO_CHANGE = 'No change since the last poll';
+
+type Stored = Record<string, JsonValue>;
+
+function chosenSources(ctx: IPollFunctions): ConfigurationSource[] {
+	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter((s): s is ConfigurationSource =>
+		(CONFIGURATION_SOURCES as readonly string[]).includes(s),
+	);
+	if (!sources.length) throw new NodeOperationError(ctx.getNode(), 'No source chosen: choose at least one in "Sources"');
+	return sources;
+}
+
+/**
+ * One item per source whose state differs from the stored one. A source seen for the first time
+ * records a baseline and emits nothing; in manual mode every source is output, changed or not.
+ */
+export async function configurationChanged(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean): Promise<EventResult<Stored>> {
+	const next: Stored = {};
+	const items: IDataObject[] = [];
+	for (const source of chosenSources(ctx)) {
+		const key = sourceKey(ctx, source);
+		const { state, owner, describe } = await readSource(ctx, source);
+		next[key] = state;
+		const before = stored?.[key];
+		if (before === undefined && !manual) continue;
+		const entries = before === undefined ? [] : diffJson(before, state);
+		if (!entries.length && !manual) continue;
+		const summary =
+			before === undefined
+				? [NO_BASELINE]
+				: entries.length
+					? summarize(entries, {
+							before,
+							after: state,
+							owner: owner && ((at) => owner(at, before, state)),
+							describe: describe && ((entry) => describe(entry, before, state)),
+						})
+					: [NO_CHANGE];
+		items.push({ source, changes: toJsonPatch(entries) as unknown as IDataObject[], summary, current: state as IDataObject });
+	}
+	return { items, state: next };
+}

@@ -1,0 +1,91 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { idpsPath, IDP_PAGE_SIZE, ssoPath, type Page } from '../AtlassianDcSso/api';
+import { groupsPath, idpIdsPath } from '../KantegaSso/api';
+import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
+import { readConfig } from '../ResolutionSamlSso/configRequests';
+import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
+import { apiRequestJson } from '../shared/transport';
+import type { ConfigurationSource } from './properties';
+import { snapshot } from './snapshot';
+
+export interface SourceState {
+	/** Compared between polls, stored, and output as `current`. */
+	state: JsonValue;
+	/** Names what a change belongs to, for summary lines. */
+	owner?: (at: string[], before: JsonValue, after: JsonValue) => { label: string; depth: number } | undefined;
+	describe?: (entry: DiffEntry, before: JsonValue, after: JsonValue) => string | undefined;
+}
+
+const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
+	value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+
+/** Every IdP of Atlassian DC SSO, all pages, as the app answers them. */
+export async function readAtlassianIdps(ctx: IPollFunctions): Promise<IDataObject[]> {
+	const idps: IDataObject[] = [];
+	for (let start = 0; ; ) {
+		const page = await apiRequestJson<Page<IDataObject>>(ctx, { method: 'GET', path: idpsPath(), qs: { start, limit: IDP_PAGE_SIZE } });
+		const results = Array.isArray(page.results) ? page.results : [];
+		idps.push(...results);
+		if (page.isLastPage !== false || results.length === 0) return idps;
+		start += results.length;
+	}
+}
+
+/** "IdP 2 'Okta'" from the IdP keyed by its id in the old or the new state. */
+function idpOwner(at: string[], before: JsonValue, after: JsonValue) {
+	if (!at.length) return undefined;
+	const idp = record(record(before)[at[0]] ?? record(after)[at[0]]);
+	return { label: `IdP ${at[0]}${typeof idp.name === 'string' ? ` '${idp.name}'` : ''}`, depth: 1 };
+}
+
+function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): string | undefined {
+	const [idpId, field] = entry.at;
+	const idp = record(record(before)[idpId] ?? record(after)[idpId]);
+	const where = `Kantega IdP '${typeof idp.name === 'string' ? idp.name : idpId}'`;
+	if (field !== 'groups') return undefined;
+	if (entry.at.length === 3 && entry.operation.op === 'add') return `${where}: group ${String(entry.after)} now managed`;
+	if (entry.at.length === 3 && entry.operation.op === 'remove') return `${where}: group ${String(entry.before)} no longer managed`;
+	if (entry.at.length === 3) return `${where}: group ${String(entry.before)} no longer managed, group ${String(entry.after)} now managed`;
+	return undefined;
+}
+
+const csv = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
+	const known = await apiRequestJson<Array<{ id: string; name?: string }>>(ctx, { method: 'GET', path: idpIdsPath() });
+	const chosen = csv(ctx.getNodeParameter('kantegaIdpIds', '') as string);
+	const ids = chosen.length ? chosen : known.map((idp) => String(idp.id));
+	const state: Record<string, JsonValue> = {};
+	for (const id of ids) {
+		const groups = await apiRequestJson<string[]>(ctx, { method: 'GET', path: groupsPath(id) });
+		// A managed group list is a set: sorted, so that an order the server happens to answer in is no change.
+		state[id] = { name: known.find((idp) => String(idp.id) === id)?.name ?? null, groups: [...groups].map(String).sort() };
+	}
+	return state;
+}
+
+/** Reads one source's current state. Each source's key in the stored state is given by `sourceKey`. */
+export async function readSource(ctx: IPollFunctions, source: ConfigurationSource): Promise<SourceState> {
+	switch (source) {
+		case 'resolutionConfig':
+			return { state: snapshot((await readConfig(ctx, 0)).config), owner: resolutionIdpOwner };
+		case 'atlassianIdentityProviders': {
+			const idps = await readAtlassianIdps(ctx);
+			return { state: snapshot(Object.fromEntries(idps.map((idp) => [String(idp.id), idp]))), owner: idpOwner };
+		}
+		case 'atlassianSsoSettings':
+			return { state: snapshot(await apiRequestJson<IDataObject>(ctx, { method: 'GET', path: ssoPath() })) };
+		case 'kantegaManagedGroups':
+			return { state: await kantegaState(ctx), describe: kantegaLine, owner: (at) => (at.length ? { label: `Kantega IdP ${at[0]}`, depth: 1 } : undefined) };
+	}
+}
+
+/** Where a source's state is stored: a new list of Kantega IdPs starts a new baseline instead of reporting a change. */
+export function sourceKey(ctx: IPollFunctions, source: ConfigurationSource): string {
+	if (source !== 'kantegaManagedGroups') return source;
+	const ids = csv(ctx.getNodeParameter('kantegaIdpIds', '') as string);
+	return ids.length ? `${source}:${ids.join(',')}` : source;
+}
+
+export { csv };

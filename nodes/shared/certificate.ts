@@ -1,0 +1,34 @@
+import { createHash, X509Certificate } from 'crypto';
+
+/** How a certificate is compared, stored and shown: never in full. */
+export type CertificateView = {
+	subject: string;
+	/** SHA-256 of the DER bytes, colon-separated hex (as browsers and openssl show it). */
+	fingerprint: string;
+	/** ISO 8601, UTC. */
+	notAfter: string;
+};
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** A PEM or bare base64 DER certificate (as the apps store them), or undefined when it is not one. */
+export function certificateView(text: string): CertificateView | undefined {
+	const body = text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+	if (body.length < 100 || !BASE64.test(body)) return undefined;
+	try {
+		const der = Buffer.from(body, 'base64');
+		const cert = new X509Certificate(der);
+		return {
+			subject: cert.subject.split('\n').filter(Boolean).join(', '),
+			fingerprint: createHash('sha256').update(der).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:'),
+			notAfter: new Date(cert.validTo).toISOString(),
+		};
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whole days from now until a date, rounded down (negative once it has passed). */
+export function daysUntil(iso: string, now = Date.now()): number {
+	return Math.floor((Date.parse(iso) - now) / 86_400_000);
+}

@@ -1,0 +1,89 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { certificateExpiringIn } from '../simulator/certificates';
+import type { JsonValue } from '../simulator/http';
+import { applyJsonPatch } from '../simulator/jsonPatch';
+import { calls, latestConfig, run, useSimulator } from './helpers';
+
+const CONFIG = '/jira/rest/samlsso-admin/1.0/config';
+
+/** The seed configuration with a few edits a clone refresh would bring. */
+function edited(config: IDataObject): IDataObject {
+	const next = JSON.parse(JSON.stringify(config)) as IDataObject & { idps: IDataObject[]; excludedUrls: string[] };
+	next.idps[1].name = 'TIDP staging';
+	next.idps[0].certificates = [certificateExpiringIn('login.microsoftonline.example.com signing 2', 500)];
+	next.excludedUrls.push('/status');
+	next.idps.splice(2, 1);
+	return next;
+}
+
+describe('config.compare: the server configuration against a given one, only a GET sent', () => {
+	const ctx = useSimulator();
+
+	test('the same configuration from the input item: identical, no changes', async () => {
+		const { sim } = ctx;
+		const r = await run(sim, { resource: 'config', operation: 'compare' }, { input: [latestConfig(sim)] });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(r.json).toEqual([{ identical: true, changes: [], summary: [] }]);
+	});
+
+	test('a changed configuration as JSON: a patch that turns the server config into it, and readable lines', async () => {
+		const { sim } = ctx;
+		const server = latestConfig(sim);
+		const given = edited(server);
+		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		const [out] = r.json as Array<{ identical: boolean; changes: unknown[]; summary: string[] }>;
+		expect(out.identical).toBe(false);
+		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
+		expect(out.summary).toEqual([
+			"excludedUrls[2] added: '/status'",
+			expect.stringMatching(/^IdP 1 'Azure AD': certificates\[0\] changed: certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\) → certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\)$/),
+			"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
+			"IdP 3 'Okta Contractors' removed",
+		]);
+		expect(sim.state.resolution.configVersions.at(-1)).toEqual(server);
+	});
+
+	test('a configuration file in a binary property', async () => {
+		const { sim } = ctx;
+		const given = edited(latestConfig(sim));
+		const data = { data: Buffer.from(JSON.stringify(given)).toString('base64'), mimeType: 'application/json', fileName: 'saml.json' };
+		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'binary', binaryPropertyName: 'data' }, { inputItems: [{ json: {}, binary: { data } }] });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(r.json[0]).toMatchObject({ identical: false, summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]) });
+	});
+
+	test('an HTML page given as the configuration is refused before anything is sent', async () => {
+		const { sim } = ctx;
+		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: '<!DOCTYPE html><html><body>Log in</body></html>' });
+		expect(r.error?.message).toMatch(/HTML page/);
+		expect(calls(sim)).toEqual([]);
+	});
+});
+
+describe('config.patch dry run: the plan against the current configuration', () => {
+	const ctx = useSimulator();
+
+	test('a JSON Patch removing an IdP: the changes and a line naming the IdP, only a GET sent', async () => {
+		const { sim } = ctx;
+		const jsonPatch = JSON.stringify([{ op: 'remove', path: '/idps/1' }, { op: 'replace', path: '/reloadMetadataIntervalInMinutes', value: 5 }]);
+		const r = await run(sim, { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch, options: { dryRun: true } });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(r.json[0].summary).toEqual(['reloadMetadataIntervalInMinutes changed: 1440 → 5', "IdP 2 'TIDP' removed"]);
+		const server = latestConfig(sim) as JsonValue;
+		expect(applyJsonPatch(server, r.json[0].changes)).toEqual(applyJsonPatch(server, JSON.parse(jsonPatch)));
+	});
+
+	test('a JSON Patch that would not apply fails with what is wrong, and only the GET was sent', async () => {
+		const { sim } = ctx;
+		const jsonPatch = JSON.stringify([{ op: 'replace', path: '/idps/9/name', value: 'x' }]);
+		const r = await run(sim, { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch, options: { dryRun: true } });
+		expect(r.error?.message).toMatch(/The patch does not apply to the current configuration: operation 0 \(replace \/idps\/9\/name\)/);
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+	});
+});

@@ -1,0 +1,59 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { outputOf, PollingWorkflow } from '../harness/pollingWorkflow';
+import { credentialsFor, startSync, useSimulator } from './helpers';
+
+const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'sso-watch.json'), 'utf8'));
+const SEND = 'Send Alert (e-mail or chat here)';
+
+describe('examples/sso-watch.json: each trigger, polled as in an active workflow, ends in a readable alert text', () => {
+	const ctx = useSimulator();
+	const watch = (trigger: string) => new PollingWorkflow(example, credentialsFor(ctx.sim), trigger);
+
+	it('an IdP certificate inside 30 days: one alert at the first poll', async () => {
+		const workflow = watch('IdP Certificate Expiring');
+		await workflow.poll();
+		expect(workflow.executions).toHaveLength(1);
+		expect(outputOf(workflow.executions[0], SEND)).toEqual([
+			{
+				event: 'certificateExpiring',
+				text: expect.stringMatching(
+					/^The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days, on \d{4}-\d\d-\d\d\. CN=adfs.example.com\/adfs signing, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}$/,
+				),
+			},
+		]);
+		await workflow.poll();
+		expect(workflow.executions).toHaveLength(1);
+	});
+
+	it('an SSO setting and an IdP changed by hand: one alert with a line per change', async () => {
+		const workflow = watch('SSO Configuration Changed');
+		await workflow.poll();
+		ctx.sim.state.authconfig.idps[0].enabled = false;
+		ctx.sim.state.authconfig.sso['show-login-form'] = false;
+		await workflow.poll();
+		expect(workflow.executions).toHaveLength(1);
+		expect(outputOf(workflow.executions[0], SEND).map((i) => i.text)).toEqual([
+			"SSO configuration changed (atlassianIdentityProviders):\n- IdP 1 'SAML SSO': enabled changed: true → false",
+			'SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false',
+		]);
+	});
+
+	it('a failed User Sync: one alert with its counts and messages; a clean one: none', async () => {
+		const connector = ctx.sim.state.resolution.connectors[0];
+		connector.statusReadsUntilDone = 0;
+		const workflow = watch('User Sync Failed');
+		await workflow.poll();
+		await startSync(ctx.sim, '1');
+		await workflow.poll();
+		expect(workflow.executions).toHaveLength(0);
+		connector.failWithCount = 4;
+		await startSync(ctx.sim, '1');
+		await workflow.poll();
+		expect(outputOf(workflow.executions[0], SEND).map((i) => i.text)).toEqual([
+			expect.stringMatching(/^User Sync of connector 1 finished: FAILED, 4 failed, 0 added, 2 updated, 0 deleted \(sync 101\)\n.*4 users could not be synchronized/s),
+		]);
+	});
+});
