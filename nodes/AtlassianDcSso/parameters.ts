@@ -1,21 +1,19 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../shared/parameters';
+import { requiredLocator, resourceLocator } from '../shared/locator';
 import { IDP_FIELDS, mappingOf, type SsoType } from './fieldMapping';
 
-export const idpIdProperty: INodeProperties = {
-	displayName: 'Identity Provider ID',
+export const idpIdProperty: INodeProperties = resourceLocator({
+	displayName: 'Identity Provider',
 	name: 'idpId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '3',
-	description: 'The numeric ID of the identity provider (see Identity Provider → Get Many)',
-};
+	description: 'The identity provider of SSO for Atlassian Data Center',
+	searchListMethod: 'searchIdentityProviders',
+	idMode: { placeholder: 'e.g. 3', regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a number' },
+});
 
 /** The IdP id: a number in the app; anything else would reach a URL the app does not serve. */
 export function idpId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = requiredString(ctx, 'idpId', itemIndex);
+	const id = requiredLocator(ctx, 'idpId', itemIndex);
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `The identity provider ID must be a number, not "${id}"`, {
 			itemIndex,

@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { executeFor, SHARED_DESCRIPTION, sharedMethods } from '../shared/nodeClass';
 import { nodeProperties } from '../shared/nodeProperties';
 import { resources } from './actions/resources';
+import { listSearch } from './listSearch';
 
 export class KantegaSso implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class KantegaSso implements INodeType {
 		properties: nodeProperties(resources),
 	};
 
-	methods = sharedMethods;
+	methods = { ...sharedMethods, listSearch };
 
 	execute = executeFor(resources);
 }

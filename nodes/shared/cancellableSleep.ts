@@ -1,8 +1,10 @@
-import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { RequestContext } from './transport';
 
 /** Waits without blocking other executions, and stops early when the execution is cancelled. */
-export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Promise<void> {
-	const signal = ctx.getExecutionCancelSignal?.();
+export async function cancellableSleep(ctx: RequestContext, ms: number): Promise<void> {
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
 	if (signal?.aborted) throw cancelledError(ctx);
 	if (!signal) return await sleep(ms);
 	let onAbort: (() => void) | undefined;
@@ -17,6 +19,6 @@ export async function cancellableSleep(ctx: IExecuteFunctions, ms: number): Prom
 	}
 }
 
-function cancelledError(ctx: IExecuteFunctions): NodeOperationError {
+function cancelledError(ctx: RequestContext): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 }

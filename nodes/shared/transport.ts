@@ -5,6 +5,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -34,6 +35,9 @@ export interface ApiResponse extends HttpAnswer {
 	json: unknown;
 }
 
+/** Operations run with an execution context; list searches and loaded options with a load-options context. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function isMutating(method: string): boolean {
@@ -48,9 +52,9 @@ interface Connection {
 }
 
 /** One node run reads its credential once, however many requests and items it has. */
-const connections = new WeakMap<IExecuteFunctions, Promise<Connection>>();
+const connections = new WeakMap<RequestContext, Promise<Connection>>();
 
-async function connection(ctx: IExecuteFunctions): Promise<Connection> {
+async function connection(ctx: RequestContext): Promise<Connection> {
 	let cached = connections.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
@@ -64,7 +68,7 @@ async function connection(ctx: IExecuteFunctions): Promise<Connection> {
 	return await cached;
 }
 
-export async function requestUrl(ctx: IExecuteFunctions, request: ApiRequest): Promise<string> {
+export async function requestUrl(ctx: RequestContext, request: ApiRequest): Promise<string> {
 	const { baseUrl } = await connection(ctx);
 	return `${baseUrl}${request.path}${buildQuery(request.qs)}`;
 }
@@ -75,7 +79,7 @@ function requestBody(request: ApiRequest): string | undefined {
 }
 
 /** What a dry run outputs: the request as it would be sent, without any credential. */
-export async function dryRunOutput(ctx: IExecuteFunctions, request: ApiRequest): Promise<IDataObject> {
+export async function dryRunOutput(ctx: RequestContext, request: ApiRequest): Promise<IDataObject> {
 	const body = requestBody(request);
 	return {
 		dryRun: true,
@@ -105,7 +109,7 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-function networkError(ctx: IExecuteFunctions, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
+function networkError(ctx: RequestContext, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
 	const { message } = (error ?? {}) as { message?: string };
 	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
 	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
@@ -123,7 +127,7 @@ function networkError(ctx: IExecuteFunctions, error: unknown, code: string | und
 }
 
 /** The error an answer stands for (status, method, path, the vendor's words), or undefined when it is data. */
-export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
+export function answerError(ctx: RequestContext, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
 	const failure = describeFailure(answer, request.method, request.path);
 	if (!failure) return undefined;
 	return new NodeApiError(
@@ -139,7 +143,7 @@ export function answerError(ctx: IExecuteFunctions, answer: HttpAnswer, request:
  * n8n's own 401 retry is kept out of play (statuses are judged here), so a wrong password
  * reaches the server exactly once.
  */
-export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
+export async function apiRequest(ctx: RequestContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const { baseUrl, ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -196,7 +200,7 @@ export async function apiRequest(ctx: IExecuteFunctions, request: ApiRequest, it
 }
 
 /** A request whose answer must be JSON: an empty, truncated or non-JSON body is an error, never data. */
-export async function apiRequestJson<T = unknown>(ctx: IExecuteFunctions, request: ApiRequest, itemIndex = 0): Promise<T> {
+export async function apiRequestJson<T = unknown>(ctx: RequestContext, request: ApiRequest, itemIndex = 0): Promise<T> {
 	const response = await apiRequest(ctx, request, itemIndex);
 	if (response.json === undefined) {
 		throw new NodeApiError(

@@ -32,7 +32,8 @@ export interface EngineRun {
 const nodeTypes = new HarnessNodeTypes();
 let executionCounter = 0;
 
-function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+/** What n8n gives a node besides the workflow: the credentials helper, URLs, hooks (none for list searches). */
+export function additionalData(credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,

@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { locatorValue } from '../../../shared/locator';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
 import { userPath } from '../../api';
-import { optionalConnectionProperty, optionalString, userProperty } from '../../parameters';
+import { optionalConnectionProperty, userProperty } from '../../parameters';
 
 export const get: Operation = {
 	option: {
@@ -18,7 +19,7 @@ export const get: Operation = {
 	concurrency: () => DEFAULT_CONCURRENCY,
 	async execute(itemIndex) {
 		const user = requiredString(this, 'user', itemIndex);
-		const connection = optionalString(this, 'connection', itemIndex);
+		const connection = locatorValue(this, 'connection', itemIndex) || undefined;
 		const answer = await apiRequestJson<IDataObject>(this, { method: 'GET', path: userPath(user, connection) }, itemIndex);
 		if (connection) return { user, connection, fields: answer };
 		// Without a connection the answer maps each connection's name to the user's attributes there.

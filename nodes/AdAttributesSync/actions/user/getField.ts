@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { requiredLocator } from '../../../shared/locator';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
@@ -18,18 +19,19 @@ export const getField: Operation = {
 		userProperty,
 		connectionProperty,
 		{
-			displayName: 'Field',
+			displayName: 'Field Name or ID',
 			name: 'field',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getConnectionFields', loadOptionsDependsOn: ['connection.value'] },
 			required: true,
 			default: '',
-			placeholder: 'title',
-			description: 'The AD attribute name, as in the connection (see Connection → Get Many)',
+			description:
+				'The AD attribute, from the ones the connection synchronises. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	concurrency: () => DEFAULT_CONCURRENCY,
 	async execute(itemIndex) {
-		const connection = requiredString(this, 'connection', itemIndex);
+		const connection = requiredLocator(this, 'connection', itemIndex);
 		const user = requiredString(this, 'user', itemIndex);
 		const field = requiredString(this, 'field', itemIndex);
 		const answer = await apiRequestJson<IDataObject>(this, { method: 'GET', path: fieldPath(connection, user, field) }, itemIndex);

@@ -5,7 +5,7 @@ import { sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { answerError, apiRequest } from '../../../shared/transport';
 import { groupPath } from '../../api';
-import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
+import { idpAndGroup, idpIdProperty, newManagedGroupProperty } from '../../parameters';
 
 export const add: Operation = {
 	option: {
@@ -16,7 +16,7 @@ export const add: Operation = {
 	},
 	properties: [
 		idpIdProperty,
-		groupProperty,
+		newManagedGroupProperty,
 		mutationOptions({
 			displayName: 'Succeed If Already Managed',
 			name: 'ignoreIfExists',

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { requiredLocator } from '../../../shared/locator';
 import { apiRequestJson } from '../../../shared/transport';
 import { groupsPath } from '../../api';
 import { idpIdProperty } from '../../parameters';
@@ -13,7 +13,7 @@ export const getAll: Operation = {
 	},
 	properties: [idpIdProperty],
 	async execute(itemIndex) {
-		const idpId = requiredString(this, 'idpId', itemIndex);
+		const idpId = requiredLocator(this, 'idpId', itemIndex);
 		const groups = await apiRequestJson<string[]>(this, { method: 'GET', path: groupsPath(idpId) }, itemIndex);
 		return groups.map((group) => ({ idpId, group }));
 	},

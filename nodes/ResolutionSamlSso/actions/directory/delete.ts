@@ -18,8 +18,9 @@ export const deleteDirectory: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '10100',
-			description: 'The ID of the user directory (shown below the connector ID when editing the connector)',
+			placeholder: 'e.g. 10100',
+			description: 'The ID of the user directory that User Sync created for a connector',
+			hint: 'In SAML SSO → User Sync, edit the connector: the directory ID is shown below the connector ID',
 		},
 		confirmProperty(
 			'This deletes the user directory AND ALL USERS in it from the Atlassian instance, with no warning and no undo. To fill it again, edit and save the connector (which recreates the directory), then sync.',
