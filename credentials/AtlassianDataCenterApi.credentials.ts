@@ -22,7 +22,7 @@ export class AtlassianDataCenterApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://jira.example.com',
+			placeholder: 'e.g. https://jira.example.com',
 			required: true,
 			description:
 				'The base URL of Jira, Confluence or Bitbucket Data Center, with its context path if it has one (for example https://example.com/jira)',

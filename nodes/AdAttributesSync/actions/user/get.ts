@@ -13,7 +13,7 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a user',
-		description: "Get a user's synchronised AD attributes, in one connection or in every enabled one",
+		description: "Read a user's synchronised AD attributes (by user key or username), in one connection or in every enabled one. Changes nothing.",
 	},
 	properties: [userProperty, optionalConnectionProperty],
 	concurrency: () => DEFAULT_CONCURRENCY,

@@ -15,7 +15,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many users',
-		description: 'List users with their synchronised AD attributes, in one connection or in all of them',
+		description: 'List users with their synchronised AD attributes, in one connection or in all of them, optionally filtered. Changes nothing.',
 	},
 	properties: [
 		optionalConnectionProperty,
@@ -24,7 +24,7 @@ export const getAll: Operation = {
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
-			placeholder: 'Add Filter',
+			placeholder: 'Add filter',
 			default: {},
 			options: [
 				{

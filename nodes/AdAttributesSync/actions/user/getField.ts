@@ -13,7 +13,7 @@ export const getField: Operation = {
 		name: 'Get Field',
 		value: 'getField',
 		action: 'Get a field of a user',
-		description: 'Get the value of one AD attribute of a user in a connection',
+		description: 'Read the value of one AD attribute of a user in a connection. Changes nothing.',
 	},
 	properties: [
 		userProperty,

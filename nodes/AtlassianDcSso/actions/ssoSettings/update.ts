@@ -11,7 +11,7 @@ const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
 	name: 'updateFields',
 	type: 'collection',
-	placeholder: 'Add Field',
+	placeholder: 'Add field',
 	default: {},
 	description: 'Only the fields added here are sent; the others stay as they are',
 	options: [
@@ -52,7 +52,7 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update the SSO settings',
-		description: 'Change the login form and authentication fallback settings; fields not set stay as they are',
+		description: 'Change the login form and authentication fallback settings; the settings not given stay as they are. Changes the login page for every user.',
 	},
 	properties: [updateFields, mutationOptions()],
 	async execute(itemIndex) {

@@ -12,7 +12,7 @@ export const add: Operation = {
 		name: 'Add',
 		value: 'add',
 		action: 'Add a managed group',
-		description: 'Make Kantega SSO manage a group for an identity provider',
+		description: "Make Kantega SSO manage a group for an identity provider: from then on, users' membership in it follows the IdP's group claims at each login. Creates no group.",
 	},
 	properties: [
 		idpIdProperty,

@@ -9,7 +9,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many managed groups',
-		description: 'List the groups Kantega SSO manages for an identity provider',
+		description: 'List the groups Kantega SSO manages for an identity provider. Changes nothing.',
 	},
 	properties: [idpIdProperty],
 	async execute(itemIndex) {

@@ -123,7 +123,7 @@ export const sync: Operation = {
 		name: 'Sync',
 		value: 'sync',
 		action: 'Start a sync of a connector',
-		description: 'Start a User Sync of a connector; optionally wait until it has finished and output its result',
+		description: 'Start a User Sync of a connector, which creates, updates and deactivates users in the product; optionally wait until it has finished and output its result',
 	},
 	properties: [
 		connectorIdProperty,
@@ -141,7 +141,8 @@ export const sync: Operation = {
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 5,
-				description: 'With Wait for Completion: seconds between two status reads',
+				description: 'Seconds between two status reads',
+				displayOptions: { show: { waitForCompletion: [true] } },
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -149,7 +150,8 @@ export const sync: Operation = {
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 600,
-				description: 'With Wait for Completion: fail when the sync has not finished after this many seconds (the sync itself goes on)',
+				description: 'Fail when the sync has not finished after this many seconds (the sync itself goes on)',
+				displayOptions: { show: { waitForCompletion: [true] } },
 			},
 		),
 	],
