@@ -14,7 +14,7 @@ export class AtlassianDataCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/atlassian.svg', dark: 'file:../icons/atlassian.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-atlassian-dc-identity/n8n-nodes-atlassian-dc-identity?tab=readme-ov-file#credentials';
+		'https://github.com/n8n-nodes-atlassian-dc-identity/n8n-nodes-atlassian-dc-identity/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
