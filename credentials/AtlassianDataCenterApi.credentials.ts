@@ -14,7 +14,7 @@ export class AtlassianDataCenterApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/atlassian.svg', dark: 'file:../icons/atlassian.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-atlassian-dc-identity/n8n-nodes-atlassian-dc-identity?tab=readme-ov-file#credentials';
+		'https://github.com/n8n-nodes-atlassian-dc-identity/n8n-nodes-atlassian-dc-identity/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -22,7 +22,7 @@ export class AtlassianDataCenterApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://jira.example.com',
+			placeholder: 'e.g. https://jira.example.com',
 			required: true,
 			description:
 				'The base URL of Jira, Confluence or Bitbucket Data Center, with its context path if it has one (for example https://example.com/jira)',

@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { executeFor, SHARED_DESCRIPTION, sharedMethods } from '../shared/nodeClass';
 import { nodeProperties } from '../shared/nodeProperties';
 import { resources } from './actions/resources';
+import { listSearch, loadOptions } from './listSearch';
 
 export class AdAttributesSync implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,14 +12,14 @@ export class AdAttributesSync implements INodeType {
 		name: 'adAttributesSync',
 		icon: { light: 'file:adAttributesSync.svg', dark: 'file:adAttributesSync.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Connections and synchronised AD/LDAP attributes of users in Deviniti Active Directory Attributes Sync for Jira Data Center',
+		description: 'Active Directory and LDAP attributes of Jira users, from Deviniti AD Attributes Sync on Jira Data Center',
 		defaults: { name: 'AD Attributes Sync' },
 		usableAsTool: true,
 		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
 		properties: nodeProperties(resources),
 	};
 
-	methods = sharedMethods;
+	methods = { ...sharedMethods, listSearch, loadOptions };
 
 	execute = executeFor(resources);
 }

@@ -1,19 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const connectionProperty: INodeProperties = {
+import { resourceLocator } from '../shared/locator';
+
+export const connectionProperty: INodeProperties = resourceLocator({
 	displayName: 'Connection',
 	name: 'connection',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'Active_Directory_server',
-	description: 'The ID or name of the AD/LDAP connection (see Connection → Get Many)',
-};
+	description: 'The AD/LDAP connection',
+	searchListMethod: 'searchConnections',
+	idMode: { displayName: 'By ID or Name', placeholder: 'e.g. 2 or Active_Directory_server' },
+});
 
 export const optionalConnectionProperty: INodeProperties = {
 	...connectionProperty,
 	required: false,
-	description: 'The ID or name of the AD/LDAP connection. Leave empty for all enabled connections.',
+	description: 'The AD/LDAP connection. Leave empty for all enabled connections.',
 };
 
 export const userProperty: INodeProperties = {
@@ -22,7 +22,7 @@ export const userProperty: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'jsmith',
+	placeholder: 'e.g. jsmith',
 	description: 'The user key (e.g. JIRAUSER10119) or username',
 };
 
@@ -32,15 +32,15 @@ export const connectionIdProperty: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '2',
-	description: 'The ID of the connection to update',
+	placeholder: 'e.g. 2',
+	description: 'The numeric ID of the connection to update (the app lists connections by name only)',
+	hint: 'In Jira: Administration → Manage apps → AD Attributes Sync, the ID of the connection',
 };
 
-/** `a, b,,c` -> `a,b,c` (Deviniti's filters take comma-separated values); undefined when empty. */
+/** `a, b,,c` or `['a', 'b']` -> `a,b,c` (Deviniti's filters take comma-separated values); undefined when empty. */
 export function commaList(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	const list = String(value)
-		.split(',')
+	const list = (Array.isArray(value) ? value.map(String) : String(value).split(','))
 		.map((v) => v.trim())
 		.filter(Boolean);
 	return list.length ? list.join(',') : undefined;

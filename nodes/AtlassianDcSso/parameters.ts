@@ -1,21 +1,19 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../shared/parameters';
+import { requiredLocator, resourceLocator } from '../shared/locator';
 import { IDP_FIELDS, mappingOf, type SsoType } from './fieldMapping';
 
-export const idpIdProperty: INodeProperties = {
-	displayName: 'Identity Provider ID',
+export const idpIdProperty: INodeProperties = resourceLocator({
+	displayName: 'Identity Provider',
 	name: 'idpId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '3',
-	description: 'The numeric ID of the identity provider (see Identity Provider → Get Many)',
-};
+	description: 'The identity provider of SSO for Atlassian Data Center',
+	searchListMethod: 'searchIdentityProviders',
+	idMode: { placeholder: 'e.g. 3', regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a number' },
+});
 
 /** The IdP id: a number in the app; anything else would reach a URL the app does not serve. */
 export function idpId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = requiredString(ctx, 'idpId', itemIndex);
+	const id = requiredLocator(ctx, 'idpId', itemIndex);
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `The identity provider ID must be a number, not "${id}"`, {
 			itemIndex,
@@ -31,7 +29,7 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Name',
 		type: 'string',
 		default: '',
-		placeholder: 'Okta',
+		placeholder: 'e.g. Okta',
 		description: 'Name of the identity provider, shown to administrators',
 	},
 	enabled: {
@@ -44,7 +42,7 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Button Text',
 		type: 'string',
 		default: '',
-		placeholder: 'Log in with Okta',
+		placeholder: 'e.g. Log in with Okta',
 		description: 'Text of the login button on the login page',
 	},
 	enableRememberMe: {
@@ -63,14 +61,14 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'SSO URL',
 		type: 'string',
 		default: '',
-		placeholder: 'https://idp.example.com/sso/saml',
+		placeholder: 'e.g. https://idp.example.com/sso/saml',
 		description: 'SAML only: the single sign-on URL of the identity provider',
 	},
 	ssoIssuer: {
 		displayName: 'SSO Issuer',
 		type: 'string',
 		default: '',
-		placeholder: 'https://idp.example.com',
+		placeholder: 'e.g. https://idp.example.com',
 		description: 'SAML only: the identity provider issuer (entity ID)',
 	},
 	certificate: {
@@ -101,7 +99,7 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Issuer URL',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.okta.com/oauth2/default',
+		placeholder: 'e.g. https://example.okta.com/oauth2/default',
 		description: 'OIDC only: the issuer URL of the identity provider, without a query',
 	},
 	clientId: {
@@ -145,7 +143,7 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Additional Scopes',
 		type: 'string',
 		default: '',
-		placeholder: 'groups, offline_access',
+		placeholder: 'e.g. groups, offline_access',
 		description: 'OIDC only: scopes asked for besides openid, separated by commas',
 	},
 	usernameClaim: {
@@ -164,28 +162,28 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Mapping: Display Name',
 		type: 'string',
 		default: '',
-		placeholder: '${name}',
+		placeholder: 'e.g. ${name}',
 		description: 'Just-in-time provisioning: the expression that gives the display name',
 	},
 	mappingEmail: {
 		displayName: 'Mapping: Email',
 		type: 'string',
 		default: '',
-		placeholder: '${email}',
+		placeholder: 'e.g. ${email}',
 		description: 'Just-in-time provisioning: the expression that gives the email address',
 	},
 	mappingGroups: {
 		displayName: 'Mapping: Groups',
 		type: 'string',
 		default: '',
-		placeholder: 'groups',
+		placeholder: 'e.g. groups',
 		description: 'Just-in-time provisioning: the attribute or claim that holds the groups',
 	},
 	additionalOpenidScopes: {
 		displayName: 'Additional OpenID Scopes',
 		type: 'string',
 		default: '',
-		placeholder: 'groups',
+		placeholder: 'e.g. groups',
 		description: 'Just-in-time provisioning (OIDC): scopes asked for to read the mapped claims, separated by commas',
 	},
 };
@@ -211,7 +209,7 @@ export function createAdditionalFields(topLevel: string[]): INodeProperties {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add field',
 		default: {},
 		options: options.sort(byDisplayName),
 	};
@@ -223,7 +221,7 @@ export function idpUpdateFields(): INodeProperties {
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add field',
 		default: {},
 		description: 'Only the fields added here are sent; the others stay as they are',
 		options: IDP_FIELDS.map((f) => fieldProperty(f.parameter)).sort(byDisplayName),

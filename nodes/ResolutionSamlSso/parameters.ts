@@ -8,9 +8,9 @@ export const connectorIdProperty: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '1',
-	description:
-		'The ID of the User Sync connector: a number or a UUID (User Sync → Edit on the connector, at the bottom of the page)',
+	placeholder: 'e.g. 1',
+	description: 'The ID of the User Sync connector: a number or a UUID',
+	hint: 'In SAML SSO → User Sync, edit the connector: its ID is at the bottom of the page',
 };
 
 export const includePreviousOption: INodeProperties = {

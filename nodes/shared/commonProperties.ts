@@ -34,7 +34,7 @@ export function optionsCollection(...options: INodeProperties[]): INodePropertie
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
@@ -54,4 +54,9 @@ export function confirmProperty(whatIsDeleted: string): INodeProperties {
 		default: false,
 		description: `Whether to really delete. ${whatIsDeleted} Unless this is on, nothing is sent and the node fails.`,
 	};
+}
+
+/** The warning of a destructive operation, shown on the panel above its parameters (not only in a tooltip). */
+export function destructiveNotice(warning: string): INodeProperties {
+	return { displayName: warning, name: 'destructiveNotice', type: 'notice', default: '' };
 }

@@ -10,13 +10,15 @@ export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: 
 /** A string parameter that must not be blank: fails before anything is sent, naming the parameter. */
 export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
 	const text = optionalString(ctx, name, itemIndex);
-	if (!text) {
-		throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" is empty`, {
-			itemIndex,
-			description: 'Nothing was sent. Set it, or check the expression that fills it.',
-		});
-	}
+	if (!text) throw emptyParameterError(ctx, name, itemIndex);
 	return text;
+}
+
+export function emptyParameterError(ctx: IExecuteFunctions, name: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `The parameter "${name}" is empty`, {
+		itemIndex,
+		description: 'Nothing was sent. Set it, or check the expression that fills it.',
+	});
 }
 
 export interface NumberBounds {

@@ -6,6 +6,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type IPollFunctions,
+	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -40,8 +41,8 @@ export interface ApiResponse extends HttpAnswer {
 	json: unknown;
 }
 
-/** What can send requests: an action node's execution, or a trigger's poll. */
-export type TransportContext = IExecuteFunctions | IPollFunctions;
+/** What can send requests: an action node's execution, a trigger's poll, or a list search / loaded options in the editor. */
+export type TransportContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

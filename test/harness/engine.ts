@@ -32,7 +32,8 @@ export interface EngineRun {
 export const nodeTypes = new HarnessNodeTypes();
 let executionCounter = 0;
 
-export function additionalData(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+/** What n8n gives a node besides the workflow: the credentials helper, URLs, hooks (none for list searches). */
+export function additionalData(credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,

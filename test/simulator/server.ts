@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './auth';
 import type { ControlTarget } from './control';
 import { handleControl } from './control';
-import type { RequestContext, SimResponse } from './http';
+import type { TransportContext, SimResponse } from './http';
 import { jerseyNotFound, json, text } from './http';
 import { matchRoute } from './router';
 import type { RecordedRequest, ResolvedOptions } from './types';
@@ -102,7 +102,7 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 	};
 }
 
-function dispatch(ctx: RequestContext, xsrfToken: string | undefined): SimResponse {
+function dispatch(ctx: TransportContext, xsrfToken: string | undefined): SimResponse {
 	const match = matchRoute(ctx.path, ctx.method, ctx.state.product, ctx.state.installedApps);
 	if (match.kind === 'badEncoding') return json(400, { message: 'Malformed percent-encoding in path', 'status-code': 400 });
 	if (match.kind === 'methodNotAllowed') {

@@ -18,7 +18,7 @@ export const resources: Resource[] = [
 		operations: [getAllLoginOptions],
 	},
 	{
-		option: { name: 'SSO Setting', value: 'ssoSettings' },
+		option: { name: 'SSO Settings', value: 'ssoSettings' },
 		operations: [getSsoSettings, updateSsoSettings],
 	},
 ];

@@ -5,25 +5,25 @@
  * managed is 400. Group path segments are decoded once by the core and matched exactly.
  */
 import type { KantegaIdp } from '../data/kantega';
-import type { AppModule, RequestContext, SimResponse } from '../http';
+import type { AppModule, TransportContext, SimResponse } from '../http';
 import { isObject, json, noContent, readJson } from '../http';
 
-function findIdp(ctx: RequestContext): KantegaIdp | undefined {
+function findIdp(ctx: TransportContext): KantegaIdp | undefined {
 	return ctx.state.kantega.idps.find((i) => i.id === ctx.params.idpId);
 }
 
 const badRequest = (msg: string) => json(400, { message: msg });
-const unknownIdp = (ctx: RequestContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
-const notManaged = (ctx: RequestContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
+const unknownIdp = (ctx: TransportContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
+const notManaged = (ctx: TransportContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
 
-function withIdp(fn: (ctx: RequestContext, idp: KantegaIdp) => SimResponse) {
-	return (ctx: RequestContext): SimResponse => {
+function withIdp(fn: (ctx: TransportContext, idp: KantegaIdp) => SimResponse) {
+	return (ctx: TransportContext): SimResponse => {
 		const idp = findIdp(ctx);
 		return idp ? fn(ctx, idp) : unknownIdp(ctx);
 	};
 }
 
-function replaceGroup(ctx: RequestContext, idp: KantegaIdp): SimResponse {
+function replaceGroup(ctx: TransportContext, idp: KantegaIdp): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response.status === 415 ? body.response : badRequest('Body must be {"groupName": "<new name>"}');
 	const value = body.value;

@@ -8,7 +8,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many connections',
-		description: 'List the enabled AD/LDAP connections with the attribute names each one synchronises',
+		description: 'List the enabled AD/LDAP connections with the attribute names each one synchronises. Changes nothing.',
 	},
 	properties: [],
 	async execute(itemIndex) {

@@ -12,7 +12,7 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a connection',
-		description: 'Change the name or the user DN of a connection',
+		description: 'Rename a connection or change the user DN it binds to AD/LDAP with. Changes the connection settings in Jira.',
 	},
 	properties: [
 		connectionIdProperty,
@@ -20,7 +20,7 @@ export const update: Operation = {
 			displayName: 'Update Fields',
 			name: 'updateFields',
 			type: 'collection',
-			placeholder: 'Add Field',
+			placeholder: 'Add field',
 			default: {},
 			options: [
 				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name of the connection' },
@@ -29,7 +29,7 @@ export const update: Operation = {
 					name: 'userDn',
 					type: 'string',
 					default: '',
-					placeholder: 'CN=svc-jira,OU=Service,DC=example,DC=com',
+					placeholder: 'e.g. CN=svc-jira,OU=Service,DC=example,DC=com',
 					description: 'The new distinguished name of the user the connection binds with',
 				},
 			],

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { locatorValue } from '../../../shared/locator';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
-import { optionalString, requiredString } from '../../../shared/parameters';
+import { requiredString } from '../../../shared/parameters';
 import { apiRequestJson } from '../../../shared/transport';
 import { userPath } from '../../api';
 import { optionalConnectionProperty, userProperty } from '../../parameters';
@@ -13,13 +14,13 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a user',
-		description: "Get a user's synchronised AD attributes, in one connection or in every enabled one",
+		description: "Read a user's synchronised AD attributes (by user key or username), in one connection or in every enabled one. Changes nothing.",
 	},
 	properties: [userProperty, optionalConnectionProperty],
 	concurrency: () => DEFAULT_CONCURRENCY,
 	async execute(itemIndex) {
 		const user = requiredString(this, 'user', itemIndex);
-		const connection = optionalString(this, 'connection', itemIndex);
+		const connection = locatorValue(this, 'connection', itemIndex) || undefined;
 		const request = { method: 'GET' as const, path: userPath(user, connection) };
 		const answer = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, "an object of the user's attributes");
 		if (connection) return { user, connection, fields: answer };

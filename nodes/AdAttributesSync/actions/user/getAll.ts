@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/commonProperties';
+import { locatorValue } from '../../../shared/locator';
 import type { Operation } from '../../../shared/operation';
-import { maxResults, optionalString } from '../../../shared/parameters';
+import { maxResults } from '../../../shared/parameters';
 import { usersPath } from '../../api';
 import { fetchUsers } from '../../paging';
 import { commaList, optionalConnectionProperty } from '../../parameters';
@@ -14,7 +15,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many users',
-		description: 'List users with their synchronised AD attributes, in one connection or in all of them',
+		description: 'List users with their synchronised AD attributes, in one connection or in all of them, optionally filtered. Changes nothing.',
 	},
 	properties: [
 		optionalConnectionProperty,
@@ -23,7 +24,7 @@ export const getAll: Operation = {
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
-			placeholder: 'Add Filter',
+			placeholder: 'Add filter',
 			default: {},
 			options: [
 				{
@@ -31,31 +32,33 @@ export const getAll: Operation = {
 					name: 'configurationIds',
 					type: 'string',
 					default: '',
-					placeholder: '1,2',
+					placeholder: 'e.g. 1,2',
 					description: 'Comma-separated connection IDs the users were synchronised in (ignored when Connection is set)',
 				},
 				{
-					displayName: 'Configuration Names',
+					displayName: 'Configuration Names or IDs',
 					name: 'configurationNames',
-					type: 'string',
-					default: '',
-					placeholder: 'Active_Directory_server',
-					description: 'Comma-separated connection names the users were synchronised in (ignored when Connection is set)',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getConnectionNames' },
+					default: [],
+					description:
+						'The connections the users were synchronised in (ignored when Connection is set). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
-					displayName: 'Fields',
+					displayName: 'Field Names or IDs',
 					name: 'fields',
-					type: 'string',
-					default: '',
-					placeholder: 'mail,department',
-					description: 'Comma-separated AD attribute names to output; all when empty',
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getConnectionFields', loadOptionsDependsOn: ['connection.value'] },
+					default: [],
+					description:
+						'The AD attributes to output; all when empty. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'User Keys',
 					name: 'userkeys',
 					type: 'string',
 					default: '',
-					placeholder: 'JIRAUSER10119,JIRAUSER10000',
+					placeholder: 'e.g. JIRAUSER10119,JIRAUSER10000',
 					description: 'Comma-separated user keys (users matching a username or a user key are returned)',
 				},
 				{
@@ -63,14 +66,14 @@ export const getAll: Operation = {
 					name: 'usernames',
 					type: 'string',
 					default: '',
-					placeholder: 'jsmith,jdoe',
+					placeholder: 'e.g. jsmith,jdoe',
 					description: 'Comma-separated usernames (users matching a username or a user key are returned)',
 				},
 			],
 		},
 	],
 	async execute(itemIndex) {
-		const connection = optionalString(this, 'connection', itemIndex);
+		const connection = locatorValue(this, 'connection', itemIndex) || undefined;
 		const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const filters: IDataObject = {};
 		for (const name of FILTERS) {

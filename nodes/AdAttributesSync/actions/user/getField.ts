@@ -1,4 +1,5 @@
 import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { requiredLocator } from '../../../shared/locator';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
 import { requiredString } from '../../../shared/parameters';
@@ -11,24 +12,25 @@ export const getField: Operation = {
 		name: 'Get Field',
 		value: 'getField',
 		action: 'Get a field of a user',
-		description: 'Get the value of one AD attribute of a user in a connection',
+		description: 'Read the value of one AD attribute of a user in a connection. Changes nothing.',
 	},
 	properties: [
 		userProperty,
 		connectionProperty,
 		{
-			displayName: 'Field',
+			displayName: 'Field Name or ID',
 			name: 'field',
-			type: 'string',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getConnectionFields', loadOptionsDependsOn: ['connection.value'] },
 			required: true,
 			default: '',
-			placeholder: 'title',
-			description: 'The AD attribute name, as in the connection (see Connection → Get Many)',
+			description:
+				'The AD attribute, from the ones the connection synchronises. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	concurrency: () => DEFAULT_CONCURRENCY,
 	async execute(itemIndex) {
-		const connection = requiredString(this, 'connection', itemIndex);
+		const connection = requiredLocator(this, 'connection', itemIndex);
 		const user = requiredString(this, 'user', itemIndex);
 		const field = requiredString(this, 'field', itemIndex);
 		const request = { method: 'GET' as const, path: fieldPath(connection, user, field) };

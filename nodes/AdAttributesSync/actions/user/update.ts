@@ -66,7 +66,7 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a user',
-		description: "Overwrite AD attribute values of a user in Jira (until the connection's next synchronisation)",
+		description: "Overwrite AD attribute values of a user in Jira, by user key. Changes the user's attributes until the connection's next synchronisation; nothing is written to AD.",
 	},
 	properties: [
 		connectionIdProperty,
@@ -76,7 +76,7 @@ export const update: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'JIRAUSER10119',
+			placeholder: 'e.g. JIRAUSER10119',
 			description: 'The Jira user key of the user (not the username)',
 		},
 		{
@@ -84,14 +84,14 @@ export const update: Operation = {
 			name: 'fields',
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
-			placeholder: 'Add Field',
+			placeholder: 'Add field',
 			default: {},
 			options: [
 				{
 					displayName: 'Field',
 					name: 'field',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'departmentNumber', description: 'The AD attribute name' },
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. departmentNumber', description: 'The AD attribute name' },
 						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The new value' },
 					],
 				},

@@ -38,7 +38,7 @@ export const create: Operation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create an identity provider',
-		description: 'Add a SAML or OIDC identity provider',
+		description: 'Add a SAML or OIDC identity provider. Adds a login option for users once it is enabled.',
 	},
 	properties,
 	async execute(itemIndex) {

@@ -1,4 +1,4 @@
-import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
+import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
 import { answeredObject, isDryRun, requireConfirmation, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { idpPath } from '../../api';
@@ -10,9 +10,12 @@ export const deleteIdp: Operation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete an identity provider',
-		description: 'Remove an identity provider: its users can no longer log in with it',
+		description: 'Delete an identity provider and its configuration: its users can no longer log in with it. Needs Confirm.',
 	},
 	properties: [
+		destructiveNotice(
+			'Removes the identity provider and its configuration: its users can no longer log in with it. Turn on authentication fallback first (SSO Settings → Update) so administrators keep a way in.',
+		),
 		idpIdProperty,
 		confirmProperty('The identity provider and its configuration are removed; users can no longer log in with it.'),
 		mutationOptions(skipLockoutCheckOption),

@@ -9,7 +9,7 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get an identity provider',
-		description: 'Get the configuration of one identity provider (the client secret is never returned)',
+		description: 'Read the configuration of one identity provider by its numeric ID (the client secret is never returned). Changes nothing.',
 	},
 	properties: [idpIdProperty],
 	async execute(itemIndex) {

@@ -8,7 +8,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many identity providers',
-		description: 'List the SAML and OIDC identity providers with their configuration',
+		description: 'List the SAML and OIDC identity providers with their configuration. Changes nothing.',
 	},
 	properties: [...returnAllAndLimit],
 	async execute(itemIndex) {

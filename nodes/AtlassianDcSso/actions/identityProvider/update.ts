@@ -32,7 +32,7 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update an identity provider',
-		description: 'Change some fields of an identity provider (e.g. rotate its certificate); the others stay as they are',
+		description: 'Change the given fields of an identity provider (e.g. rotate its signing certificate); the other fields stay as they are. Changes how users log in with it.',
 	},
 	properties: [idpIdProperty, idpUpdateFields(), mutationOptions(skipLockoutCheckOption)],
 	async execute(itemIndex) {

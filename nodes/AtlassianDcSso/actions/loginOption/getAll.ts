@@ -11,7 +11,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many login options',
-		description: 'List the enabled ways to log in: the login form and each enabled identity provider',
+		description: 'List the enabled ways to log in: the login form and each enabled identity provider. Changes nothing.',
 	},
 	properties: [],
 	async execute(itemIndex) {

@@ -8,7 +8,7 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get the SSO settings',
-		description: 'Get the login form and authentication fallback settings',
+		description: 'Read the login form and authentication fallback settings. Changes nothing.',
 	},
 	properties: [],
 	async execute(itemIndex) {

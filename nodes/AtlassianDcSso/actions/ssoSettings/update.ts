@@ -13,7 +13,7 @@ const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
 	name: 'updateFields',
 	type: 'collection',
-	placeholder: 'Add Field',
+	placeholder: 'Add field',
 	default: {},
 	description: 'Only the fields added here are sent; the others stay as they are',
 	options: [
@@ -54,7 +54,7 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update the SSO settings',
-		description: 'Change the login form and authentication fallback settings; fields not set stay as they are',
+		description: 'Change the login form and authentication fallback settings; the settings not given stay as they are. Changes the login page for every user.',
 	},
 	serverWide: true,
 	properties: [updateFields, mutationOptions(skipLockoutCheckOption)],

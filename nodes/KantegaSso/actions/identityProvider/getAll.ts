@@ -11,7 +11,7 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many identity providers',
-		description: 'List every identity provider configured in Kantega SSO, active or not',
+		description: 'List every identity provider configured in Kantega SSO (ID and name), active or not. Changes nothing.',
 	},
 	properties: [],
 	async execute(itemIndex) {

@@ -5,18 +5,18 @@ import { sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { answerError, apiRequest } from '../../../shared/transport';
 import { groupPath } from '../../api';
-import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
+import { idpAndGroup, idpIdProperty, newManagedGroupProperty } from '../../parameters';
 
 export const add: Operation = {
 	option: {
 		name: 'Add',
 		value: 'add',
 		action: 'Add a managed group',
-		description: 'Make Kantega SSO manage a group for an identity provider',
+		description: "Make Kantega SSO manage a group for an identity provider: from then on, users' membership in it follows the IdP's group claims at each login. Creates no group.",
 	},
 	properties: [
 		idpIdProperty,
-		groupProperty,
+		newManagedGroupProperty,
 		mutationOptions({
 			displayName: 'Succeed If Already Managed',
 			name: 'ignoreIfExists',

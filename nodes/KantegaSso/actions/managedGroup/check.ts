@@ -8,7 +8,7 @@ export const check: Operation = {
 		name: 'Check',
 		value: 'check',
 		action: 'Check whether a group is managed',
-		description: 'Whether Kantega SSO manages a group for an identity provider',
+		description: 'Answer whether Kantega SSO manages a group for an identity provider ({exists: true|false}). Changes nothing.',
 	},
 	properties: [idpIdProperty, groupProperty],
 	async execute(itemIndex) {

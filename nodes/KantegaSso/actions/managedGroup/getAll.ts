@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { requiredLocator } from '../../../shared/locator';
 import { expectArray } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
 import { groupsPath } from '../../api';
@@ -10,11 +10,11 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many managed groups',
-		description: 'List the groups Kantega SSO manages for an identity provider',
+		description: 'List the groups Kantega SSO manages for an identity provider. Changes nothing.',
 	},
 	properties: [idpIdProperty],
 	async execute(itemIndex) {
-		const idpId = requiredString(this, 'idpId', itemIndex);
+		const idpId = requiredLocator(this, 'idpId', itemIndex);
 		const request = { method: 'GET' as const, path: groupsPath(idpId) };
 		const answer = await apiRequestJson(this, request, itemIndex);
 		const groups = expectArray<string>(this, request, answer, itemIndex, 'a list of group names', (g) => typeof g === 'string');

@@ -11,7 +11,7 @@ export const remove: Operation = {
 		name: 'Remove',
 		value: 'remove',
 		action: 'Remove a managed group',
-		description: 'Stop Kantega SSO managing a group for an identity provider (the group itself stays)',
+		description: 'Stop Kantega SSO managing a group for an identity provider. The group and its members stay in the product.',
 	},
 	properties: [
 		idpIdProperty,

@@ -10,7 +10,7 @@ export const replace: Operation = {
 		name: 'Replace',
 		value: 'replace',
 		action: 'Replace a managed group',
-		description: 'Replace a managed group of an identity provider by another group',
+		description: 'Replace a managed group of an identity provider by another group. Changes which group Kantega SSO manages; no group is created or deleted.',
 	},
 	properties: [
 		idpIdProperty,

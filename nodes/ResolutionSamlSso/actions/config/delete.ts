@@ -1,4 +1,4 @@
-import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
+import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
 import { requireConfirmation, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { configPath } from '../../api';
@@ -10,10 +10,13 @@ export const deleteConfig: Operation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete the SAML SSO configuration',
-		description: 'Delete the latest configuration version; SAML SSO then shows its setup wizard again',
+		description: 'Delete the latest SAML SSO configuration version with every identity provider in it; SAML SSO then shows its setup wizard again. Needs Confirm.',
 	},
 	serverWide: true,
 	properties: [
+		destructiveNotice(
+			'Deletes the running SAML SSO configuration with every identity provider in it: nobody can log in with SSO until a configuration is uploaded again. Keep a copy first (Config → Get).',
+		),
 		confirmProperty(
 			'This deletes the latest version of the SAML SSO configuration, with all its identity providers: users cannot log in with SSO until a configuration is uploaded again.',
 		),

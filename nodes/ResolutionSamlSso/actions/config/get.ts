@@ -10,7 +10,7 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get the SAML SSO configuration',
-		description: 'Download the whole SAML SSO configuration, as JSON or as a file for backups',
+		description: 'Download the whole SAML SSO configuration, as JSON or as a file for backups. Changes nothing.',
 	},
 	properties: [
 		optionsCollection({

@@ -13,7 +13,7 @@ export const patch: Operation = {
 		name: 'Patch',
 		value: 'patch',
 		action: 'Patch the SAML SSO configuration',
-		description: 'Change parts of the configuration with a JSON Merge Patch or a JSON Patch',
+		description: 'Change parts of the SAML SSO configuration with a JSON Merge Patch or a JSON Patch. Changes only the fields the patch names.',
 	},
 	serverWide: true,
 	properties: [

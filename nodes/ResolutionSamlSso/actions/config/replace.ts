@@ -43,7 +43,7 @@ export const replace: Operation = {
 		name: 'Replace',
 		value: 'replace',
 		action: 'Replace the SAML SSO configuration',
-		description: 'Upload a whole configuration (for example the one of a production system to its clone)',
+		description: 'Upload a whole SAML SSO configuration (for example the one of a production system to its clone). Replaces the running configuration.',
 	},
 	serverWide: true,
 	properties: [

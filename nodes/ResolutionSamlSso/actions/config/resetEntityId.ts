@@ -8,7 +8,7 @@ export const resetEntityId: Operation = {
 		name: 'Reset Entity ID',
 		value: 'resetEntityId',
 		action: 'Reset the entity ID',
-		description: "Reset the service provider's entity ID to the base URL + /plugins/servlet/samlsso after a base URL change (for example on a clone)",
+		description: "Reset the service provider's entity ID to the base URL + /plugins/servlet/samlsso after a base URL change (for example on a clone). Changes the entity ID the identity providers must know.",
 	},
 	serverWide: true,
 	properties: [mutationOptions()],

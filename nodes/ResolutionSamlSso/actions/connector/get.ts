@@ -10,7 +10,7 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a User Sync connector',
-		description: 'Get the settings of a User Sync connector',
+		description: 'Read the settings of a User Sync connector. Changes nothing.',
 	},
 	properties: [connectorIdProperty],
 	async execute(itemIndex) {

@@ -13,8 +13,7 @@ export const getStatus: Operation = {
 		name: 'Get Status',
 		value: 'getStatus',
 		action: 'Get the status of a sync',
-		description:
-			"Get the result of a connector's last sync, or of one sync by its ID, with its counts",
+		description: "Read the result of a connector's last sync, or of one sync by its ID, with its counts. Changes nothing.",
 	},
 	properties: [
 		connectorIdProperty,

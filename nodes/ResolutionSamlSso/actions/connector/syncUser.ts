@@ -13,7 +13,7 @@ export const syncUser: Operation = {
 		name: 'Sync User',
 		value: 'syncUser',
 		action: 'Sync one user',
-		description: 'Update one user from the identity provider (Single User Update); many input items run in parallel, a few at a time',
+		description: 'Update one user from the identity provider (Single User Update). Creates or changes that user in the product; many input items run a few at a time.',
 	},
 	properties: [
 		connectorIdProperty,
@@ -23,7 +23,7 @@ export const syncUser: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'jane.doe',
+			placeholder: 'e.g. jane.doe',
 			description: 'The username to update from the identity provider',
 		},
 		mutationOptions(),

@@ -1,4 +1,4 @@
-import { confirmProperty, mutationOptions } from '../../../shared/commonProperties';
+import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
 import { requireConfirmation, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
@@ -9,17 +9,21 @@ export const deleteDirectory: Operation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a user directory',
-		description: 'Delete a User Sync directory AND ALL ITS USERS from the Atlassian instance, without any warning',
+		description: 'Delete a User Sync directory AND ALL ITS USERS from the Atlassian instance, without any warning from the app. Needs Confirm.',
 	},
 	properties: [
+		destructiveNotice(
+			'Deletes the user directory AND EVERY USER IN IT from Jira, Confluence or Bitbucket, at once and without undo. Users of the directory can no longer log in until the connector is saved again and synced.',
+		),
 		{
 			displayName: 'Directory ID',
 			name: 'directoryId',
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '10100',
-			description: 'The ID of the user directory (shown below the connector ID when editing the connector)',
+			placeholder: 'e.g. 10100',
+			description: 'The ID of the user directory that User Sync created for a connector',
+			hint: 'In SAML SSO → User Sync, edit the connector: the directory ID is shown below the connector ID',
 		},
 		confirmProperty(
 			'This deletes the user directory AND ALL USERS in it from the Atlassian instance, with no warning and no undo. To fill it again, edit and save the connector (which recreates the directory), then sync.',

@@ -1,0 +1,133 @@
+import type { Locator, Page } from 'playwright-core';
+
+import type { Demo } from './demo';
+
+/** n8n's editor marks its elements with data-test-id. */
+export const byTestId = (scope: Page | Locator, id: string) => scope.locator(`[data-test-id="${id}"]`);
+
+export async function signIn(page: Page, demo: Demo): Promise<void> {
+	await page.goto(`${demo.n8nUrl}/signin`);
+	await byTestId(page, 'emailOrLdapLoginId').locator('input').fill(demo.email);
+	await byTestId(page, 'password').locator('input').fill(demo.password);
+	await byTestId(page, 'form-submit-button').click();
+	await page.waitForURL((url) => !url.pathname.includes('signin'));
+}
+
+export async function openNodePicker(page: Page): Promise<Locator> {
+	const addFirst = byTestId(page, 'canvas-add-button').first();
+	if (await addFirst.isVisible()) await addFirst.click();
+	else await byTestId(page, 'node-creator-plus-button').click();
+	const picker = byTestId(page, 'node-creator');
+	await picker.waitFor();
+	return picker;
+}
+
+/** The names the node picker lists for a search, in order. */
+export async function searchNodePicker(page: Page, text: string): Promise<string[]> {
+	const picker = byTestId(page, 'node-creator');
+	await byTestId(page, 'node-creator-search-bar').fill(text);
+	await page.waitForTimeout(400);
+	const items = byTestId(picker, 'item-iterator-item');
+	await items.first().waitFor();
+	const names: string[] = [];
+	for (const item of (await items.all()).slice(0, 12)) {
+		names.push((await item.locator('[class*="title"], [class*="name"]').first().innerText().catch(async () => await item.innerText())).split('\n')[0].trim());
+	}
+	return names;
+}
+
+/** Adds a node to a new workflow through the node picker, as a person does: search, node, action. */
+export async function addNode(page: Page, n8nUrl: string, displayName: string, action: string): Promise<void> {
+	await page.goto(`${n8nUrl}/workflow/new`);
+	const picker = await openNodePicker(page);
+	await byTestId(page, 'node-creator-search-bar').fill(displayName);
+	await byTestId(picker, 'item-iterator-item').filter({ has: page.getByText(displayName, { exact: true }) }).first().click();
+	await byTestId(picker, 'item-iterator-item').filter({ has: page.getByText(action, { exact: true }) }).first().click();
+	await byTestId(page, 'ndv').waitFor();
+	await byTestId(page, 'node-parameters').waitFor();
+}
+
+/** Picks an option of a dropdown parameter by its shown name. */
+export async function pickOption(page: Page, parameter: string, optionName: string): Promise<void> {
+	await byTestId(page, `parameter-input-${parameter}`).click();
+	await page.getByRole('option').filter({ has: page.getByText(optionName, { exact: true }) }).first().click();
+	await page.waitForTimeout(150);
+}
+
+/** The top-level parameters the panel shows, by name, in order (`destructiveNotice` for a notice). */
+export async function visibleParameters(page: Page): Promise<string[]> {
+	return await byTestId(page, 'node-parameters').evaluate((root) => {
+		const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
+		const names: string[] = [];
+		for (const item of root.querySelectorAll('[data-test-id="parameter-item"]')) {
+			if (!shown(item) || item.parentElement?.closest('[data-test-id="parameter-item"]')) continue;
+			if (item.closest('[data-test-id="node-settings"]') || item.closest('.node-settings-tab')) continue;
+			const labels = [...item.querySelectorAll('label[for]')].filter((l) => shown(l) && !l.closest('[data-test-id="node-credentials-slot"]'));
+			const label = labels.find((l) => l.closest('[data-test-id="parameter-item"]') === item);
+			if (label) names.push(label.getAttribute('for') ?? '');
+			else if (item.querySelector('[class*="notice"], .n8n-callout, [role="alert"]')) names.push('destructiveNotice');
+			else {
+				const text = item.textContent?.trim() ?? '';
+				if (text.startsWith('Credential')) continue;
+				names.push(`?${text.slice(0, 40)}`);
+			}
+		}
+		return names;
+	});
+}
+
+/** The parameters n8n marks as missing (required and empty) once a run was asked for. */
+export async function markedParameters(page: Page): Promise<string[]> {
+	return await byTestId(page, 'node-parameters').evaluate((root) =>
+		[...root.querySelectorAll('[data-test-id="parameter-issues"]')]
+			.map((issue) => issue.closest('[data-test-id="parameter-item"]')?.querySelector('label[for]')?.getAttribute('for') ?? '?')
+			.filter((name, i, all) => all.indexOf(name) === i),
+	);
+}
+
+export async function executeStep(page: Page): Promise<void> {
+	await byTestId(page, 'node-execute-button').click();
+}
+
+/** The text of the output panel once the run has finished (items or an error). */
+export async function outputText(page: Page): Promise<string> {
+	const output = byTestId(page, 'output-panel');
+	await output.locator('text=/\\d+ items?|error|Problem/i').first().waitFor({ timeout: 20000 });
+	return (await output.innerText()).replace(/\s+/g, ' ');
+}
+
+const visibleTexts = async (locator: Locator) => (await locator.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+
+/** Opens a resource locator's list and answers the names it shows. */
+export async function openLocatorList(page: Page, parameter: string): Promise<string[]> {
+	await byTestId(byTestId(page, `resource-locator-${parameter}`), 'rlc-input').click();
+	const items = byTestId(page, 'rlc-item');
+	await items.first().waitFor();
+	return await visibleTexts(items.locator('visible=true'));
+}
+
+export async function searchLocatorList(page: Page, text: string): Promise<string[]> {
+	const search = byTestId(page, 'rlc-search');
+	await (((await search.evaluate((e) => e.tagName)) === 'INPUT') ? search : search.locator('input')).fill(text);
+	await page.waitForTimeout(800);
+	return await visibleTexts(byTestId(page, 'rlc-item').locator('visible=true'));
+}
+
+export async function pickFromLocatorList(page: Page, name: string): Promise<void> {
+	await byTestId(page, 'rlc-item').locator('visible=true').filter({ hasText: name }).first().click();
+	await page.waitForTimeout(150);
+}
+
+/** Opens an options parameter loaded from the server and answers the names it shows. */
+export async function openOptions(page: Page, parameter: string): Promise<string[]> {
+	await byTestId(page, `parameter-input-${parameter}`).click();
+	const options = page.getByRole('option').locator('visible=true');
+	await options.first().waitFor();
+	return await visibleTexts(options);
+}
+
+export async function fillText(page: Page, parameter: string, value: string): Promise<void> {
+	const input = byTestId(page, `parameter-input-${parameter}`).locator('input, textarea').first();
+	await input.fill(value);
+	await input.blur();
+}

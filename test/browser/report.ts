@@ -1,0 +1,31 @@
+/** Named checks, each passed or failed with its reason; a failure does not stop the others. */
+export class Report {
+	readonly results: Array<{ name: string; ok: boolean; detail?: string; ms: number }> = [];
+
+	async check(name: string, run: () => Promise<void>): Promise<boolean> {
+		const started = Date.now();
+		try {
+			await run();
+			this.results.push({ name, ok: true, ms: Date.now() - started });
+			console.log(`  ok   ${name}`);
+			return true;
+		} catch (error) {
+			const detail = ((error as Error).message ?? String(error)).split('\n').slice(0, 6).join('\n       ');
+			this.results.push({ name, ok: false, detail, ms: Date.now() - started });
+			console.log(`  FAIL ${name}\n       ${detail}`);
+			return false;
+		}
+	}
+
+	get failed(): number {
+		return this.results.filter((r) => !r.ok).length;
+	}
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}
+
+export function sameList(actual: string[], expected: string[], what: string): void {
+	assert(JSON.stringify(actual) === JSON.stringify(expected), `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
