@@ -14,6 +14,13 @@
 #      and without batching vs plain fetch, 8 at a time;
 #   3. cold load: n8n's start-up time to readiness with and without the package
 #      installed, the package's own require time, and the tarball's size.
+# Before those, the benchmarks in n8n's engine (bench/*.bench.ts, printed as they
+# run): the 50,000-user list vs a sequential loop and raw fetch; the package's
+# overhead per request and per item vs plain fetch (getAll with pages capped at
+# 100, 1,000 syncUser items from an expression); 2,000 syncUser items against a
+# rate-limited server (paced vs Retry-After only); scale (100,000 users, 10,000
+# items with Combine Items: time and peak memory).
+# BENCH_ENGINE=0 skips the engine part, BENCH_N8N=0 the real-n8n part.
 #
 # Workflows run in a started n8n through its REST API (as the editor's
 # "Execute workflow" does) and are timed by the execution's own
@@ -37,6 +44,13 @@ die() { echo "[bench] ERROR: $*" >&2; exit 1; }
 t0=$SECONDS
 
 [[ -d "$repo/node_modules" ]] || die "node_modules is missing: start it with 'npm run bench' (it installs the dependencies)"
+if [[ ${BENCH_ENGINE:-1} != 0 ]]; then
+  for bench in adUsers overhead rateLimit scale; do
+    log "engine: bench/$bench.bench.ts"
+    (cd "$repo" && BENCH_RUNS=${BENCH_ENGINE_RUNS:-3} "$repo/node_modules/.bin/tsx" "bench/$bench.bench.ts")
+  done
+fi
+[[ ${BENCH_N8N:-1} != 0 ]] || exit 0
 work=$(mktemp -d "${TMPDIR:-/tmp}/n8n-bench.XXXXXX")
 DEMO_SIM_PID=""
 bench_cleanup() {

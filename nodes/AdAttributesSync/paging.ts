@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapConcurrent } from '../shared/concurrency';
-import { DEFAULT_CONCURRENCY } from '../shared/constants';
 import { isRecord } from '../shared/json';
 import { collectPages, PageGuard } from '../shared/paging';
 import { shapeError } from '../shared/shape';
+import { maxInFlight } from '../shared/maxInFlight';
 import { apiRequestJson } from '../shared/transport';
 import { PAGE_SIZE, type AdUser, type UsersPage } from './api';
 
@@ -33,7 +33,7 @@ class UniqueUsers {
  * each once (by configuration name and username).
  *
  * Fast path: page 1 with a large page size tells the total and the page size the server really uses;
- * the remaining pages needed (no more than `max` requires) are then fetched `DEFAULT_CONCURRENCY` at a time.
+ * the remaining pages needed (no more than `max` requires) are then fetched `maxInFlight` at a time.
  *
  * When the directory changed while paging (an answer reports another total, a user came twice,
  * or fewer users came than announced), offset paging may have skipped users that moved across a page
@@ -62,7 +62,7 @@ export async function fetchUsers(
 	const wanted = Math.min(total, max);
 	const lastPage = Math.max(1, Math.ceil(wanted / pageSize));
 	const rest = Array.from({ length: lastPage - 1 }, (_, i) => i + 2);
-	const pages = [first, ...(await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (page) => await getPage(page, pageSize)))];
+	const pages = [first, ...(await mapConcurrent(rest, maxInFlight(ctx), async (page) => await getPage(page, pageSize)))];
 
 	const guard = new PageGuard(ctx, itemIndex, `GET ${path}`);
 	pages.forEach((page, index) => guard.check(`page ${index + 1}`, page.elements));

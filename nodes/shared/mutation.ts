@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isRecord } from './json';
+import { itemParameter } from './itemParameter';
 import { apiRequest, dryRunOutput, type ApiRequest, type ApiResponse } from './transport';
 
 /** A change: it must say whether it may be repeated (see ApiRequest.idempotent), and may mask what a dry run shows. */
@@ -11,7 +12,7 @@ export interface MutationRequest extends ApiRequest {
 }
 
 export function isDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	return options.dryRun === true;
 }
 

@@ -1,8 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
+import { itemParameter } from './itemParameter';
+
 /** A string parameter trimmed (a number as its text), undefined when blank or of another type. */
 export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
-	const value = ctx.getNodeParameter(name, itemIndex, '');
+	const value = itemParameter(ctx, name, itemIndex, '');
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text || undefined;
 }

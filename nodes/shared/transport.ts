@@ -14,6 +14,7 @@ import { CREDENTIAL_TYPE, USER_AGENT } from './constants';
 import { cancellableSleep } from './cancellableSleep';
 import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
+import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
 import { buildQuery, normalizeBaseUrl } from './url';
 
@@ -169,8 +170,10 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 		skipSslCertificateValidation: ignoreSSLIssues,
 	};
 
+	const gate = requestGateOf(ctx);
 	for (let attempt = 1; ; attempt++) {
 		let answer: HttpAnswer;
+		const ticket = await gate.enter();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
 				credentialsDecrypted: credentials,
@@ -185,6 +188,7 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 				body: typeof response.body === 'string' ? response.body : response.body == null ? '' : String(response.body),
 			};
 		} catch (error) {
+			gate.leave(ticket);
 			const cause = (error as { cause?: { code?: string } }).cause;
 			const code = (error as { code?: string }).code ?? cause?.code;
 			const delay = retryDelayForNetworkError(code, idempotent, attempt);
@@ -193,6 +197,7 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 			continue;
 		}
 		const delay = retryDelayForAnswer(answer, attempt, idempotent);
+		gate.leave(ticket, answer, delay);
 		if (delay !== undefined) {
 			await cancellableSleep(ctx, delay);
 			continue;

@@ -11,6 +11,7 @@ import type { ControlTarget } from './control';
 import { handleControl } from './control';
 import type { TransportContext, SimResponse } from './http';
 import { jerseyNotFound, json, text } from './http';
+import { RateLimiter } from './rateLimiter';
 import { matchRoute } from './router';
 import type { RecordedRequest, ResolvedOptions } from './types';
 
@@ -50,6 +51,7 @@ function htmlNotFound(): SimResponse {
 }
 
 export function createHandler(target: ControlTarget, options: ResolvedOptions, origin: () => string) {
+	const rateLimiter = new RateLimiter();
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const body = await readBody(req);
 		const url = req.url ?? '/';
@@ -90,10 +92,12 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 			} else {
 				const user = auth.kind === 'user' ? auth.user : undefined;
 				record.user = user?.username;
-				response = dispatch({
+				const limited = user && state.rateLimit ? rateLimiter.take(state.rateLimit, user.username) : undefined;
+				response = limited?.refused ?? dispatch({
 					method, path, params: {}, query: record.query, headers: req.headers, body, user,
 					baseUrl: state.baseUrl, fullUrl: `${origin()}${rawPath}${search}`, state, options,
 				}, header(req, 'x-atlassian-token'));
+				if (limited && !limited.refused) response = { ...response, headers: { ...response.headers, ...limited.headers } };
 			}
 		}
 		record.status = response.status;

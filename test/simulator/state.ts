@@ -18,6 +18,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		latencyMs: options.latencyMs ?? 0,
 		installedApps: options.installedApps ?? ALL_APPS,
 		captchaAfterFailures: options.captchaAfterFailures ?? 3,
+		rateLimit: options.rateLimit ?? null,
 	};
 }
 
@@ -30,6 +31,7 @@ export function createState(options: ResolvedOptions, baseUrl: string): Simulato
 		captchaAfterFailures: options.captchaAfterFailures,
 		latencyMs: options.latencyMs,
 		variants: { allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false },
+		rateLimit: options.rateLimit ? { ...options.rateLimit } : null,
 		resolution: seedResolution(),
 		deviniti: seedDeviniti(options.adUsers, options.adMaxPageSize),
 		kantega: seedKantega(),

@@ -24,12 +24,23 @@ export interface SimulatorOptions {
 	installedApps?: AppName[];
 	/** Failed Basic logins before the account is CAPTCHA-locked, default 3. */
 	captchaAfterFailures?: number;
+	/** Rate-limit every user as Jira Data Center does (off by default). */
+	rateLimit?: RateLimitConfig | null;
 	/** Serve HTTPS with this key and certificate (PEM), e.g. a self-signed one. */
 	tls?: { key: string; cert: string };
 }
 
 /** The options with their defaults filled in (TLS stays optional). */
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'tls'>>;
+
+/** A token bucket per user: at most `limit` tokens, `fillRate` added every `intervalSeconds`. */
+export interface RateLimitConfig {
+	limit: number;
+	fillRate: number;
+	intervalSeconds: number;
+	/** false: only the 429's Retry-After, no X-RateLimit headers (a gateway that limits without saying how); default true. */
+	headers?: boolean;
+}
 
 export interface RecordedRequest {
 	method: string;
@@ -100,6 +111,8 @@ export interface SimulatorState {
 	captchaAfterFailures: number;
 	latencyMs: number;
 	variants: Variants;
+	/** null: no rate limiting. */
+	rateLimit: RateLimitConfig | null;
 	resolution: ResolutionState;
 	deviniti: DevinitiState;
 	kantega: KantegaState;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { optionsCollection } from '../../../shared/commonProperties';
 import { locatorValue } from '../../../shared/locator';
+import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
 import { requiredString } from '../../../shared/parameters';
@@ -16,8 +17,8 @@ export const get: Operation = {
 		action: 'Get a user',
 		description: "Read a user's synchronised AD attributes (by user key or username), in one connection or in every enabled one. Changes nothing.",
 	},
-	properties: [userProperty, optionalConnectionProperty],
-	concurrency: () => DEFAULT_CONCURRENCY,
+	properties: [userProperty, optionalConnectionProperty, optionsCollection(maxInFlightOption)],
+	concurrency: maxInFlight,
 	async execute(itemIndex) {
 		const user = requiredString(this, 'user', itemIndex);
 		const connection = locatorValue(this, 'connection', itemIndex) || undefined;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/commonProperties';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/commonProperties';
 import { locatorValue } from '../../../shared/locator';
+import { maxInFlightOption } from '../../../shared/maxInFlight';
 import type { Operation } from '../../../shared/operation';
 import { maxResults } from '../../../shared/parameters';
 import { usersPath } from '../../api';
@@ -71,6 +72,7 @@ export const getAll: Operation = {
 				},
 			],
 		},
+		optionsCollection(maxInFlightOption),
 	],
 	async execute(itemIndex) {
 		const connection = locatorValue(this, 'connection', itemIndex) || undefined;

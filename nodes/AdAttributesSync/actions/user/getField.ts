@@ -1,5 +1,6 @@
-import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { optionsCollection } from '../../../shared/commonProperties';
 import { requiredLocator } from '../../../shared/locator';
+import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
 import { requiredString } from '../../../shared/parameters';
@@ -27,8 +28,9 @@ export const getField: Operation = {
 			description:
 				'The AD attribute, from the ones the connection synchronises. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
+		optionsCollection(maxInFlightOption),
 	],
-	concurrency: () => DEFAULT_CONCURRENCY,
+	concurrency: maxInFlight,
 	async execute(itemIndex) {
 		const connection = requiredLocator(this, 'connection', itemIndex);
 		const user = requiredString(this, 'user', itemIndex);

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { chunksByKey } from '../../../shared/batches';
 import { mutationOptions } from '../../../shared/commonProperties';
+import { itemParameter } from '../../../shared/itemParameter';
 import { isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { ItemBatching, Operation, Prepared } from '../../../shared/operation';
 import { numberParameter, requiredString } from '../../../shared/parameters';
@@ -21,7 +22,7 @@ interface Entry {
 function prepare(this: IExecuteFunctions, itemIndex: number): Entry {
 	const connectionId = requiredString(this, 'connectionId', itemIndex);
 	const userKey = requiredString(this, 'userKey', itemIndex);
-	const pairs = (this.getNodeParameter('fields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
+	const pairs = (itemParameter(this, 'fields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>) ?? [];
 	const fields = pairs.map(({ name, value }) => {
 		const key = String(name ?? '').trim();
 		if (!key) {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { DEFAULT_CONCURRENCY } from '../../../shared/constants';
+import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
 import { sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
@@ -26,9 +26,9 @@ export const syncUser: Operation = {
 			placeholder: 'e.g. jane.doe',
 			description: 'The username to update from the identity provider',
 		},
-		mutationOptions(),
+		mutationOptions(maxInFlightOption),
 	],
-	concurrency: () => DEFAULT_CONCURRENCY,
+	concurrency: maxInFlight,
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
 		const username = requiredString(this, 'username', itemIndex);
