@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * The browser suite: `npm run test:browser`. A real n8n 2.41.1 with the package (the demo, in a
  * throw-away folder), the simulator, and Debian's chromium driven by playwright-core.

@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /** Named checks, each passed or failed with its reason; a failure does not stop the others. */
 export class Report {
 	readonly results: Array<{ name: string; ok: boolean; detail?: string; ms: number }> = [];
