@@ -23,6 +23,8 @@ const RESOLUTION = '/jira/rest/samlsso-admin/1.0';
 const AUTHCONFIG = '/jira/rest/authconfig/1.0';
 const KANTEGA = '/jira/rest/ksso/api/idp/1.0';
 const ADFS = '1ncq3jsPC74BGuNnfZPl';
+/** A managed group whose name must be percent-encoded in the path (an encoded "/" is refused by Tomcat). */
+const GROUP_WITH_ACCENTS = 'Développeurs Zürich';
 const AUTH_FAILED = /^Authentication failed: wrong username, password or token/;
 const WRONG_PASSWORD = 'e2e-wrong-password';
 
@@ -188,11 +190,12 @@ function checksFor(dir) {
 			},
 		],
 		[
-			'example user-sync-watch: POST sync, status polls until DONE, ends in the NoOp branch',
+			'example user-sync-watch: the last run read, POST sync, status polls until DONE, ends in the NoOp branch',
 			() => {
 				const s = scenario(dir, 'user-sync-watch');
 				assertSuccess(s);
-				const [start, ...polls] = s.calls;
+				const [lastRun, start, ...polls] = s.calls;
+				assert.equal(lastRun, `GET ${RESOLUTION}/usersync/connector/1/syncstatus`);
 				assert.equal(start, `POST ${RESOLUTION}/usersync/connector/1/sync`);
 				assert.ok(polls.length >= 1, 'no status poll');
 				const syncId = s.output('Sync Connector and Wait')?.[0]?.syncId;
@@ -225,12 +228,15 @@ function checksFor(dir) {
 					s.error.message,
 					/^User Sync of connector 1 finished with 3 failed users \(status FAILED, sync \d+\): .*3 users could not be synchronized/,
 				);
-				assert.equal(s.calls[0], `POST ${RESOLUTION}/usersync/connector/1/sync`);
+				assert.deepEqual(s.calls.slice(0, 2), [
+					`GET ${RESOLUTION}/usersync/connector/1/syncstatus`,
+					`POST ${RESOLUTION}/usersync/connector/1/sync`,
+				]);
 				assert.equal(s.output('All Users Synchronized'), undefined, 'the NoOp branch ran');
 			},
 		],
 		[
-			'example rotate-idp-certificate: PATCH /sso fallback on, PATCH /idps/1 with the certificate alone, GET, PATCH /sso fallback off',
+			'example rotate-idp-certificate: PATCH /sso fallback on, PATCH /idps/1 with the certificate alone, GET, the lockout guard reads /sso, PATCH /sso fallback off',
 			() => {
 				const s = scenario(dir, 'rotate-idp-certificate');
 				assertSuccess(s);
@@ -244,6 +250,7 @@ function checksFor(dir) {
 						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': true } },
 						{ call: `PATCH ${AUTHCONFIG}/idps/1`, body: { certificate: der } },
 						{ call: `GET ${AUTHCONFIG}/idps/1`, body: undefined },
+						{ call: `GET ${AUTHCONFIG}/sso`, body: undefined },
 						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': false } },
 					],
 				);
@@ -288,19 +295,19 @@ function checksFor(dir) {
 				assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
 				assert.match(String(out[1].error), /404/);
 				assert.equal(out[1].removed, undefined);
-				assert.deepEqual(out[2], { idpId: ADFS, group: 'Team A/Ops', removed: true });
+				assert.deepEqual(out[2], { idpId: ADFS, group: GROUP_WITH_ACCENTS, removed: true });
 				assert.deepEqual(
 					s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
 					[
 						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/jira-administrators`,
 						`404 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/no-such-group`,
-						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/Team%20A%2FOps`,
+						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/${encodeURIComponent(GROUP_WITH_ACCENTS)}`,
 					],
 				);
 				const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
 				assert.deepEqual(
 					groups(s.after),
-					groups(s.before).filter((g) => !['jira-administrators', 'Team A/Ops'].includes(g)),
+					groups(s.before).filter((g) => !['jira-administrators', GROUP_WITH_ACCENTS].includes(g)),
 				);
 			},
 		],
