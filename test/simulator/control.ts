@@ -1,5 +1,5 @@
 /** Control endpoints under <url>/__simulator/ (not recorded, no auth) for out-of-process tests. */
-import type { FaultList } from './faults';
+import { FAULT_KINDS, type FaultList } from './faults';
 import type { JsonValue, SimResponse } from './http';
 import { isObject, json, noContent } from './http';
 import { applyJsonPatch, applyMergePatch, patchErrorResponse } from './jsonPatch';
@@ -15,7 +15,7 @@ export interface ControlTarget {
 	setLatency(ms: number): void;
 }
 
-const KINDS: FaultKind[] = ['latency', 'rateLimit', 'unavailable', 'connectionReset', 'htmlLogin', 'redirect', 'captcha', 'basicDisabled', 'websudo', 'truncatedJson', 'serverError'];
+const KINDS: readonly FaultKind[] = FAULT_KINDS;
 
 function parse(body: string): JsonValue | undefined {
 	try {

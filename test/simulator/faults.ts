@@ -1,8 +1,14 @@
 /** Switchable faults: which active fault hits a request, and what it answers. */
 import { captchaResponse } from './auth';
 import type { SimResponse } from './http';
-import { json, text } from './http';
-import type { Fault } from './types';
+import { jerseyNotFound, json, text } from './http';
+import type { Fault, FaultKind } from './types';
+
+/** Every kind of fault, in the order the README lists them. */
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'latency', 'rateLimit', 'rateLimitNoRetryAfter', 'unavailable', 'connectionReset', 'connectionResetAfterProcessing',
+	'htmlLogin', 'redirect', 'captcha', 'basicDisabled', 'websudo', 'truncatedJson', 'emptyBody', 'serverError', 'appNotInstalled',
+];
 
 export interface FaultRequest {
 	method: string;
@@ -17,7 +23,10 @@ export interface FaultRequest {
 export interface FaultOutcome {
 	extraMs: number;
 	response?: SimResponse;
+	/** Close the connection without answering, before the app sees the request. */
 	resetConnection?: boolean;
+	/** Let the app act on the request (its state changes), then close the connection without answering. */
+	resetAfterProcessing?: boolean;
 }
 
 export class FaultList {
@@ -40,12 +49,14 @@ export class FaultList {
 		const outcome: FaultOutcome = { extraMs: 0 };
 		for (const fault of [...this.faults]) {
 			if (!matches(fault, req)) continue;
-			if (fault.kind !== 'latency' && (outcome.response || outcome.resetConnection)) continue;
+			if (fault.kind !== 'latency' && (outcome.response || outcome.resetConnection || outcome.resetAfterProcessing)) continue;
 			this.consume(fault);
 			if (fault.kind === 'latency') {
 				outcome.extraMs += fault.ms ?? 1000;
 			} else if (fault.kind === 'connectionReset') {
 				outcome.resetConnection = true;
+			} else if (fault.kind === 'connectionResetAfterProcessing') {
+				outcome.resetAfterProcessing = true;
 			} else {
 				outcome.response = faultResponse(fault, req, baseUrl);
 			}
@@ -96,6 +107,9 @@ function faultResponse(fault: Fault, req: FaultRequest, baseUrl: string): SimRes
 					'X-RateLimit-FillRate': '10',
 				},
 			);
+		case 'rateLimitNoRetryAfter':
+			// A gateway or an older instance: 429 and nothing about when to come back.
+			return json(429, { message: 'Too many requests. Please retry later.' });
 		case 'unavailable': {
 			const headers: Record<string, string> =
 				fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
@@ -119,6 +133,11 @@ function faultResponse(fault: Fault, req: FaultRequest, baseUrl: string): SimRes
 			return json(401, { message: 'This resource requires WebSudo.' });
 		case 'truncatedJson':
 			return text(200, '{"results":[{"id":1,"name":"SAML SSO","enabled":tr', 'application/json;charset=UTF-8');
+		case 'emptyBody':
+			return text(200, '', 'application/json;charset=UTF-8');
+		case 'appNotInstalled':
+			// Jersey's own 404 when no resource class answers the path (the app is not installed or disabled).
+			return jerseyNotFound(`${new URL(baseUrl).origin}${req.rawPath}${req.search}`);
 		case 'serverError':
 			return json(500, { message: 'java.lang.NullPointerException: Simulated internal server error', 'status-code': 500 });
 		default:

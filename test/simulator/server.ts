@@ -100,6 +100,12 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 				if (limited && !limited.refused) response = { ...response, headers: { ...response.headers, ...limited.headers } };
 			}
 		}
+		if (outcome.resetAfterProcessing) {
+			// The app acted (state changed), then the connection broke before the answer left.
+			target.requests.push(record);
+			setTimeout(() => req.socket.destroy(), delay);
+			return;
+		}
 		record.status = response.status;
 		target.requests.push(record);
 		send(res, response, delay);

@@ -68,7 +68,11 @@ export type FaultKind =
 	| 'basicDisabled'
 	| 'websudo'
 	| 'truncatedJson'
-	| 'serverError';
+	| 'serverError'
+	| 'rateLimitNoRetryAfter'
+	| 'emptyBody'
+	| 'connectionResetAfterProcessing'
+	| 'appNotInstalled';
 
 export interface Fault {
 	kind: FaultKind;

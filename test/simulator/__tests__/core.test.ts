@@ -69,7 +69,7 @@ describe('simulator core', () => {
 		}
 	});
 
-	const expectations: Record<Exclude<FaultKind, 'connectionReset' | 'latency'>, (r: Awaited<ReturnType<typeof call>>) => void> = {
+	const expectations: Record<Exclude<FaultKind, 'connectionReset' | 'connectionResetAfterProcessing' | 'latency'>, (r: Awaited<ReturnType<typeof call>>) => void> = {
 		rateLimit: (r) => {
 			expect(r.status).toBe(429);
 			expect(r.headers.get('retry-after')).toBe('2');
@@ -86,6 +86,9 @@ describe('simulator core', () => {
 		websudo: (r) => expect([r.status, r.json()]).toEqual([401, { message: 'This resource requires WebSudo.' }]),
 		truncatedJson: (r) => expect(() => r.json()).toThrow(),
 		serverError: (r) => expect(r.status).toBe(500),
+		rateLimitNoRetryAfter: (r) => expect([r.status, r.headers.get('retry-after')]).toEqual([429, null]),
+		emptyBody: (r) => expect([r.status, r.text, r.headers.get('content-type')?.startsWith('application/json')]).toEqual([200, '', true]),
+		appNotInstalled: (r) => expect([r.status, r.json()]).toEqual([404, { message: `null for uri: ${sim.url}${CONFIG}`, 'status-code': 404 }]),
 	};
 
 	it.each(Object.keys(expectations) as Array<keyof typeof expectations>)('fault %s fires `times` times then stops', async (kind) => {
@@ -99,6 +102,12 @@ describe('simulator core', () => {
 		sim.setFault({ kind: 'connectionReset', times: 1 });
 		await expect(fetch(`${sim.url}${CONFIG}`, { headers: ADMIN })).rejects.toThrow();
 		expect(sim.requests[0].status).toBe(0);
+		sim.setFault({ kind: 'connectionReset', times: 1 });
+		await expect(fetch(`${sim.url}${CONFIG}`, { method: 'DELETE', headers: { ...ADMIN, 'X-Atlassian-Token': 'no-check' } })).rejects.toThrow();
+		expect(sim.state.resolution.configVersions).toHaveLength(2);
+		sim.setFault({ kind: 'connectionResetAfterProcessing', times: 1 });
+		await expect(fetch(`${sim.url}${CONFIG}`, { method: 'DELETE', headers: { ...ADMIN, 'X-Atlassian-Token': 'no-check' } })).rejects.toThrow();
+		expect(sim.state.resolution.configVersions).toHaveLength(1);
 		sim.setFault({ kind: 'latency', ms: 300, times: 1, pathIncludes: '/config' });
 		const started = Date.now();
 		const [slow, fast] = await Promise.all([
