@@ -30,7 +30,7 @@ export function toFault(value: JsonValue | undefined): Fault | string {
 		return `body must be a Fault with kind one of ${KINDS.join(', ')}`;
 	}
 	const fault: Fault = { kind: value.kind as FaultKind };
-	for (const key of ['times', 'retryAfterSeconds', 'ms'] as const) {
+	for (const key of ['times', 'skip', 'retryAfterSeconds', 'ms'] as const) {
 		if (typeof value[key] === 'number') fault[key] = value[key] as number;
 	}
 	for (const key of ['pathIncludes', 'method'] as const) {

@@ -50,6 +50,10 @@ export class FaultList {
 		for (const fault of [...this.faults]) {
 			if (!matches(fault, req)) continue;
 			if (fault.kind !== 'latency' && (outcome.response || outcome.resetConnection || outcome.resetAfterProcessing)) continue;
+			if (fault.skip) {
+				fault.skip -= 1;
+				continue;
+			}
 			this.consume(fault);
 			if (fault.kind === 'latency') {
 				outcome.extraMs += fault.ms ?? 1000;

@@ -78,6 +78,8 @@ export interface Fault {
 	kind: FaultKind;
 	/** How many matching requests it affects; default unlimited. */
 	times?: number;
+	/** How many matching requests pass untouched before it starts (e.g. 1: the second matching request); default 0. */
+	skip?: number;
 	/** Substring of the raw (encoded) request path, context path included. */
 	pathIncludes?: string;
 	/** HTTP method, case-insensitive. */

@@ -98,6 +98,13 @@ describe('simulator core', () => {
 		expect((await call(`${sim.url}${CONFIG}`, { headers: ADMIN })).status).toBe(200);
 	});
 
+	it('lets `skip` matching requests pass before a fault hits', async () => {
+		sim.setFault({ kind: 'serverError', skip: 1, times: 1, pathIncludes: '/config' });
+		const statuses = [];
+		for (let i = 0; i < 3; i++) statuses.push((await call(`${sim.url}${CONFIG}`, { headers: ADMIN })).status);
+		expect(statuses).toEqual([200, 500, 200]);
+	});
+
 	it('resets connections and adds latency without blocking', async () => {
 		sim.setFault({ kind: 'connectionReset', times: 1 });
 		await expect(fetch(`${sim.url}${CONFIG}`, { headers: ADMIN })).rejects.toThrow();
