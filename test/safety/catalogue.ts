@@ -164,7 +164,32 @@ const entries: CatalogueEntry[] = [
 
 export const CATALOGUE: readonly CatalogueEntry[] = entries;
 
-export const labelOf = (entry: Pick<CatalogueEntry, 'node' | 'resource' | 'operation'>) => `${entry.node} ${entry.resource}.${entry.operation}`;
+const entryOf = (label: string) => entries.find((e) => labelOf(e) === label)!;
+const variant = (label: string, name: string, parameters: CatalogueEntry['parameters']): CatalogueEntry & { variant: string } => ({
+	...entryOf(label),
+	parameters,
+	variant: name,
+});
+
+/** Parameter sets that make an operation send more than one request: reads before a change, a wait that polls. */
+export const MULTI_REQUEST_VARIANTS: ReadonlyArray<CatalogueEntry & { variant: string }> = [
+	variant('resolutionSamlSso config.replace', 'with the previous configuration', (sim) => ({
+		source: 'json', config: JSON.stringify({ ...seedConfigOf(sim), redirectToSso: true }), options: { includePrevious: true },
+	})),
+	variant('resolutionSamlSso connector.sync', 'waiting for completion', () => ({
+		connectorId: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 30 },
+	})),
+	variant('kantegaSso managedGroup.add', 'already managed, succeed', () => ({
+		idpId: rl('1ncq3jsPC74BGuNnfZPl'), group: 'jira-administrators', options: { ignoreIfExists: true },
+	})),
+	variant('atlassianDcSso identityProvider.update', 'disabling (lockout check)', () => ({ idpId: rl('3'), updateFields: { enabled: false } })),
+	variant('atlassianDcSso ssoSettings.update', 'hiding the login form (lockout check)', () => ({ updateFields: { showLoginForm: false } })),
+	variant('adAttributesSync user.getAll', 'all pages', () => ({ connection: rl('LDAP_server_23'), returnAll: true, filters: {} })),
+];
+
+export function labelOf(entry: Pick<CatalogueEntry, 'node' | 'resource' | 'operation'>): string {
+	return `${entry.node} ${entry.resource}.${entry.operation}`;
+}
 
 export function parametersOf(entry: CatalogueEntry, sim: Simulator): INodeParameters {
 	return { resource: entry.resource, operation: entry.operation, ...entry.parameters(sim) };

@@ -8,7 +8,7 @@ import { startSimulator, type Simulator } from '../simulator';
 import { CATALOGUE, describedOperations, labelOf, type CatalogueEntry } from './catalogue';
 import { improperFailure, leakedSecrets, watchUnhandledRejections } from './checks';
 import { SCENARIOS, type Baseline, type Case } from './faultScenarios';
-import { runEntry, stateOf } from './run';
+import { normalize, runEntry, stateOf } from './run';
 
 const sims = new Map<CatalogueEntry, Simulator>();
 const baselines = new Map<CatalogueEntry, Baseline>();
@@ -17,12 +17,6 @@ const LATENCY_MS = 2500;
 /** When the latency faults were set: their answers are still due after the cancelled runs end. */
 let latencySetAt = 0;
 
-/** Timestamps, generated ids and job ids differ between runs; everything else must not. */
-const normalize = (text: string) =>
-	text
-		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?/g, '<time>')
-		.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
-		.replace(/"(startTime|endTime|started|finished|timestamp)":\d+/g, '"$1":0');
 
 const countOf = (entry: CatalogueEntry, sim: Simulator) => sim.requests.filter((r) => r.method === entry.method).length;
 

@@ -39,6 +39,14 @@ export function stateOf(sim: Simulator): string {
 	return JSON.stringify(rest);
 }
 
+/** Timestamps, generated ids and job ids differ between runs; everything else must not. */
+export function normalize(text: string): string {
+	return text
+		.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?/g, '<time>')
+		.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
+		.replace(/"(startTime|endTime|started|finished|timestamp|waitedSeconds)":[\d.]+/g, '"$1":0');
+}
+
 export function describeRun(entry: CatalogueEntry, run: NodeRun): string {
 	return `${labelOf(entry)}: ${run.error ? `error ${run.error.name}: ${run.error.message}` : `${run.json.length} items`}`;
 }
