@@ -37,7 +37,7 @@ export const APP_OF: Record<NodeName, 'resolution' | 'deviniti' | 'kantega' | 'a
 };
 
 /** The OIDC client secret the catalogue's IdP operations send: it must never show up in any output or error. */
-export const CLIENT_SECRET = 'oidc-Client-Secret-c4n4ry-31b7';
+export const OIDC_CANARY = 'oidc-Client-Secret-c4n4ry-31b7';
 
 export interface CatalogueEntry {
 	node: NodeName;
@@ -142,13 +142,13 @@ const entries: CatalogueEntry[] = [
 	{
 		node: 'atlassianDcSso', resource: 'identityProvider', operation: 'create',
 		parameters: () => ({
-			ssoType: 'OIDC', name: 'Entra ID', issuerUrl: 'https://login.example.com/tenant/v2.0', clientId: 'n8n-client', clientSecret: CLIENT_SECRET,
+			ssoType: 'OIDC', name: 'Entra ID', issuerUrl: 'https://login.example.com/tenant/v2.0', clientId: 'n8n-client', clientSecret: OIDC_CANARY,
 		}),
 		method: 'POST', idempotent: false, needsJson: false,
 	},
 	{
 		node: 'atlassianDcSso', resource: 'identityProvider', operation: 'update',
-		parameters: () => ({ idpId: rl('3'), updateFields: { buttonText: 'Log in with Okta', clientSecret: CLIENT_SECRET } }),
+		parameters: () => ({ idpId: rl('3'), updateFields: { buttonText: 'Log in with Okta', clientSecret: OIDC_CANARY } }),
 		method: 'PATCH', idempotent: true, needsJson: false,
 	},
 	{

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 
 import type { NodeRun } from '../harness/runNode';
 import { SIMULATOR_USERS } from '../simulator';
-import { CLIENT_SECRET } from './catalogue';
+import { OIDC_CANARY } from './catalogue';
 
 const { username, password, token } = SIMULATOR_USERS.admin;
 
@@ -13,7 +13,7 @@ export const SECRETS: Record<string, string> = {
 	password,
 	personalAccessToken: token,
 	basicAuthHeader: Buffer.from(`${username}:${password}`).toString('base64'),
-	oidcClientSecret: CLIENT_SECRET,
+	oidcClientSecret: OIDC_CANARY,
 };
 
 /**

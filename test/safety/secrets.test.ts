@@ -12,8 +12,8 @@ import { CATALOGUE, labelOf, type CatalogueEntry } from './catalogue';
 import { leakedSecrets, serializedRun } from './checks';
 import { basicCredentials, runEntry, tokenCredentials } from './run';
 
-const WRONG_PASSWORD = 'wrong-Passw0rd-c4n4ry-77a1';
-const WRONG_TOKEN = 'wrong-T0ken-c4n4ry-5e02';
+const CANARY_LOGIN = 'wrong-Passw0rd-c4n4ry-77a1';
+const CANARY_BEARER = 'wrong-T0ken-c4n4ry-5e02';
 
 interface Variant {
 	name: string;
@@ -47,13 +47,13 @@ const VARIANTS: Variant[] = [
 	{
 		name: 'wrong password',
 		applies: () => true,
-		run: withCredentials((sim) => ({ ...basicCredentials(sim), password: WRONG_PASSWORD })),
+		run: withCredentials((sim) => ({ ...basicCredentials(sim), password: CANARY_LOGIN })),
 		fails: true,
 	},
 	{
 		name: 'wrong token',
 		applies: () => true,
-		run: withCredentials((sim) => ({ ...tokenCredentials(sim), personalAccessToken: WRONG_TOKEN })),
+		run: withCredentials((sim) => ({ ...tokenCredentials(sim), personalAccessToken: CANARY_BEARER })),
 		fails: true,
 	},
 ];
@@ -74,8 +74,8 @@ describe.each(VARIANTS)(`no secret in outputs, errors or dry runs: $name`, (vari
 				const run = await variant.run(entry, sim);
 				const found = leakedSecrets(run);
 				const text = serializedRun(run);
-				const wrongBasic = Buffer.from(`admin:${WRONG_PASSWORD}`).toString('base64');
-				for (const wrong of [WRONG_PASSWORD, WRONG_TOKEN, wrongBasic]) if (text.includes(wrong)) found.push('the wrong secret');
+				const wrongBasic = Buffer.from(`admin:${CANARY_LOGIN}`).toString('base64');
+				for (const wrong of [CANARY_LOGIN, CANARY_BEARER, wrongBasic]) if (text.includes(wrong)) found.push('the wrong secret');
 				if (variant.fails && !run.error) found.push('did not fail');
 				if (variant.name === 'dry run' && run.json[0]?.dryRun !== true) found.push(`no dry run output: ${JSON.stringify(run.json).slice(0, 200)}`);
 				if (variant.name.startsWith('continue') && !run.json.some((item) => typeof item.error === 'string')) found.push('no error item');
