@@ -36,6 +36,8 @@ export interface PollOutcome {
 export class PollingWorkflow {
 	/** The workflow's static data as stored between polls. */
 	staticDataJson = '{}';
+	/** How many polls set the static data: n8n saves it to its database only after those (`__dataChanged`). */
+	staticDataWrites = 0;
 	executions: IRun[] = [];
 	private counter = 0;
 
@@ -104,6 +106,7 @@ export class PollingWorkflow {
 		} catch (error) {
 			outcome = { emitted: null, error: error as PollOutcome['error'] };
 		}
+		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) this.staticDataWrites++;
 		this.staticDataJson = JSON.stringify(workflow.staticData);
 		if (outcome.emitted) {
 			const runData = createRunExecutionData({
@@ -121,6 +124,7 @@ export class PollingWorkflow {
 		const node = workflow.getNode(this.triggerName) as INode;
 		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'manual'));
 		const run = await new WorkflowExecute(data, 'manual').run({ workflow, startNode: node, destinationNode: { nodeName: this.triggerName, mode: 'inclusive' } });
+		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) this.staticDataWrites++;
 		this.staticDataJson = JSON.stringify(workflow.staticData);
 		const items = run.data.resultData.runData[this.triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { run, items: items.map((i) => i.json) };

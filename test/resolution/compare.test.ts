@@ -57,6 +57,18 @@ describe('config.compare: the server configuration against a given one, only a G
 		expect(r.json[0]).toMatchObject({ identical: false, summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]) });
 	});
 
+	test("a secret of the server's configuration is named in the summary, never printed", async () => {
+		const { sim } = ctx;
+		const server = sim.state.resolution.configVersions.at(-1) as IDataObject;
+		server.spPrivateKey = 'server-private-key-material';
+		const given = { ...latestConfig(sim), spPrivateKey: 'clone-private-key-material', tokenEndpoint: 'https://idp.example.com/token' };
+		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		expect(r.error).toBeUndefined();
+		expect(r.json[0].summary).toEqual(['spPrivateKey changed', "tokenEndpoint added: 'https://idp.example.com/token'"]);
+		expect(JSON.stringify(r.json)).not.toContain('server-private-key-material');
+		expect(applyJsonPatch(latestConfig(sim) as JsonValue, r.json[0].changes as unknown[])).toEqual(given);
+	});
+
 	test('an HTML page given as the configuration is refused before anything is sent', async () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: '<!DOCTYPE html><html><body>Log in</body></html>' });
