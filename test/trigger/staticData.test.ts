@@ -72,14 +72,11 @@ describe('secrets: only fields that really are secrets are hidden; they are neve
 
 	it('secret, password, token and private-key fields are hidden; token-endpoint URLs and the like are still compared', async () => {
 		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
-		const secrets: Record<string, string> = {
-			clientSecret: 'client-secret-value-1',
-			'keystore-password': 'keystore-password-value-1',
-			accessToken: 'access-token-value-1',
-			api_token: 'api-token-value-1',
-			spPrivateKey: 'sp-private-key-value-1',
-			signingMaterial: PRIVATE_KEY_PEM,
-		};
+		// Made-up values, one per field, built from the field name (recognisable if one leaked).
+		const secrets: Record<string, string> = Object.fromEntries(
+			['clientSecret', 'keystore-password', 'accessToken', 'api_token', 'spPrivateKey'].map((field) => [field, `${field}-made-up-value-1`]),
+		);
+		secrets.signingMaterial = PRIVATE_KEY_PEM;
 		Object.assign(config, secrets, {
 			tokenEndpoint: 'https://idp.example.com/oauth2/token',
 			tokenLifetimeInMinutes: 60,
