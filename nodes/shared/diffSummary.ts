@@ -1,4 +1,4 @@
-import { certificateView } from './certificate';
+import { certificateViews } from './certificate';
 import type { DiffEntry, JsonValue } from './jsonDiff';
 import { isPrivateKeyText, isSecretField } from './secretFields';
 
@@ -35,8 +35,9 @@ export function fieldName(tokens: string[]): string {
 
 export function shortValue(value: JsonValue | undefined): string {
 	if (value === undefined) return 'nothing';
-	const certificate = typeof value === 'string' && value.length >= 100 ? certificateView(value) : undefined;
-	if (certificate) return `certificate ${certificateText(certificate)}`;
+	const certificates = typeof value === 'string' ? certificateViews(value) : undefined;
+	if (certificates?.length === 1) return `certificate ${certificateText(certificates[0])}`;
+	if (certificates) return `${certificates.length} certificates: ${certificates.map((c) => certificateText(c)).join(', ')}`;
 	if (typeof value === 'string') return `'${value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value}'`;
 	if (value === null || typeof value !== 'object') return String(value);
 	return Array.isArray(value) ? `a list of ${value.length}` : 'an object';
