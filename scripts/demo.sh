@@ -130,6 +130,21 @@ cat <<EOF
   Workflows:   (Overview -> open one -> Execute workflow)
 $(while IFS=$'\t' read -r id name; do printf '               %s\n                 %s/workflow/%s\n' "$name" "$url" "$id"; done <"$import/workflows.tsv")
 
+  Try the trigger (examples/sso-watch.json, "Atlassian SSO watch"):
+               1. open $url/workflow/demo-sso-watch and publish it (activate it);
+                  its first poll records a baseline, and alerts once for the ADFS
+                  certificate of the sample data (it expires in 19 days)
+               2. change a setting in the simulator, e.g. hide the login form:
+                  curl -X PATCH -H 'Content-Type: application/json' \\
+                    -d '[{"op":"replace","path":"/authconfig/sso/show-login-form","value":false}]' \\
+                    $sim_url/__simulator/state
+                  (or run Atlassian DC SSO -> SSO Settings -> Update in a workflow)
+               3. within a minute (it polls every minute) one execution appears
+                  (Executions tab): its "Send Alert" node holds one alert,
+                  "SSO configuration changed (atlassianSsoSettings):
+                   - show-login-form changed: true -> false"; later polls stay silent.
+               "Fetch Test Event" on a trigger shows a real sample and moves nothing.
+
   Simulator:   $sim_url  (not the editor: the Jira Data Center stand-in the nodes call,
                with the four apps and sample data)
                users: admin / admin-password (sysadmin), user / user-password

@@ -7,6 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { jsonEqual, type JsonValue } from '../shared/jsonDiff';
 import { sharedMethods } from '../shared/nodeClass';
 import { certificateExpiring } from './events/certificateExpiring';
 import { configurationChanged } from './events/configurationChanged';
@@ -38,18 +39,20 @@ export class AtlassianSsoTrigger implements INodeType {
 	methods = sharedMethods;
 
 	/**
-	 * State lives only in the workflow's static data (node scope) and is written once the whole poll
-	 * succeeded: a failed poll moves nothing, and "Fetch Test Event" (manual mode) never writes it.
+	 * State lives only in the workflow's static data (node scope), never in files or module variables, so any
+	 * instance that polls continues from it (queue mode). It is written once the whole poll succeeded and only
+	 * when it changed: a failed poll moves nothing, and "Fetch Test Event" (manual mode) never writes it.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		// A plain copy: n8n's static data is an observed proxy, and the event must not change it before the end.
-		const raw = staticData[event];
-		const stored = (raw === undefined ? undefined : JSON.parse(JSON.stringify(raw))) as never;
+		const storedJson = staticData[event] === undefined ? undefined : JSON.stringify(staticData[event]);
+		const stored = (storedJson === undefined ? undefined : JSON.parse(storedJson)) as never;
 		const { items, state } = await POLLS[event](this, stored, manual);
-		if (!manual) staticData[event] = state as IDataObject;
+		// Written only when it changed: n8n saves the workflow's static data after a poll only if something set it.
+		if (!manual && !jsonEqual(state as JsonValue, stored)) staticData[event] = state as IDataObject;
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

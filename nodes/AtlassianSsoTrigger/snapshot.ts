@@ -1,17 +1,21 @@
-import { certificateView } from '../shared/certificate';
+import { certificateViews } from '../shared/certificate';
 import type { JsonValue } from '../shared/jsonDiff';
 import { HIDDEN } from '../shared/redactSecrets';
-
-/** Field names whose values are secrets: never output, stored or compared (a change of one goes unseen). */
-const SECRET_FIELD = /secret|password|passphrase|private.?key|token/i;
+import { isPrivateKeyText, isSecretField } from '../shared/secretFields';
 
 /**
- * The state of a source as it is compared, stored and output: secrets hidden,
- * every certificate (wherever it sits) as {subject, fingerprint, notAfter}.
+ * The state of a source as it is compared, stored and output: every secret (a field named as one, see
+ * isSecretField, or a private key wherever it sits) replaced by a marker, so its value is never output
+ * nor stored (whether it is set still shows: null or empty stays as it is); every certificate, wherever
+ * it sits, as {subject, fingerprint, notAfter} (a PEM bundle as a list of those).
  */
 export function snapshot(value: unknown, key = ''): JsonValue {
-	if (SECRET_FIELD.test(key) && value !== null && value !== '') return HIDDEN;
-	if (typeof value === 'string') return (value.length >= 100 && certificateView(value)) || value;
+	if (isSecretField(key) && value !== null && value !== '' && value !== undefined) return HIDDEN;
+	if (isPrivateKeyText(value)) return HIDDEN;
+	if (typeof value === 'string') {
+		const views = certificateViews(value);
+		return views ? (views.length === 1 ? views[0] : views) : value;
+	}
 	if (Array.isArray(value)) return value.map((v) => snapshot(v, key));
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v, k)])) as JsonValue;

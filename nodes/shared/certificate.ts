@@ -32,3 +32,20 @@ export function certificateView(text: string): CertificateView | undefined {
 export function daysUntil(iso: string, now = Date.now()): number {
 	return Math.floor((Date.parse(iso) - now) / 86_400_000);
 }
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * The certificates in a text: one (PEM or bare base64 DER) or a PEM bundle of several, each as a view;
+ * undefined when the text is not certificates (or a block of the bundle does not parse).
+ */
+export function certificateViews(text: string): CertificateView[] | undefined {
+	if (text.length < 100) return undefined;
+	const blocks = text.match(PEM_BLOCK) ?? [];
+	if (blocks.length < 2) {
+		const one = certificateView(text);
+		return one ? [one] : undefined;
+	}
+	const views = blocks.map((block) => certificateView(block));
+	return views.every((view) => view !== undefined) ? (views as CertificateView[]) : undefined;
+}

@@ -1,5 +1,6 @@
-import { certificateView } from './certificate';
+import { certificateViews } from './certificate';
 import type { DiffEntry, JsonValue } from './jsonDiff';
+import { isPrivateKeyText, isSecretField } from './secretFields';
 
 export interface SummaryContext {
 	before: JsonValue;
@@ -14,7 +15,8 @@ export interface SummaryContext {
 }
 
 const MAX_LINES = 25;
-const MAX_VALUE_LENGTH = 60;
+/** Long enough for the URLs these apps hold (endpoints, metadata), short enough for a chat line. */
+const MAX_VALUE_LENGTH = 100;
 
 function lookup(doc: JsonValue | undefined, tokens: string[]): JsonValue | undefined {
 	let current = doc;
@@ -33,8 +35,9 @@ export function fieldName(tokens: string[]): string {
 
 export function shortValue(value: JsonValue | undefined): string {
 	if (value === undefined) return 'nothing';
-	const certificate = typeof value === 'string' && value.length >= 100 ? certificateView(value) : undefined;
-	if (certificate) return `certificate ${certificateText(certificate)}`;
+	const certificates = typeof value === 'string' ? certificateViews(value) : undefined;
+	if (certificates?.length === 1) return `certificate ${certificateText(certificates[0])}`;
+	if (certificates) return `${certificates.length} certificates: ${certificates.map((c) => certificateText(c)).join(', ')}`;
 	if (typeof value === 'string') return `'${value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value}'`;
 	if (value === null || typeof value !== 'object') return String(value);
 	return Array.isArray(value) ? `a list of ${value.length}` : 'an object';
@@ -72,11 +75,16 @@ function line(entry: DiffEntry, context: SummaryContext): string {
 		return `${prefix}${what} certificate changed: ${certificateText(lookup(context.before, at))} → ${certificateText(lookup(context.after, at))}`;
 	}
 	const { operation } = entry;
+	// A secret's value is never printed: only that it was added, removed or changed.
+	if (isSecret(entry)) return `${prefix}${what} ${operation.op === 'add' ? 'added' : operation.op === 'remove' ? 'removed' : 'changed'}`.trim();
 	if (operation.op === 'add') return `${prefix}${what} added${isScalar(entry.after) ? `: ${shortValue(entry.after)}` : ''}`.trim();
 	if (operation.op === 'remove') return `${prefix}${what} removed${isScalar(entry.before) ? ` (was ${shortValue(entry.before)})` : ''}`.trim();
 	const values = isScalar(entry.before) && isScalar(entry.after) ? `: ${shortValue(entry.before)} → ${shortValue(entry.after)}` : '';
 	return `${prefix}${what} changed${values}`.trim();
 }
+
+const isSecret = (entry: DiffEntry) =>
+	entry.at.some((token) => isSecretField(token)) || isPrivateKeyText(entry.before) || isPrivateKeyText(entry.after);
 
 const isScalar = (value: JsonValue | undefined) => value === null || (value !== undefined && typeof value !== 'object');
 

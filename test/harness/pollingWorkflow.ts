@@ -30,14 +30,22 @@ export interface PollOutcome {
  * An active workflow whose polling trigger n8n calls at every interval, as n8n's ActiveWorkflows does it:
  * a fresh Workflow per poll from the stored workflow, n8n-core's real PollContext (mode "trigger"),
  * the node's static data kept between polls only as the JSON n8n writes to its database, and a
- * WorkflowExecute run of the workflow when the poll emits. Static data is stored after every poll,
- * also a failed one, so a test sees anything a failing poll would have moved.
+ * WorkflowExecute run of the workflow when the poll emits. By default static data is stored after every
+ * poll, also a failed one, so a test sees anything a failing poll would have moved. With
+ * `persistence = 'n8n'` it is stored as n8n itself stores it: after the activation poll (the first) and
+ * after a poll that emits (`__emit` saves it), never after a quiet or failed poll — the strictest case,
+ * n8n's scheduler that reads the static data from its database at every poll.
  */
 export class PollingWorkflow {
 	/** The workflow's static data as stored between polls. */
 	staticDataJson = '{}';
+	/** How many polls set the static data: n8n saves it to its database only after those (`__dataChanged`). */
+	staticDataWrites = 0;
+	/** When the static data is stored: after every poll, or as n8n does (activation and emitting polls only). */
+	persistence: 'everyPoll' | 'n8n' = 'everyPoll';
 	executions: IRun[] = [];
 	private counter = 0;
+	private polls = 0;
 
 	constructor(
 		private readonly definition: { nodes: INode[]; connections: IConnections },
@@ -104,7 +112,15 @@ export class PollingWorkflow {
 		} catch (error) {
 			outcome = { emitted: null, error: error as PollOutcome['error'] };
 		}
-		this.staticDataJson = JSON.stringify(workflow.staticData);
+		const activation = ++this.polls === 1;
+		const changed = (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true;
+		if (this.persistence === 'everyPoll') {
+			if (changed) this.staticDataWrites++;
+			this.staticDataJson = JSON.stringify(workflow.staticData);
+		} else if (changed && !outcome.error && (activation || outcome.emitted)) {
+			this.staticDataWrites++;
+			this.staticDataJson = JSON.stringify(workflow.staticData);
+		}
 		if (outcome.emitted) {
 			const runData = createRunExecutionData({
 				executionData: { nodeExecutionStack: [{ node, data: { main: outcome.emitted }, source: null }] },
@@ -121,6 +137,7 @@ export class PollingWorkflow {
 		const node = workflow.getNode(this.triggerName) as INode;
 		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'manual'));
 		const run = await new WorkflowExecute(data, 'manual').run({ workflow, startNode: node, destinationNode: { nodeName: this.triggerName, mode: 'inclusive' } });
+		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) this.staticDataWrites++;
 		this.staticDataJson = JSON.stringify(workflow.staticData);
 		const items = run.data.resultData.runData[this.triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { run, items: items.map((i) => i.json) };

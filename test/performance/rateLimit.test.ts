@@ -54,17 +54,21 @@ describe('pacing one run by the server\'s rate-limit headers', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(40);
 		expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
-		// 10 at once, then 30 at 20 per second: 1.5 s at best.
+		// 10 at once, then 30 at 20 per second: 1.5 s at best (the benchmark measures how close;
+		// here only the order of magnitude, so a busy machine does not fail it).
 		expect(ms).toBeGreaterThanOrEqual(1400);
-		expect(ms).toBeLessThan(3000);
+		expect(ms).toBeLessThan(5000);
 	});
 
 	test('without the headers the run keeps 8 requests in flight, as before', async () => {
-		const { run, ms } = await timed({ node: 'resolutionSamlSso', parameters: syncUsers(), credentials: adminBasic(sim), input: usernames(80) });
+		// Long answers make the bound structural, not a race with a busy machine: 24 requests of
+		// 250 ms, 8 at a time, are 3 rounds (750 ms); more in flight would be faster, one at a time 6 s.
+		sim.setLatency(250);
+		const { run, ms } = await timed({ node: 'resolutionSamlSso', parameters: syncUsers(), credentials: adminBasic(sim), input: usernames(24) });
 		expect(run.error).toBeUndefined();
-		expect(sim.requests.map((r) => r.status)).toEqual(new Array(80).fill(200));
-		// 80 requests of 20 ms, 8 at a time: 10 rounds (one at a time would take 1.6 s).
-		expect(ms).toBeLessThan(1000);
+		expect(sim.requests.map((r) => r.status)).toEqual(new Array(24).fill(200));
+		expect(ms).toBeGreaterThanOrEqual(740);
+		expect(ms).toBeLessThan(3000);
 	});
 
 	test('a 429 with Retry-After holds back the other items of the run too', async () => {

@@ -57,6 +57,18 @@ describe('config.compare: the server configuration against a given one, only a G
 		expect(r.json[0]).toMatchObject({ identical: false, summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]) });
 	});
 
+	test("a secret of the server's configuration is named in the summary, never printed", async () => {
+		const { sim } = ctx;
+		const server = sim.state.resolution.configVersions.at(-1) as IDataObject;
+		server.spPrivateKey = 'server-private-key-material';
+		const given = { ...latestConfig(sim), spPrivateKey: 'clone-private-key-material', tokenEndpoint: 'https://idp.example.com/token' };
+		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		expect(r.error).toBeUndefined();
+		expect(r.json[0].summary).toEqual(['spPrivateKey changed', "tokenEndpoint added: 'https://idp.example.com/token'"]);
+		expect(JSON.stringify(r.json)).not.toContain('server-private-key-material');
+		expect(applyJsonPatch(latestConfig(sim) as JsonValue, r.json[0].changes as unknown[])).toEqual(given);
+	});
+
 	test('an HTML page given as the configuration is refused before anything is sent', async () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: '<!DOCTYPE html><html><body>Log in</body></html>' });
@@ -85,5 +97,44 @@ describe('config.patch dry run: the plan against the current configuration', () 
 		const r = await run(sim, { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch, options: { dryRun: true } });
 		expect(r.error?.message).toMatch(/The patch does not apply to the current configuration: operation 0 \(replace \/idps\/9\/name\)/);
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+	});
+});
+
+describe('config.replace dry run: the plan against the current configuration', () => {
+	const ctx = useSimulator();
+
+	test('a clone refresh from a file: the request, a patch that turns the server config into the file, readable lines; only a GET sent', async () => {
+		const { sim } = ctx;
+		const server = latestConfig(sim);
+		const given = edited(server);
+		const data = { data: Buffer.from(JSON.stringify(given)).toString('base64'), mimeType: 'application/json', fileName: 'saml.json' };
+		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'binary', binaryPropertyName: 'data', options: { dryRun: true } }, { inputItems: [{ json: {}, binary: { data } }] });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		const [out] = r.json as Array<{ dryRun: boolean; method: string; changes: unknown[]; summary: string[] }>;
+		expect(out).toMatchObject({ dryRun: true, method: 'PUT' });
+		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
+		expect(out.summary).toEqual(expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'", "IdP 3 'Okta Contractors' removed"]));
+		expect(sim.state.resolution.configVersions.at(-1)).toEqual(server);
+	});
+
+	test('the same output as compare for the same configuration', async () => {
+		const { sim } = ctx;
+		const config = JSON.stringify(edited(latestConfig(sim)));
+		const compared = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config });
+		const planned = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config, options: { dryRun: true } });
+		expect({ changes: planned.json[0].changes, summary: planned.json[0].summary }).toEqual({ changes: compared.json[0].changes, summary: compared.json[0].summary });
+	});
+
+	test('a server without configuration: everything is added; the GET answering 404 is no error', async () => {
+		const { sim } = ctx;
+		const given = latestConfig(sim);
+		sim.state.resolution.configVersions.length = 0;
+		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: JSON.stringify(given), options: { dryRun: true } });
+		expect(r.error).toBeUndefined();
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
+		expect(applyJsonPatch({}, r.json[0].changes as unknown[])).toEqual(given);
+		const compared = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		expect(compared.json[0]).toMatchObject({ identical: false });
 	});
 });

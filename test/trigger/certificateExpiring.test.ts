@@ -45,6 +45,23 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 		expect(trigger.executions).toHaveLength(2);
 	});
 
+	it('a PEM bundle of two certificates: the one inside the window is reported, once; neither is stored in full', async () => {
+		const pem = (base64: string) => `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----`;
+		const [current, next] = [certificateExpiringIn('my.idp.com current', 12), certificateExpiringIn('my.idp.com next', 700)];
+		ctx.sim.state.authconfig.idps[0].certificate = `${pem(current)}\n${pem(next)}\n`;
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		expect(json(await trigger.poll()).map((c) => [c.idpId, c.subject])).toEqual([['1', 'CN=my.idp.com current'], ['6', 'CN=adfs.example.com/adfs signing']]);
+		expect((await trigger.poll()).emitted).toBeNull();
+		const watch = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['atlassianIdentityProviders'] });
+		await watch.poll();
+		const stored = watch.nodeStaticData().configurationChanged as { atlassianIdentityProviders: Record<string, { certificate: unknown }> };
+		expect(stored.atlassianIdentityProviders['1'].certificate).toEqual([
+			expect.objectContaining({ subject: 'CN=my.idp.com current' }),
+			expect.objectContaining({ subject: 'CN=my.idp.com next' }),
+		]);
+		expect(watch.staticDataJson + trigger.staticDataJson).not.toContain(next.slice(0, 40));
+	});
+
 	it('a rotated certificate that is again inside the window is a new certificate: reported once', async () => {
 		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
 		await trigger.poll();

@@ -1,6 +1,7 @@
 /* eslint-disable no-console */
 import fc from 'fast-check';
 
+import { summarize } from '../../nodes/shared/diffSummary';
 import { diffJson, toJsonPatch, type JsonValue } from '../../nodes/shared/jsonDiff';
 import { applyJsonPatch as applyInNode } from '../../nodes/shared/jsonPatchApply';
 import { seedConfig } from '../simulator/data/resolution-config';
@@ -76,6 +77,23 @@ describe('jsonDiff: the patch applied to the old value gives the new one', () =>
 
 	it('for pairs of SAML SSO configurations', () => {
 		fc.assert(fc.property(configPair, ([before, after]) => patchGivesNew(before, after)), { numRuns: RUNS / 2 });
+	});
+
+	it('the summary of a pair of configurations: lines exactly when there are changes, at most 25, never a secret', () => {
+		const SECRET = 'generated-secret-value';
+		fc.assert(
+			fc.property(configPair, fc.boolean(), ([before, after], secretChanged) => {
+				const b = { ...(before as Record<string, JsonValue>), clientSecret: SECRET };
+				const a = { ...(after as Record<string, JsonValue>), clientSecret: secretChanged ? `${SECRET}-2` : SECRET };
+				const entries = diffJson(b, a);
+				const lines = summarize(entries, { before: b, after: a });
+				expect(lines.length > 0).toBe(entries.length > 0);
+				expect(lines.length).toBeLessThanOrEqual(25);
+				expect(lines.join('\n')).not.toContain(SECRET);
+				if (secretChanged && lines.length < 25) expect(lines).toContain('clientSecret changed');
+			}),
+			{ numRuns: RUNS / 2 },
+		);
 	});
 
 	it('equal values give an empty patch', () => {

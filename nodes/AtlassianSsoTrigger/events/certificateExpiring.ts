@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { readConfig } from '../../ResolutionSamlSso/configRequests';
-import { certificateView, daysUntil } from '../../shared/certificate';
+import { certificateViews, daysUntil } from '../../shared/certificate';
 import { CERTIFICATE_SOURCES, type CertificateSource } from '../properties';
 import { readAtlassianIdps } from '../sources';
 import type { EventResult } from './eventResult';
@@ -23,8 +23,7 @@ const textOf = (value: unknown) => (typeof value === 'string' || typeof value ==
 /** Every string in the resolution configuration that is a certificate, with the nearest enclosing object that has an id (its IdP). */
 function certificatesIn(value: unknown, owner: { id: string | null; name: string | null }, out: FoundCertificate[]): void {
 	if (typeof value === 'string') {
-		const view = value.length >= 100 ? certificateView(value) : undefined;
-		if (view) out.push({ source: 'resolutionConfig', idpId: owner.id, idpName: owner.name, ...view });
+		for (const view of certificateViews(value) ?? []) out.push({ source: 'resolutionConfig', idpId: owner.id, idpName: owner.name, ...view });
 		return;
 	}
 	if (Array.isArray(value)) return value.forEach((v) => certificatesIn(v, owner, out));
@@ -42,8 +41,8 @@ async function findCertificates(ctx: IPollFunctions, source: CertificateSource):
 		return found;
 	}
 	for (const idp of await readAtlassianIdps(ctx)) {
-		const view = typeof idp.certificate === 'string' ? certificateView(idp.certificate) : undefined;
-		if (idp['sso-type'] === 'SAML' && view) found.push({ source, idpId: textOf(idp.id), idpName: textOf(idp.name), ...view });
+		if (idp['sso-type'] !== 'SAML' || typeof idp.certificate !== 'string') continue;
+		for (const view of certificateViews(idp.certificate) ?? []) found.push({ source, idpId: textOf(idp.id), idpName: textOf(idp.name), ...view });
 	}
 	return found;
 }

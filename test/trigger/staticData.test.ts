@@ -1,0 +1,123 @@
+import { activeTrigger, json, startSync, useSimulator } from './helpers';
+
+/** The PEM form of a private key, as a server might keep one in an ordinary-looking field. */
+const PRIVATE_KEY_PEM = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----';
+
+describe('the trigger\'s state lives only in the workflow static data, written only when it changed', () => {
+	const ctx = useSimulator();
+
+	it('configurationChanged: the baseline is one write, polls without a change write nothing, a change writes once', async () => {
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['atlassianIdentityProviders', 'atlassianSsoSettings'] });
+		await trigger.poll();
+		expect(trigger.staticDataWrites).toBe(1);
+		await trigger.poll();
+		await trigger.poll();
+		expect(trigger.staticDataWrites).toBe(1);
+		ctx.sim.state.authconfig.sso['show-login-form'] = false;
+		expect(json(await trigger.poll())).toHaveLength(1);
+		expect(trigger.staticDataWrites).toBe(2);
+		await trigger.poll();
+		expect(trigger.staticDataWrites).toBe(2);
+	});
+
+	it('userSyncFinished and certificateExpiring: no write while nothing new happens', async () => {
+		ctx.sim.state.resolution.connectors.forEach((c) => (c.statusReadsUntilDone = 0));
+		const sync = activeTrigger(ctx.sim, { event: 'userSyncFinished', connectorIds: '1' });
+		await sync.poll();
+		await sync.poll();
+		expect(sync.staticDataWrites).toBe(1);
+		await startSync(ctx.sim, '1');
+		expect(json(await sync.poll())).toHaveLength(1);
+		await sync.poll();
+		expect(sync.staticDataWrites).toBe(2);
+
+		const certificates = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		expect(json(await certificates.poll())).toHaveLength(1);
+		await certificates.poll();
+		await certificates.poll();
+		expect(certificates.staticDataWrites).toBe(1);
+	});
+
+	it('a failing poll and "Fetch Test Event" write nothing', async () => {
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['atlassianSsoSettings'] });
+		await trigger.fetchTestEvent();
+		expect(trigger.staticDataWrites).toBe(0);
+		await trigger.poll();
+		ctx.sim.state.authconfig.sso['show-login-form'] = false;
+		ctx.sim.setFault({ kind: 'serverError', pathIncludes: '/authconfig/1.0/sso', times: 1 });
+		expect((await trigger.poll()).error).toBeDefined();
+		await trigger.fetchTestEvent();
+		expect(trigger.staticDataWrites).toBe(1);
+	});
+
+	it('queue mode: another instance given the stored static data continues from it; nothing is remembered outside it', async () => {
+		const parameters = { event: 'configurationChanged', sources: ['atlassianSsoSettings'] };
+		const first = activeTrigger(ctx.sim, parameters);
+		await first.poll();
+		ctx.sim.state.authconfig.sso['enable-authentication-fallback'] = true;
+		// Another worker: the same workflow, the static data as n8n stored it.
+		const second = activeTrigger(ctx.sim, parameters);
+		second.staticDataJson = first.staticDataJson;
+		expect(json(await second.poll()).map((i) => i.summary)).toEqual([['enable-authentication-fallback changed: false → true']]);
+		expect((await second.poll()).emitted).toBeNull();
+		// A workflow without stored data starts a baseline, whatever this process saw before: no module state.
+		const fresh = activeTrigger(ctx.sim, parameters);
+		expect((await fresh.poll()).emitted).toBeNull();
+		expect(fresh.nodeStaticData()).toEqual(second.nodeStaticData());
+	});
+});
+
+describe('secrets: only fields that really are secrets are hidden; they are never output nor stored', () => {
+	const ctx = useSimulator();
+
+	it('secret, password, token and private-key fields are hidden; token-endpoint URLs and the like are still compared', async () => {
+		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
+		// Made-up values, one per field, built from the field name (recognisable if one leaked).
+		const secrets: Record<string, string> = Object.fromEntries(
+			['clientSecret', 'keystore-password', 'accessToken', 'api_token', 'spPrivateKey'].map((field) => [field, `${field}-made-up-value-1`]),
+		);
+		secrets.signingMaterial = PRIVATE_KEY_PEM;
+		Object.assign(config, secrets, {
+			tokenEndpoint: 'https://idp.example.com/oauth2/token',
+			tokenLifetimeInMinutes: 60,
+			passwordPolicyUrl: 'https://idp.example.com/policy',
+			secretRotationEnabled: false,
+		});
+		const idp5 = ctx.sim.state.authconfig.idps[4];
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig', 'atlassianIdentityProviders'] });
+		await trigger.poll();
+		const stored = trigger.nodeStaticData().configurationChanged as { resolutionConfig: Record<string, unknown> };
+		for (const field of Object.keys(secrets)) expect(stored.resolutionConfig[field]).toBe('**hidden**');
+		for (const field of Object.keys(secrets)) config[field] = `${String(config[field])}-rotated`;
+		Object.assign(config, {
+			tokenEndpoint: 'https://idp2.example.com/oauth2/token',
+			tokenLifetimeInMinutes: 30,
+			passwordPolicyUrl: 'https://idp2.example.com/policy',
+			secretRotationEnabled: true,
+		});
+		idp5['token-endpoint'] = 'https://keycloak.example.com/realms/prod/protocol/openid-connect/token';
+		const outcome = await trigger.poll();
+		const everything = JSON.stringify(outcome.emitted) + trigger.staticDataJson;
+		for (const value of Object.values(secrets)) expect(everything).not.toContain(value.slice(0, 20));
+		expect(everything).not.toContain('MIGHAgEAMBMGByqGSM49');
+		expect((json(outcome) as Array<{ summary: string[] }>).flatMap((i) => i.summary)).toEqual([
+			"tokenEndpoint changed: 'https://idp.example.com/oauth2/token' → 'https://idp2.example.com/oauth2/token'",
+			'tokenLifetimeInMinutes changed: 60 → 30',
+			"passwordPolicyUrl changed: 'https://idp.example.com/policy' → 'https://idp2.example.com/policy'",
+			'secretRotationEnabled changed: false → true',
+			"IdP 5 'Keycloak staging': token-endpoint changed: 'https://keycloak.example.com/realms/staging/protocol/openid-connect/token' → 'https://keycloak.example.com/realms/prod/protocol/openid-connect/token'",
+		]);
+	});
+
+	it('a secret that is set or removed shows as such, without its value', async () => {
+		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig'] });
+		await trigger.poll();
+		config.clientSecret = 'brand-new-client-secret';
+		const [item] = json(await trigger.poll()) as Array<{ summary: string[]; changes: unknown[] }>;
+		expect(item.summary).toEqual(['clientSecret added']);
+		expect(item.changes).toEqual([{ op: 'add', path: '/clientSecret', value: '**hidden**' }]);
+		delete config.clientSecret;
+		expect((json(await trigger.poll()) as Array<{ summary: string[] }>)[0].summary).toEqual(['clientSecret removed']);
+	});
+});
