@@ -12,7 +12,7 @@ describe('url', () => {
 		expect(normalizeBaseUrl(' https://example.com/jira// ')).toBe('https://example.com/jira');
 	});
 	test('each segment is encoded on its own', () => {
-		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..')).toBe('/rest/x/a%2Fb/c%20d/42/..');
+		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..')).toBe('/rest/x/a%2Fb/c%20d/42/%2E%2E');
 	});
 	test('query strings are built, empty values left out', () => {
 		expect(buildQuery({ page: 2, size: 1000, usernames: 'a,b', fields: '', x: undefined })).toBe('?page=2&size=1000&usernames=a%2Cb');
