@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TransportContext } from './transport';
 
 /** No list of these apps needs more pages; a server that keeps answering pages past it is looping. */
 export const MAX_PAGES = 10_000;
@@ -12,7 +14,7 @@ export class PageGuard {
 	private pages = 0;
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: TransportContext,
 		private readonly itemIndex: number,
 		/** The list, as "GET /path", for the error. */
 		private readonly list: string,
