@@ -38,6 +38,20 @@ describe.each(NUMBERS)('%s of %s', (name, node, base, set) => {
 	});
 });
 
+test('the panel shows the bounds the code checks', async () => {
+	const { resources: ad } = await import('../../nodes/AdAttributesSync/actions/resources');
+	const { resources: sso } = await import('../../nodes/AtlassianDcSso/actions/resources');
+	const { resources: resolution } = await import('../../nodes/ResolutionSamlSso/actions/resources');
+	const numbers = [...ad, ...sso, ...resolution]
+		.flatMap((r) => r.operations)
+		.flatMap((o) => o.properties.flatMap((p) => (p.type === 'collection' ? ((p.options ?? []) as typeof o.properties) : [p])))
+		.filter((p) => p.type === 'number');
+	expect(numbers.length).toBeGreaterThanOrEqual(8);
+	for (const p of numbers) {
+		expect([p.name, typeof p.typeOptions?.minValue, typeof p.typeOptions?.maxValue]).toEqual([p.name, 'number', 'number']);
+	}
+});
+
 test('sync with wait and a timeout of "abc" does not poll forever: refused at once, no sync started', async () => {
 	const { sim } = ctx;
 	const syncs = sim.state.resolution.syncs.length;
