@@ -21,6 +21,13 @@ export class PageGuard {
 		private readonly maxPages = MAX_PAGES,
 	) {}
 
+	/** Refuses a plan of more pages than any list of these apps has (an absurd total announced by the server). */
+	plan(pages: number, total: number): void {
+		if (pages > this.maxPages) {
+			throw this.error(`The server announced ${total} entries of ${this.list}: ${pages} pages, more than the ${this.maxPages} any list of this app has`, 'Nothing beyond the first page was read.');
+		}
+	}
+
 	/** Records a page; throws when it repeats a page already seen or the page cap is passed. */
 	check(page: string, entities: unknown[]): void {
 		this.pages++;

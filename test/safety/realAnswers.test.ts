@@ -98,6 +98,9 @@ test('a server that answers new pages forever and never says "last": stopped at 
 	});
 	await expect(endless).rejects.toThrow('The server kept answering pages of GET /endless: stopped after 5 pages');
 	expect(fetched).toBe(6);
+	// A total announced up front (AD's pages fetched in parallel) is held to the same cap before any page is asked for.
+	expect(() => new PageGuard(ctx, 0, 'GET /user', 5).plan(6, 600)).toThrow('The server announced 600 entries of GET /user: 6 pages, more than the 5 any list of this app has');
+	expect(() => new PageGuard(ctx, 0, 'GET /user', 5).plan(5, 500)).not.toThrow();
 });
 
 describe('a PATCH of part of a nested object keeps its other fields (variant replaceNestedObjects)', () => {
