@@ -32,6 +32,14 @@ describe.each(LOCKING)('%s while the login form is hidden and fallback is off', 
 		expect(appState(sim)).toBe(before);
 	});
 
+	test('a dry run fails the same way, instead of showing a request the real run would refuse', async () => {
+		const { sim } = ctx;
+		lastWayIsIdp2();
+		const r = await run(sim, 'atlassianDcSso', { ...parameters, options: { dryRun: true } });
+		expect(r.error?.message).toMatch(message);
+		expect(changes(sim)).toEqual([]);
+	});
+
 	test('with Skip Lockout Check: sent, nothing read first', async () => {
 		const { sim } = ctx;
 		lastWayIsIdp2();

@@ -114,6 +114,16 @@ describe('a PATCH of part of a nested object keeps its other fields (variant rep
 		expect(JSON.parse(changes(sim)[0].body)).toEqual({ 'jit-configuration': { ...before, 'mapping-email': '${mail}' } });
 		expect(idp(sim, 3)!['jit-configuration']).toEqual({ ...before, 'mapping-email': '${mail}' });
 	});
+
+	test('its dry run shows the whole nested object the real run would send, and changes nothing', async () => {
+		const { sim } = ctx;
+		sim.state.variants.replaceNestedObjects = true;
+		const before = { ...(idp(sim, 3)!['jit-configuration'] as object) };
+		const r = await run(sim, 'atlassianDcSso', { resource: 'identityProvider', operation: 'update', idpId: '3', updateFields: { mappingEmail: '${mail}' }, options: { dryRun: true } });
+		expect(r.json[0].body).toEqual({ 'jit-configuration': { ...before, 'mapping-email': '${mail}' } });
+		expect(changes(sim)).toEqual([]);
+		expect(idp(sim, 3)!['jit-configuration']).toEqual(before);
+	});
 });
 
 describe('Tomcat refuses %2F in a path (the default; variant allowEncodedSlash for instances that allow it)', () => {
