@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -16,7 +17,7 @@ import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './err
 import { parseJson, type HttpAnswer } from './httpAnswer';
 import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
-import { buildQuery, normalizeBaseUrl } from './url';
+import { buildQuery, dotSegmentIn, normalizeBaseUrl } from './url';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -75,7 +76,19 @@ async function connection(ctx: TransportContext): Promise<Connection> {
 	return await cached;
 }
 
-export async function requestUrl(ctx: TransportContext, request: ApiRequest): Promise<string> {
+/** Refuses, before anything is sent, an id of "." or "..": the request would leave the operation's endpoint. */
+function assertOwnEndpoint(ctx: TransportContext, request: ApiRequest, itemIndex?: number): void {
+	const dots = dotSegmentIn(request.path);
+	if (dots === undefined) return;
+	throw new NodeOperationError(ctx.getNode(), `The id "${dots}" cannot be sent in a URL (${request.method} ${request.path})`, {
+		itemIndex,
+		description:
+			'Nothing was sent. HTTP clients and Tomcat read "." and ".." in a path as "this folder" and "parent folder", even when encoded, so the request would reach another endpoint. Check the expression that fills the id.',
+	});
+}
+
+export async function requestUrl(ctx: TransportContext, request: ApiRequest, itemIndex?: number): Promise<string> {
+	assertOwnEndpoint(ctx, request, itemIndex);
 	const { baseUrl } = await connection(ctx);
 	return `${baseUrl}${request.path}${buildQuery(request.qs)}`;
 }
@@ -151,7 +164,8 @@ export function answerError(ctx: TransportContext, answer: HttpAnswer, request: 
  * reaches the server exactly once.
  */
 export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
-	const { baseUrl, ignoreSSLIssues, credentials } = await connection(ctx);
+	const url = await requestUrl(ctx, request, itemIndex);
+	const { ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
 	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
 	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -159,7 +173,7 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 	if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}${buildQuery(request.qs)}`,
+		url,
 		headers,
 		body,
 		encoding: 'text',
