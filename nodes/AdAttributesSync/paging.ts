@@ -61,10 +61,11 @@ export async function fetchUsers(
 	const total = Number(first.page.totalElements) || 0;
 	const wanted = Math.min(total, max);
 	const lastPage = Math.max(1, Math.ceil(wanted / pageSize));
+	const guard = new PageGuard(ctx, itemIndex, `GET ${path}`);
+	guard.plan(lastPage, total);
 	const rest = Array.from({ length: lastPage - 1 }, (_, i) => i + 2);
 	const pages = [first, ...(await mapConcurrent(rest, maxInFlight(ctx), async (page) => await getPage(page, pageSize)))];
 
-	const guard = new PageGuard(ctx, itemIndex, `GET ${path}`);
 	pages.forEach((page, index) => guard.check(`page ${index + 1}`, page.elements));
 	const seen = new UniqueUsers();
 	let received = 0;

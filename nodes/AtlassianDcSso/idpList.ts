@@ -1,20 +1,24 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { collectPages, PageGuard } from '../shared/paging';
+import { collectPages, PageGuard, type Page } from '../shared/paging';
 import { expectArray, expectRecord } from '../shared/shape';
-import { apiRequestJson } from '../shared/transport';
+import { apiRequestJson, type TransportContext } from '../shared/transport';
 import { IDP_PAGE_SIZE, idpsPath } from './api';
 
+/** One page of GET /idps from `start`, at most `limit` IdPs; `next` is where the following page starts, if any. */
+export async function fetchIdpPage(ctx: TransportContext, itemIndex: number, start: number, limit = IDP_PAGE_SIZE): Promise<Page<IDataObject, number>> {
+	const request = { method: 'GET' as const, path: idpsPath(), qs: { start, limit } };
+	const page = expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'a page {"results": [...], "isLastPage": …}');
+	const results = expectArray<IDataObject>(ctx, request, page.results, itemIndex, 'a list of identity providers in "results"', isRecord);
+	// The app may answer fewer than asked (its own cap): the next page starts after what came.
+	return { entities: results, next: page.isLastPage === false ? start + results.length : undefined };
+}
+
 /** Up to `max` identity providers of GET /idps, page after page (`start`, `limit`, `isLastPage`). */
-export async function fetchIdps(ctx: IExecuteFunctions, itemIndex: number, max: number): Promise<IDataObject[]> {
-	const path = idpsPath();
-	return await collectPages(new PageGuard(ctx, itemIndex, `GET ${path}`), 0, max, async (start: number, wanted: number) => {
-		// Ask no more than still wanted, so a limit within the first page costs one request.
-		const request = { method: 'GET' as const, path, qs: { start, limit: Math.min(IDP_PAGE_SIZE, wanted) } };
-		const page = expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'a page {"results": [...], "isLastPage": …}');
-		const results = expectArray<IDataObject>(ctx, request, page.results, itemIndex, 'a list of identity providers in "results"', isRecord);
-		// The app may answer fewer than asked (its own cap): the next page starts after what came.
-		return { entities: results, next: page.isLastPage === false ? start + results.length : undefined };
-	});
+export async function fetchIdps(ctx: TransportContext, itemIndex: number, max: number): Promise<IDataObject[]> {
+	// Ask no more than still wanted, so a limit within the first page costs one request.
+	return await collectPages(new PageGuard(ctx, itemIndex, `GET ${idpsPath()}`), 0, max, async (start: number, wanted: number) =>
+		await fetchIdpPage(ctx, itemIndex, start, Math.min(IDP_PAGE_SIZE, wanted)),
+	);
 }

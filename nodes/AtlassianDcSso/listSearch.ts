@@ -1,17 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchResults } from '../shared/locator';
-import { apiRequestJson } from '../shared/transport';
-import { IDP_PAGE_SIZE, idpsPath, type Page } from './api';
+import { PageGuard } from '../shared/paging';
+import { idpsPath } from './api';
+import { fetchIdpPage } from './idpList';
 
 function entry(idp: IDataObject): INodeListSearchItems {
 	const id = String(idp.id);
 	const type = typeof idp['sso-type'] === 'string' ? idp['sso-type'] : '';
 	return { name: typeof idp.name === 'string' && idp.name ? idp.name : `Identity provider ${id}`, value: id, description: `${type} · ID ${id}` };
-}
-
-async function page(ctx: ILoadOptionsFunctions, start: number): Promise<Page<IDataObject>> {
-	return await apiRequestJson<Page<IDataObject>>(ctx, { method: 'GET', path: idpsPath(), qs: { start, limit: IDP_PAGE_SIZE } });
 }
 
 export const listSearch = {
@@ -22,13 +19,13 @@ export const listSearch = {
 	async searchIdentityProviders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		let start = Number(paginationToken) || 0;
 		const entries: INodeListSearchItems[] = [];
+		const guard = new PageGuard(this, 0, `GET ${idpsPath()}`);
 		for (;;) {
-			const answer = await page(this, start);
-			const results = Array.isArray(answer.results) ? answer.results : [];
-			entries.push(...results.map(entry));
-			start += results.length;
-			const last = answer.isLastPage !== false || results.length === 0;
-			if (last) return searchResults(entries, filter);
+			const page = await fetchIdpPage(this, 0, start);
+			guard.check(`page at ${start}`, page.entities);
+			entries.push(...page.entities.map(entry));
+			if (page.next === undefined || page.entities.length === 0) return searchResults(entries, filter);
+			start = page.next;
 			if (!filter?.trim()) return searchResults(entries, filter, String(start));
 		}
 	},

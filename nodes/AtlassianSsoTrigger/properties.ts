@@ -9,6 +9,9 @@ export type ConfigurationSource = (typeof CONFIGURATION_SOURCES)[number];
 export const CERTIFICATE_SOURCES = ['atlassianIdentityProviders', 'resolutionConfig'] as const;
 export type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
 
+/** The bounds of the panel and of the code, in one place. */
+export const WITHIN_DAYS = { default: 30, min: 0, max: 3650 };
+
 const SOURCE_NAMES: Record<ConfigurationSource, string> = {
 	resolutionConfig: 'resolution SAML SSO Configuration',
 	atlassianIdentityProviders: 'Atlassian DC SSO Identity Providers',
@@ -94,7 +97,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Within Days',
 		name: 'withinDays',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: WITHIN_DAYS.min, maxValue: WITHIN_DAYS.max },
 		default: 30,
 		description: 'Report a certificate once when it expires within this many days (already expired ones too)',
 		displayOptions: show('certificateExpiring'),

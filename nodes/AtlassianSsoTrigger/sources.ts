@@ -1,10 +1,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { idpsPath, IDP_PAGE_SIZE, ssoPath, type Page } from '../AtlassianDcSso/api';
+import { ssoPath } from '../AtlassianDcSso/api';
+import { fetchIdps } from '../AtlassianDcSso/idpList';
 import { groupsPath, idpIdsPath } from '../KantegaSso/api';
 import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
 import { readConfig } from '../ResolutionSamlSso/configRequests';
 import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
+import { isRecord } from '../shared/json';
+import { expectArray } from '../shared/shape';
 import { apiRequestJson } from '../shared/transport';
 import type { ConfigurationSource } from './properties';
 import { snapshot } from './snapshot';
@@ -22,14 +25,7 @@ const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
 
 /** Every IdP of Atlassian DC SSO, all pages, as the app answers them. */
 export async function readAtlassianIdps(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const idps: IDataObject[] = [];
-	for (let start = 0; ; ) {
-		const page = await apiRequestJson<Page<IDataObject>>(ctx, { method: 'GET', path: idpsPath(), qs: { start, limit: IDP_PAGE_SIZE } });
-		const results = Array.isArray(page.results) ? page.results : [];
-		idps.push(...results);
-		if (page.isLastPage !== false || results.length === 0) return idps;
-		start += results.length;
-	}
+	return await fetchIdps(ctx, 0, Infinity);
 }
 
 /** "IdP 2 'Okta'" from the IdP keyed by its id in the old or the new state. */
@@ -53,14 +49,17 @@ function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): str
 const csv = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
-	const known = await apiRequestJson<Array<{ id: string; name?: string }>>(ctx, { method: 'GET', path: idpIdsPath() });
+	const idsRequest = { method: 'GET' as const, path: idpIdsPath() };
+	const known = expectArray<IDataObject>(ctx, idsRequest, await apiRequestJson(ctx, idsRequest), 0, 'a list of identity providers', isRecord);
 	const chosen = csv(ctx.getNodeParameter('kantegaIdpIds', '') as string);
 	const ids = chosen.length ? chosen : known.map((idp) => String(idp.id));
 	const state: Record<string, JsonValue> = {};
 	for (const id of ids) {
-		const groups = await apiRequestJson<string[]>(ctx, { method: 'GET', path: groupsPath(id) });
+		const request = { method: 'GET' as const, path: groupsPath(id) };
+		const groups = expectArray<string>(ctx, request, await apiRequestJson(ctx, request), 0, 'a list of group names', (g) => typeof g === 'string');
 		// A managed group list is a set: sorted, so that an order the server happens to answer in is no change.
-		state[id] = { name: known.find((idp) => String(idp.id) === id)?.name ?? null, groups: [...groups].map(String).sort() };
+		const name = known.find((idp) => String(idp.id) === id)?.name;
+		state[id] = { name: typeof name === 'string' ? name : null, groups: [...groups].sort() };
 	}
 	return state;
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_LIMIT } from './parameters';
+
 /** `returnAll` and `limit` (shown when not returning all), as n8n's own list operations have them. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -13,7 +15,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },

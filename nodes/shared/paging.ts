@@ -1,4 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TransportContext } from './transport';
 
 /** No list of these apps needs more pages; a server that keeps answering pages past it is looping. */
 export const MAX_PAGES = 10_000;
@@ -12,12 +14,19 @@ export class PageGuard {
 	private pages = 0;
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: TransportContext,
 		private readonly itemIndex: number,
 		/** The list, as "GET /path", for the error. */
 		private readonly list: string,
 		private readonly maxPages = MAX_PAGES,
 	) {}
+
+	/** Refuses a plan of more pages than any list of these apps has (an absurd total announced by the server). */
+	plan(pages: number, total: number): void {
+		if (pages > this.maxPages) {
+			throw this.error(`The server announced ${total} entries of ${this.list}: ${pages} pages, more than the ${this.maxPages} any list of this app has`, 'Nothing beyond the first page was read.');
+		}
+	}
 
 	/** Records a page; throws when it repeats a page already seen or the page cap is passed. */
 	check(page: string, entities: unknown[]): void {

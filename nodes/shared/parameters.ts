@@ -40,7 +40,18 @@ export function numberParameter(
 	fallback: number,
 	bounds: NumberBounds,
 ): number {
-	const raw = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	return checkedNumber(ctx, name, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, fallback, bounds, itemIndex);
+}
+
+/** The check of numberParameter for a value already read (a trigger's poll reads its parameters without an item). */
+export function checkedNumber(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	name: string,
+	raw: unknown,
+	fallback: number,
+	bounds: NumberBounds,
+	itemIndex?: number,
+): number {
 	const value = raw === undefined || raw === null || raw === '' ? fallback : typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
 	const valid =
 		typeof value === 'number' &&

@@ -1,11 +1,11 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
 import { describeValue, isRecord } from './json';
-import type { ApiRequest } from './transport';
+import type { ApiRequest, TransportContext } from './transport';
 
 /** An answer of another shape than the node reads: says what came, instead of failing later with a TypeError. */
 export function shapeError(
-	ctx: IExecuteFunctions,
+	ctx: TransportContext,
 	request: Pick<ApiRequest, 'method' | 'path'>,
 	expected: string,
 	value: unknown,
@@ -19,7 +19,7 @@ export function shapeError(
 }
 
 export function expectArray<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: TransportContext,
 	request: Pick<ApiRequest, 'method' | 'path'>,
 	value: unknown,
 	itemIndex: number,
@@ -31,7 +31,7 @@ export function expectArray<T = unknown>(
 }
 
 export function expectRecord(
-	ctx: IExecuteFunctions,
+	ctx: TransportContext,
 	request: Pick<ApiRequest, 'method' | 'path'>,
 	value: unknown,
 	itemIndex: number,

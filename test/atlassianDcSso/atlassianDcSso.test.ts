@@ -340,10 +340,11 @@ describe('identityProvider.delete', () => {
 		expect(idpIds()).toContain(2);
 	});
 
-	test('confirmed dry run sends nothing', async () => {
+	test('confirmed dry run sends no change (the lockout guard reads the SSO settings, as the real run would)', async () => {
 		const r = await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true, options: { dryRun: true } });
 		expect(r.json).toEqual([{ dryRun: true, method: 'DELETE', url: `${sim.url}${PREFIX}/idps/2`, body: null }]);
-		expect(sim.requests).toHaveLength(0);
+		expect(sim.requests.map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/sso`]);
+		expect(idpIds()).toContain(2);
 	});
 
 	test('confirmed: DELETE, answers the removed IdP', async () => {
@@ -397,7 +398,9 @@ describe('ssoSettings', () => {
 	test('dry run', async () => {
 		const r = await run(sim, { resource: 'ssoSettings', operation: 'update', updateFields: { showLoginForm: false }, options: { dryRun: true } });
 		expect(r.json).toEqual([{ dryRun: true, method: 'PATCH', url: `${sim.url}${PREFIX}/sso`, body: { 'show-login-form': false } }]);
-		expect(sim.requests).toHaveLength(0);
+		// Only the lockout guard's reads: hiding the login form needs an enabled IdP.
+		expect(sim.requests.map((q) => q.method)).toEqual(['GET', 'GET']);
+		expect(sim.state.authconfig.sso['show-login-form']).toBe(true);
 	});
 
 	test.each([

@@ -14,6 +14,8 @@ export interface RunNodeOptions {
 	/** Input items with binary data. */
 	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** n8n's node setting "Execute Once": the node runs for the first input item only. */
+	executeOnce?: boolean;
 	signal?: AbortSignal;
 }
 
@@ -40,6 +42,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 					parameters: options.parameters,
 					credentials: { atlassianDataCenterApi: { id: '1', name: 'Data Center' } },
 					...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+					...(options.executeOnce ? { executeOnce: true } : {}),
 				},
 			],
 			connections: { Input: { main: [[{ node: NODE_UNDER_TEST, type: 'main', index: 0 }]] } },

@@ -3,7 +3,7 @@ import { mapConcurrent } from '../../nodes/shared/concurrency';
 import { describeFailure } from '../../nodes/shared/errorMessages';
 import { vendorMessage } from '../../nodes/shared/httpAnswer';
 import { retryAfterSeconds, retryDelayForAnswer, retryDelayForNetworkError } from '../../nodes/shared/retryPolicy';
-import { apiPath, buildQuery, normalizeBaseUrl } from '../../nodes/shared/url';
+import { apiPath, buildQuery, dotSegmentIn, normalizeBaseUrl } from '../../nodes/shared/url';
 
 const answer = (statusCode: number, headers: Record<string, string> = {}, body = '') => ({ statusCode, headers, body });
 
@@ -12,7 +12,14 @@ describe('url', () => {
 		expect(normalizeBaseUrl(' https://example.com/jira// ')).toBe('https://example.com/jira');
 	});
 	test('each segment is encoded on its own', () => {
-		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..')).toBe('/rest/x/a%2Fb/c%20d/42/%2E%2E');
+		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..', '.', '...')).toBe('/rest/x/a%2Fb/c%20d/42/%2E%2E/%2E/...');
+	});
+	test('a dot segment is found in any spelling the HTTP client or Tomcat would resolve', () => {
+		expect(dotSegmentIn('/rest/x/1.0/a/b')).toBeUndefined();
+		expect(dotSegmentIn('/rest/x/.../%2E%2E%2E/a.b')).toBeUndefined();
+		for (const [segment, decoded] of [['..', '..'], ['.', '.'], ['%2E%2E', '..'], ['%2e', '.'], ['.%2E', '..'], ['%2e.', '..']]) {
+			expect(dotSegmentIn(`/rest/x/${segment}/y`)).toBe(decoded);
+		}
 	});
 	test('query strings are built, empty values left out', () => {
 		expect(buildQuery({ page: 2, size: 1000, usernames: 'a,b', fields: '', x: undefined })).toBe('?page=2&size=1000&usernames=a%2Cb');

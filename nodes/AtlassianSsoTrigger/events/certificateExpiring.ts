@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 
 import { readConfig } from '../../ResolutionSamlSso/configRequests';
 import { certificateViews, daysUntil } from '../../shared/certificate';
-import { CERTIFICATE_SOURCES, type CertificateSource } from '../properties';
+import { checkedNumber } from '../../shared/parameters';
+import { CERTIFICATE_SOURCES, WITHIN_DAYS, type CertificateSource } from '../properties';
 import { readAtlassianIdps } from '../sources';
 import type { EventResult } from './eventResult';
 
@@ -56,7 +57,7 @@ const keyOf = (c: FoundCertificate) => `${c.source}|${c.idpId ?? ''}|${c.fingerp
  * when it enters the window, also at the first poll. In manual mode: the certificates in the window, or else the one that expires first.
  */
 export async function certificateExpiring(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean): Promise<EventResult<Stored>> {
-	const withinDays = ctx.getNodeParameter('withinDays', 30) as number;
+	const withinDays = checkedNumber(ctx, 'withinDays', ctx.getNodeParameter('withinDays', WITHIN_DAYS.default), WITHIN_DAYS.default, WITHIN_DAYS);
 	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter((s): s is CertificateSource =>
 		(CERTIFICATE_SOURCES as readonly string[]).includes(s),
 	);

@@ -1,5 +1,5 @@
 import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
-import { answeredObject, isDryRun, requireConfirmation, sendMutation } from '../../../shared/mutation';
+import { answeredObject, requireConfirmation, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { idpPath } from '../../api';
 import { assertLoginStaysOpen, skipLockoutCheckOption } from '../../lockoutGuard';
@@ -23,7 +23,8 @@ export const deleteIdp: Operation = {
 	async execute(itemIndex) {
 		const id = idpId(this, itemIndex);
 		requireConfirmation(this, itemIndex, `identity provider ${id}`);
-		if (!isDryRun(this, itemIndex)) await assertLoginStaysOpen(this, itemIndex, { removesIdp: id });
+		// Also in a dry run (it only reads), so that the dry run fails where the real run would.
+		await assertLoginStaysOpen(this, itemIndex, { removesIdp: id });
 		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: idpPath(id), idempotent: false });
 		if ('dryRun' in sent) return sent.dryRun;
 		// Versions answer the removed identity provider, or 204 with no body.

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
 import { isRecord } from '../../../shared/json';
-import { answeredObject, isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
+import { answeredObject, nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
@@ -43,10 +43,9 @@ export const update: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the fields to change, e.g. "Certificate" to rotate the signing certificate.');
 		}
-		if (!isDryRun(this, itemIndex)) {
-			if (body.enabled === false) await assertLoginStaysOpen(this, itemIndex, { disablesIdp: id });
-			body = await withWholeJitConfiguration(this, itemIndex, id, body);
-		}
+		// Also in a dry run (both only read), so that it shows the body the real run would send.
+		if (body.enabled === false) await assertLoginStaysOpen(this, itemIndex, { disablesIdp: id });
+		body = await withWholeJitConfiguration(this, itemIndex, id, body);
 		// The same fields set again leave the same identity provider.
 		const sent = await sendMutation(this, itemIndex, { method: 'PATCH', path: idpPath(id), body, dryRunBody: maskSecrets(body), idempotent: true });
 		if ('dryRun' in sent) return sent.dryRun;

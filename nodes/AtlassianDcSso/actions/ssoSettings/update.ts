@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { mutationOptions } from '../../../shared/commonProperties';
-import { answeredObject, isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
+import { answeredObject, nothingToUpdate, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { expectRecord } from '../../../shared/shape';
 import { apiRequestJson } from '../../../shared/transport';
@@ -64,7 +64,8 @@ export const update: Operation = {
 		if (Object.keys(body).length === 0) {
 			throw nothingToUpdate(this, itemIndex, 'no field was added under "Update Fields"', 'Add the settings to change.');
 		}
-		if (!isDryRun(this, itemIndex)) await assertLoginStaysOpen(this, itemIndex, { sso: body });
+		// Also in a dry run (it only reads), so that the dry run fails where the real run would.
+		await assertLoginStaysOpen(this, itemIndex, { sso: body });
 		// The same settings set again leave the same settings.
 		const sent = await sendMutation(this, itemIndex, { method: 'PATCH', path: ssoPath(), body, idempotent: true });
 		if ('dryRun' in sent) return sent.dryRun;
