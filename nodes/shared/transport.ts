@@ -228,16 +228,24 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 /** A request whose answer must be JSON: an empty, truncated or non-JSON body is an error, never data. */
 export async function apiRequestJson<T = unknown>(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<T> {
 	const response = await apiRequest(ctx, request, itemIndex);
-	if (response.json === undefined) {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ status: response.statusCode, method: request.method, path: request.path } as JsonObject,
-			{
-				message: `The answer was not valid JSON (${request.method} ${request.path} answered ${response.statusCode})`,
-				description: `It may have been cut off by a proxy, or this app version answers differently. It began with: ${response.body.slice(0, 120) || '(empty)'}`,
-				itemIndex,
-			},
-		);
-	}
+	if (response.json === undefined) throw notJsonError(ctx, request, response, itemIndex);
 	return response.json as T;
+}
+
+/** A 2xx answer without the JSON the request needs: cut off by a proxy, empty, or another app version. */
+export function notJsonError(
+	ctx: TransportContext,
+	request: Pick<ApiRequest, 'method' | 'path'>,
+	response: Pick<ApiResponse, 'statusCode' | 'body'>,
+	itemIndex = 0,
+): NodeApiError {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ status: response.statusCode, method: request.method, path: request.path } as JsonObject,
+		{
+			message: `The answer was not valid JSON (${request.method} ${request.path} answered ${response.statusCode})`,
+			description: `It may have been cut off by a proxy, or this app version answers differently. It began with: ${response.body.slice(0, 120) || '(empty)'}`,
+			itemIndex,
+		},
+	);
 }

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { connectorPath, connectorStatusPath, isFinalSyncStatus, syncStatusPath } from '../../ResolutionSamlSso/api';
-import { apiRequest, apiRequestJson } from '../../shared/transport';
+import { expectRecord } from '../../shared/shape';
+import { apiRequest, apiRequestJson, notJsonError, type ApiRequest } from '../../shared/transport';
 import { csv } from '../sources';
 import type { EventResult } from './eventResult';
 
@@ -17,8 +18,12 @@ const syncIdOf = (status: IDataObject): string | null => (status.id === undefine
 
 /** The connector's latest sync, or null when it never ran (its status answers 404 while the connector exists). */
 async function latestSync(ctx: IPollFunctions, connectorId: string): Promise<IDataObject | null> {
-	const answer = await apiRequest(ctx, { method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] });
-	if (answer.statusCode !== 404) return (answer.json ?? {}) as IDataObject;
+	const request: ApiRequest = { method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] };
+	const answer = await apiRequest(ctx, request);
+	if (answer.statusCode !== 404) {
+		if (answer.json === undefined) throw notJsonError(ctx, request, answer);
+		return expectRecord(ctx, request, answer.json, 0, 'the sync status as a JSON object');
+	}
 	await apiRequest(ctx, { method: 'GET', path: connectorPath(connectorId) });
 	return null;
 }
