@@ -97,6 +97,9 @@ async function fetchSyncUser(url: string, fresh = false): Promise<void> {
 	expect(items.length, SYNC_ITEMS, 'fetch syncUser');
 }
 
+/** Requests per run of each case (getAll: page 1 asks for 1,000, the server answers 100, then the rest by 100). */
+const REQUESTS = { GetAll: Math.ceil(USERS / SERVER_PAGE_CAP), SyncUser: SYNC_ITEMS };
+
 async function main(): Promise<void> {
 	const { url, child } = await startSimulatorProcess([
 		'--port', '0', '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS), '--ad-max-page-size', String(SERVER_PAGE_CAP),
@@ -112,7 +115,22 @@ async function main(): Promise<void> {
 			helperSyncUser: () => helperSyncUser(url),
 			freshSyncUser: () => fetchSyncUser(url, true),
 		};
-		const cases = Object.fromEntries(Object.entries(all).filter(([name]) => !only || only.includes(name)));
+		// The client process's CPU time per run of each case (the simulator runs in its own process): on a machine
+		// shared with other work, what a case costs in CPU says more than its wall time.
+		const cpu: Record<string, number[]> = {};
+		const cases = Object.fromEntries(
+			Object.entries(all)
+				.filter(([name]) => !only || only.includes(name))
+				.map(([name, run]) => [
+					name,
+					async () => {
+						const before = process.cpuUsage();
+						await run();
+						const used = process.cpuUsage(before);
+						(cpu[name] ??= []).push((used.user + used.system) / 1000);
+					},
+				]),
+		);
 		const t = await interleaved(cases, RUNS);
 		console.log(`overhead vs plain fetch, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} (interleaved)`);
 		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
@@ -124,7 +142,8 @@ async function main(): Promise<void> {
 		for (const [what, key] of [[`getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`, 'GetAll'], [`syncUser ${SYNC_ITEMS} items, expression`, 'SyncUser']] as const) {
 			const [node, fetch, helper, fresh] = ['node', 'fetch', 'helper', 'fresh'].map((c) => t[`${c}${key}`]);
 			if (!fetch) continue;
-			console.log(`  ${what}: plain fetch ${ms(median(fetch))}`);
+			const perRequest = (c: string) => (cpu[`${c}${key}`] ? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / REQUESTS[key]).toFixed(2)}` : '');
+			console.log(`  ${what}: plain fetch ${ms(median(fetch))}; CPU ms per request: ${['node', 'helper', 'fetch', 'fresh'].map(perRequest).filter(Boolean).join(', ')}`);
 			line('the node / plain fetch', node, fetch, '  target <= 1.15');
 			line("n8n's request helper alone / plain fetch", helper, fetch, "  (n8n's convention)");
 			line("the node / n8n's request helper alone", node, helper, '  (the package itself)');
