@@ -30,6 +30,7 @@ class RequestHelperOnly implements INodeType {
 		version: 1,
 		description: "n8n's request helper alone, for the overhead benchmark",
 		defaults: { name: 'Helper' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],

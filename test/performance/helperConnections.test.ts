@@ -45,6 +45,7 @@ class KeepAliveProbe implements INodeType {
 		version: 1,
 		description: 'Three requests through n8n’s helper',
 		defaults: { name: 'Probe' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [],
