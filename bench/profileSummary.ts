@@ -41,13 +41,27 @@ function main(): void {
 	const runs = Number(runsArg ?? 4);
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	// A sample below a require() is module loading (once per process), whatever Node code it ran.
+	const parent = new Map<number, number>();
+	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	const loading = new Map<number, boolean>();
+	const isLoading = (id: number): boolean => {
+		let known = loading.get(id);
+		if (known === undefined) {
+			const node = byId.get(id);
+			const up = parent.get(id);
+			known = node?.callFrame.functionName === 'Module._load' || (up !== undefined && isLoading(up));
+			loading.set(id, known);
+		}
+		return known;
+	};
 	const totals = new Map<string, number>();
 	const frames = new Map<string, number>();
 	profile.samples.forEach((id, i) => {
 		const node = byId.get(id);
 		if (!node) return;
 		const { functionName: fn, url } = node.callFrame;
-		const part = PARTS.find(([, match]) => match(fn, url))?.[0] ?? 'other';
+		const part = isLoading(id) ? PARTS[2][0] : (PARTS.find(([, match]) => match(fn, url))?.[0] ?? 'other');
 		const us = profile.timeDeltas[i] ?? 0;
 		totals.set(part, (totals.get(part) ?? 0) + us);
 		const frame = `${fn || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(nodes|bench|test)\//, '$1/')}`;
