@@ -4,9 +4,10 @@
  * client with the same requests in flight, measured in the same run, interleaved, median of BENCH_RUNS ratios.
  *   getAll:   AD user.getAll of BENCH_USERS users with the server capping pages at 100 (500 requests);
  *   syncUser: 1,000 resolution syncUser items, the username from an expression (1,000 POSTs).
- * A second baseline, "fresh": the same fetch client opening a new connection per request (`Connection: close`),
- * which is what n8n's request helper does (n8n-core 2.41 builds a new http.Agent per request): the part of the
- * ratio that is n8n's convention, not this package.
+ * Two more baselines, same run: n8n's request helper alone (bench/helperNode.ts: a bare node in the same engine doing
+ * what the fetch client does through `helpers.httpRequestWithAuthentication` and the shared credential), the cost of
+ * n8n's convention; and the fetch client opening a new connection per request (`Connection: close`), which is what
+ * n8n's helper does (n8n-core 2.41 builds a new http.Agent for every request).
  * Run: npx tsx bench/overhead.bench.ts   (env: BENCH_USERS, BENCH_LATENCY_MS, BENCH_RUNS, BENCH_SYNC_ITEMS,
  *   BENCH_CASES=nodeSyncUser to run one case, e.g. under node --cpu-prof --import tsx)
  */
@@ -16,6 +17,7 @@ import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
 import { mapConcurrent } from '../nodes/shared/concurrency';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
 import { runNode } from '../test/harness/runNode';
+import { runHelperNode } from './helperNode';
 import { interleaved, median, ms, ratios } from './interleave';
 import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
 
@@ -63,6 +65,15 @@ async function fetchGetAll(url: string, fresh = false): Promise<void> {
 	expect(items.length, USERS, 'fetch getAll');
 }
 
+async function helperGetAll(url: string): Promise<void> {
+	expect((await runHelperNode('getAll', { baseUrl: url, ...ADMIN_CREDENTIALS })).length, USERS, 'helper getAll');
+}
+
+async function helperSyncUser(url: string): Promise<void> {
+	const items = await runHelperNode('syncUser', { baseUrl: url, ...ADMIN_CREDENTIALS }, usernames.map((username) => ({ username })));
+	expect(items.length, SYNC_ITEMS, 'helper syncUser');
+}
+
 async function nodeSyncUser(url: string): Promise<void> {
 	const run = await runNode({
 		node: 'resolutionSamlSso',
@@ -86,6 +97,9 @@ async function fetchSyncUser(url: string, fresh = false): Promise<void> {
 	expect(items.length, SYNC_ITEMS, 'fetch syncUser');
 }
 
+/** Requests per run of each case (getAll: page 1 asks for 1,000, the server answers 100, then the rest by 100). */
+const REQUESTS = { GetAll: Math.ceil(USERS / SERVER_PAGE_CAP), SyncUser: SYNC_ITEMS };
+
 async function main(): Promise<void> {
 	const { url, child } = await startSimulatorProcess([
 		'--port', '0', '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS), '--ad-max-page-size', String(SERVER_PAGE_CAP),
@@ -94,26 +108,47 @@ async function main(): Promise<void> {
 		const all: Record<string, () => Promise<void>> = {
 			nodeGetAll: () => nodeGetAll(url),
 			fetchGetAll: () => fetchGetAll(url),
+			helperGetAll: () => helperGetAll(url),
 			freshGetAll: () => fetchGetAll(url, true),
 			nodeSyncUser: () => nodeSyncUser(url),
 			fetchSyncUser: () => fetchSyncUser(url),
+			helperSyncUser: () => helperSyncUser(url),
 			freshSyncUser: () => fetchSyncUser(url, true),
 		};
-		const cases = Object.fromEntries(Object.entries(all).filter(([name]) => !only || only.includes(name)));
+		// The client process's CPU time per run of each case (the simulator runs in its own process): on a machine
+		// shared with other work, what a case costs in CPU says more than its wall time.
+		const cpu: Record<string, number[]> = {};
+		const cases = Object.fromEntries(
+			Object.entries(all)
+				.filter(([name]) => !only || only.includes(name))
+				.map(([name, run]) => [
+					name,
+					async () => {
+						const before = process.cpuUsage();
+						await run();
+						const used = process.cpuUsage(before);
+						(cpu[name] ??= []).push((used.user + used.system) / 1000);
+					},
+				]),
+		);
 		const t = await interleaved(cases, RUNS);
 		console.log(`overhead vs plain fetch, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} (interleaved)`);
 		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
-		const runs = (r: number[]) => r.map((x) => x.toFixed(2)).join(', ');
-		const report = (label: string, a: number[], b: number[], fresh?: number[]) => {
+		const line = (label: string, a: number[] | undefined, b: number[] | undefined, note = '') => {
+			if (!a || !b) return;
 			const r = ratios(a, b);
-			console.log(`  ${label}  node ${ms(median(a))}  fetch ${ms(median(b))}  ratio ${median(r).toFixed(2)} (runs ${runs(r)}; target <= 1.15)`);
-			if (fresh) {
-				const f = ratios(a, fresh);
-				console.log(`  ${' '.repeat(label.length)}  fetch, new connection per request ${ms(median(fresh))}  ratio ${median(f).toFixed(2)} (runs ${runs(f)})`);
-			}
+			console.log(`    ${label.padEnd(52)} ${ms(median(a))}  ratio ${median(r).toFixed(2)} (runs ${r.map((x) => x.toFixed(2)).join(', ')})${note}`);
 		};
-		if (t.nodeGetAll && t.fetchGetAll) report(`getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`, t.nodeGetAll, t.fetchGetAll, t.freshGetAll);
-		if (t.nodeSyncUser && t.fetchSyncUser) report(`syncUser ${SYNC_ITEMS} items, expression`, t.nodeSyncUser, t.fetchSyncUser, t.freshSyncUser);
+		for (const [what, key] of [[`getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`, 'GetAll'], [`syncUser ${SYNC_ITEMS} items, expression`, 'SyncUser']] as const) {
+			const [node, fetch, helper, fresh] = ['node', 'fetch', 'helper', 'fresh'].map((c) => t[`${c}${key}`]);
+			if (!fetch) continue;
+			const perRequest = (c: string) => (cpu[`${c}${key}`] ? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / REQUESTS[key]).toFixed(2)}` : '');
+			console.log(`  ${what}: plain fetch ${ms(median(fetch))}; CPU ms per request: ${['node', 'helper', 'fetch', 'fresh'].map(perRequest).filter(Boolean).join(', ')}`);
+			line('the node / plain fetch', node, fetch, '  target <= 1.15');
+			line("n8n's request helper alone / plain fetch", helper, fetch, "  (n8n's convention)");
+			line("the node / n8n's request helper alone", node, helper, '  (the package itself)');
+			line('plain fetch, new connection per request / plain fetch', fresh, fetch);
+		}
 	} finally {
 		child.kill('SIGTERM');
 	}

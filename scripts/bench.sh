@@ -17,7 +17,8 @@
 # Before those, the benchmarks in n8n's engine (bench/*.bench.ts, printed as they
 # run): the 50,000-user list vs a sequential loop and raw fetch; the package's
 # overhead per request and per item vs plain fetch (getAll with pages capped at
-# 100, 1,000 syncUser items from an expression); 2,000 syncUser items against a
+# 100, 1,000 syncUser items from an expression), beside n8n's request helper
+# alone in the same engine (the convention's cost); 2,000 syncUser items against a
 # rate-limited server (paced vs Retry-After only); scale (100,000 users, 10,000
 # items with Combine Items: time and peak memory).
 # BENCH_ENGINE=0 skips the engine part, BENCH_N8N=0 the real-n8n part.

@@ -64,7 +64,9 @@ export async function fetchUsers(
 	const guard = new PageGuard(ctx, itemIndex, `GET ${path}`);
 	guard.plan(lastPage, total);
 	const rest = Array.from({ length: lastPage - 1 }, (_, i) => i + 2);
-	const pages = [first, ...(await mapConcurrent(rest, maxInFlight(ctx), async (page) => await getPage(page, pageSize)))];
+	// Twice as many pages under way as may be in flight: the run's request gate holds the extra ones back, and
+	// each takes the slot an answer frees at once, while that answer is still being parsed and checked.
+	const pages = [first, ...(await mapConcurrent(rest, 2 * maxInFlight(ctx), async (page) => await getPage(page, pageSize)))];
 
 	pages.forEach((page, index) => guard.check(`page ${index + 1}`, page.elements));
 	const seen = new UniqueUsers();

@@ -47,8 +47,15 @@ function resolve(raw: unknown, json: IDataObject | undefined): unknown {
 	return copy;
 }
 
+/**
+ * The node's parameters as the workflow holds them, read once per node run: `getNode()` answers a deep copy
+ * of the node (all its parameters) on every call, which per item and parameter cost more than the rest of this.
+ */
+const nodeParameters = new WeakMap<IExecuteFunctions, unknown>();
+
 function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
-	let value: unknown = ctx.getNode().parameters;
+	let value = nodeParameters.get(ctx);
+	if (value === undefined) nodeParameters.set(ctx, (value = ctx.getNode().parameters));
 	for (const key of name.split('.')) value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 	return value;
 }

@@ -34,6 +34,11 @@ export class HarnessNodeTypes implements INodeTypes {
 		return type;
 	}
 
+	/** Adds a node type of a test or benchmark (e.g. a bare node that only calls n8n's request helper). */
+	add(nodeType: string, type: INodeType): void {
+		this.types[nodeType] = type;
+	}
+
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
 		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
 	}
