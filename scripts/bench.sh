@@ -46,10 +46,13 @@ t0=$SECONDS
 
 [[ -d "$repo/node_modules" ]] || die "node_modules is missing: start it with 'npm run bench' (it installs the dependencies)"
 if [[ ${BENCH_ENGINE:-1} != 0 ]]; then
+  # n8n-core writes an encryption key into N8N_USER_FOLDER (by default ~/.n8n): keep it in a temporary folder.
+  engine_home=$(mktemp -d "${TMPDIR:-/tmp}/n8n-bench-engine.XXXXXX")
   for bench in adUsers overhead rateLimit scale; do
     log "engine: bench/$bench.bench.ts"
-    (cd "$repo" && BENCH_RUNS=${BENCH_ENGINE_RUNS:-3} "$repo/node_modules/.bin/tsx" "bench/$bench.bench.ts")
+    (cd "$repo" && N8N_USER_FOLDER="$engine_home" BENCH_RUNS=${BENCH_ENGINE_RUNS:-3} "$repo/node_modules/.bin/tsx" "bench/$bench.bench.ts")
   done
+  rm -rf "$engine_home"
 fi
 [[ ${BENCH_N8N:-1} != 0 ]] || exit 0
 work=$(mktemp -d "${TMPDIR:-/tmp}/n8n-bench.XXXXXX")
