@@ -1,5 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 
+import { SCREENSHOTS } from '../browser';
 import type { Demo } from '../demo';
 import { byTestId } from '../editor';
 import { assert, type Report } from '../report';
@@ -62,6 +66,6 @@ export async function checkCredential(page: Page, demo: Demo, report: Report): P
 		await (await field(page, 'Personal Access Token')).fill('wrong-token');
 		const text = await saveAndReadBanner(page);
 		assert(/Couldn.t connect|Authentication failed|wrong|rejected|Not authorized/i.test(text) && /token|credential|password/i.test(text), `dialog says: ${text.slice(0, 400)}`);
-		await page.screenshot({ path: 'docs/images/credential-wrong-token.png' });
+		await page.screenshot({ path: join(SCREENSHOTS, 'credential-wrong-token.png') });
 	});
 }

@@ -1,5 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 
+import { SCREENSHOTS } from '../browser';
 import type { Demo } from '../demo';
 import { addNode, byTestId, executeStep, fillText, openLocatorList, openOptions, outputText, pickFromLocatorList, searchLocatorList } from '../editor';
 import { LIST_CHECKS } from '../lists';
@@ -19,7 +23,7 @@ export async function checkLists(page: Page, demo: Demo, report: Report): Promis
 				if (list.kind === 'locator') {
 					sameList(await openLocatorList(page, list.parameter), list.entries, `${list.parameter} list`);
 					if (!screenshotTaken) {
-						await page.screenshot({ path: 'docs/images/open-list.png', clip: await listClip(page) });
+						await page.screenshot({ path: join(SCREENSHOTS, 'open-list.png'), clip: await listClip(page) });
 						screenshotTaken = true;
 					}
 					if (list.search) sameList(await searchLocatorList(page, list.search.text), list.search.entries, `${list.parameter} list searched for "${list.search.text}"`);

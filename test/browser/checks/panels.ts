@@ -1,12 +1,15 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 
+import { SCREENSHOTS } from '../browser';
 import type { Demo } from '../demo';
 import { addNode, byTestId, executeStep, markedParameters, pickOption, visibleParameters } from '../editor';
 import { isEmptyByDefault, labels, operationsOf, resourcesOf } from '../nodeDescriptions';
 import { NODE_PANELS } from '../panels';
 import { assert, sameList, type Report } from '../report';
 
-const SCREENSHOTS = 'docs/images';
 
 /**
  * For every node: added to a canvas through the node picker; then for every resource × operation:
@@ -48,7 +51,7 @@ export async function checkPanels(page: Page, demo: Demo, report: Report): Promi
 			await pickOption(page, 'resource', names.resource);
 			await pickOption(page, 'operation', names.operation);
 			await page.waitForTimeout(300);
-			await byTestId(page, 'ndv').screenshot({ path: `${SCREENSHOTS}/${node.name}-panel.png` });
+			await byTestId(page, 'ndv').screenshot({ path: join(SCREENSHOTS, `${node.name}-panel.png`) });
 		});
 	}
 }
