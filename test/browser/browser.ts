@@ -48,6 +48,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 			'--disable-sync',
 		],
 	});
+	// tsx compiles the suite with esbuild's keepNames: functions run in the page call its __name helper.
+	await context.addInitScript('globalThis.__name = (target) => target;');
 	// A shared 2-core machine: generous, but every wait is for a condition.
 	context.setDefaultTimeout(30_000);
 	context.setDefaultNavigationTimeout(60_000);
