@@ -88,7 +88,9 @@ export async function visibleParameters(page: Page): Promise<string[]> {
 			if (item.closest('[data-test-id="node-settings"]') || item.closest('.node-settings-tab')) continue;
 			const labels = [...item.querySelectorAll('label[for]')].filter((l) => shown(l) && !l.closest('[data-test-id="node-credentials-slot"]'));
 			const label = labels.find((l) => l.closest('[data-test-id="parameter-item"]') === item);
-			if (label) names.push(label.getAttribute('for') ?? '');
+			const name = label?.getAttribute('for');
+			if (name === 'resource' || name === 'operation') continue;
+			if (label) names.push(name ?? '');
 			else if (item.querySelector('[class*="notice"], .n8n-callout, [role="alert"]')) names.push('destructiveNotice');
 			else {
 				const text = item.textContent?.trim() ?? '';
@@ -124,17 +126,24 @@ export async function outputText(page: Page, expected: string[] = []): Promise<s
 const visibleTexts = async (locator: Locator) => (await locator.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 
 /** Opens a resource locator's list and answers the names it shows. */
+/** Opens a resource locator's list (with an empty search) and answers the names it shows, sorted. */
 export async function openLocatorList(page: Page, parameter: string): Promise<string[]> {
 	await byTestId(byTestId(page, `resource-locator-${parameter}`), 'rlc-input').click();
 	const items = byTestId(page, 'rlc-item');
 	await items.first().waitFor({ timeout: 60_000 });
-	return await settled(async () => await visibleTexts(items.locator('visible=true')), (names) => names.length > 0);
+	const search = await searchBox(page);
+	if (await search.inputValue()) await search.fill('');
+	return (await settled(async () => await visibleTexts(items.locator('visible=true')), (names) => names.length > 0)).sort();
+}
+
+async function searchBox(page: Page): Promise<Locator> {
+	const search = byTestId(page, 'rlc-search').locator('visible=true').first();
+	return (await search.evaluate((e) => e.tagName)) === 'INPUT' ? search : search.locator('input').first();
 }
 
 /** Types into an open list's search box; answers the names once the list shows only matches. */
 export async function searchLocatorList(page: Page, text: string): Promise<string[]> {
-	const search = byTestId(page, 'rlc-search');
-	await (((await search.evaluate((e) => e.tagName)) === 'INPUT') ? search : search.locator('input')).fill(text);
+	await (await searchBox(page)).fill(text);
 	const wanted = text.toLowerCase();
 	return await settled(
 		async () => await visibleTexts(byTestId(page, 'rlc-item').locator('visible=true')),
@@ -149,9 +158,13 @@ export async function pickFromLocatorList(page: Page, parameter: string, name: s
 	await settled(async () => await input.inputValue(), (value) => value === name);
 }
 
+/** The item of a parameter in the panel, found by its label (test ids like parameter-input-field are not unique). */
+export const parameterItem = (page: Page, parameter: string) =>
+	byTestId(byTestId(page, 'node-parameters'), 'parameter-item').filter({ has: page.locator(`label[for="${parameter}"]`) }).first();
+
 /** Opens an options parameter loaded from the server and answers the names it shows. */
 export async function openOptions(page: Page, parameter: string): Promise<string[]> {
-	await byTestId(page, `parameter-input-${parameter}`).click();
+	await parameterItem(page, parameter).locator('input').first().click();
 	const options = page.getByRole('option').locator('visible=true');
 	await options.first().waitFor({ timeout: 60_000 });
 	return await settled(async () => await visibleTexts(options), (names) => names.length > 0);
