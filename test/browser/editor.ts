@@ -127,13 +127,15 @@ const visibleTexts = async (locator: Locator) => (await locator.allInnerTexts())
 
 /** Opens a resource locator's list and answers the names it shows. */
 /** Opens a resource locator's list (with an empty search) and answers the names it shows, sorted. */
-export async function openLocatorList(page: Page, parameter: string): Promise<string[]> {
+export async function openLocatorList(page: Page, parameter: string, expected = 1): Promise<string[]> {
 	await byTestId(byTestId(page, `resource-locator-${parameter}`), 'rlc-input').click();
 	const items = byTestId(page, 'rlc-item');
 	await items.first().waitFor({ timeout: 60_000 });
 	const search = await searchBox(page);
 	if (await search.inputValue()) await search.fill('');
-	return (await settled(async () => await visibleTexts(items.locator('visible=true')), (names) => names.length > 0)).sort();
+	// A cleared search loads again: the whole list once it shows (at least) the expected number of entries.
+	const names = async () => await visibleTexts(items.locator('visible=true'));
+	return (await settled(names, (shown) => shown.length >= expected, 20_000).catch(names)).sort();
 }
 
 async function searchBox(page: Page): Promise<Locator> {

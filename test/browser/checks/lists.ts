@@ -25,7 +25,7 @@ export async function checkListsOf(page: Page, nodeName: string, report: Report)
 			for (const [parameter, value] of Object.entries(check.typed ?? {})) await fillText(page, parameter, value);
 			for (const list of check.lists) {
 				if (list.kind === 'locator') {
-					sameList(await openLocatorList(page, list.parameter), list.entries, `${list.parameter} list`);
+					sameList(await openLocatorList(page, list.parameter, list.entries.length), list.entries, `${list.parameter} list`);
 					if (!screenshotTaken) {
 						await page.screenshot({ path: join(SCREENSHOTS, 'open-list.png'), clip: (await byTestId(page, 'ndv').boundingBox()) ?? undefined, animations: 'disabled' });
 						screenshotTaken = true;
