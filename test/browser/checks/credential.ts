@@ -30,7 +30,7 @@ const field = (page: Page, name: string) => byTestId(dialog(page), `parameter-in
 async function shownFields(page: Page): Promise<string[]> {
 	return await byTestId(dialog(page), 'credential-connection-parameter')
 		.locator('visible=true')
-		.evaluateAll((forms) => forms.map((form) => form.firstElementChild?.getAttribute('data-test-id') ?? '?'));
+		.evaluateAll((forms) => forms.map((form) => form.querySelector('[data-test-id]')?.getAttribute('data-test-id') ?? '?'));
 }
 
 async function chooseAuthentication(page: Page, option: string, fields: (shown: string[]) => boolean): Promise<string[]> {
