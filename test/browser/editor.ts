@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: it waits in a browser, outside n8n */
 import type { Locator, Page } from 'playwright-core';
 
 import type { Demo } from './demo';

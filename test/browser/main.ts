@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console */
 /**
  * The browser suite: `npm run test:browser`. A real n8n 2.41.1 with the package (the demo, in a
  * throw-away folder on free ports), the simulator, and Debian's chromium driven by playwright-core.
@@ -29,7 +29,6 @@ async function main(): Promise<number> {
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	ensureChromium(log);
 
-	let demo: Demo | undefined;
 	let stopDemo: (() => Promise<boolean>) | undefined;
 	let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
 	let stopping: Promise<boolean> | undefined;
@@ -49,7 +48,7 @@ async function main(): Promise<number> {
 	process.once('SIGTERM', onSignal);
 
 	// The demo's first start on a machine provisions n8n (minutes, once): it has its own bound.
-	demo = await startDemo(log, Number(process.env.BROWSER_DEMO_LIMIT_S ?? 1200) * 1000, (stop) => (stopDemo = stop));
+	const demo: Demo = await startDemo(log, Number(process.env.BROWSER_DEMO_LIMIT_S ?? 1200) * 1000, (stop) => (stopDemo = stop));
 	const report = new Report();
 	countAssertionsIn(report);
 	const checksStarted = Date.now();
