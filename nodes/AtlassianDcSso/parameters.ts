@@ -106,6 +106,7 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Client ID',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. 0oa4x9y2zqCDE5f6g7h8',
 		description: 'OIDC only: the client ID registered at the identity provider',
 	},
 	clientSecret: {
@@ -125,18 +126,21 @@ const FIELD_PROPERTIES: Record<string, Omit<INodeProperties, 'name'>> = {
 		displayName: 'Authorization Endpoint',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. https://idp.example.com/oauth2/v1/authorize',
 		description: 'OIDC only: used when discovery is off',
 	},
 	tokenEndpoint: {
 		displayName: 'Token Endpoint',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. https://idp.example.com/oauth2/v1/token',
 		description: 'OIDC only: used when discovery is off',
 	},
 	userinfoEndpoint: {
 		displayName: 'Userinfo Endpoint',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. https://idp.example.com/oauth2/v1/userinfo',
 		description: 'OIDC only: used when discovery is off',
 	},
 	additionalScopes: {

@@ -1,11 +1,34 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-import { mkdtempSync, rmSync } from 'node:fs';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
+/** Where the screenshots for the README go. */
+export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'images');
+
 /** Debian's chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.BROWSER_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Installs Debian's `chromium` package when the browser is missing (as root, or through sudo). */
+export function ensureChromium(log: (line: string) => void): void {
+	if (existsSync(CHROMIUM)) return;
+	if (process.env.BROWSER_CHROMIUM) throw new Error(`BROWSER_CHROMIUM=${CHROMIUM} does not exist`);
+	const root = process.getuid?.() === 0;
+	const sudo = root ? [] : ['sudo', '-n'];
+	log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get install -y chromium)`);
+	const run = (args: string[]) => {
+		const [command, ...rest] = [...sudo, ...args];
+		return spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status;
+	};
+	if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
+		run(['apt-get', 'update']);
+		if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0 || !existsSync(CHROMIUM)) {
+			throw new Error(`could not install chromium: run "apt-get install -y chromium" as root, or set BROWSER_CHROMIUM to a chromium binary`);
+		}
+	}
+}
 
 /** A fresh chromium profile for one run, headless, without the background traffic a first start makes. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
@@ -15,9 +38,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 		headless: true,
 		viewport: { width: 1440, height: 900 },
 		args: [
-			'--headless',
 			'--no-sandbox',
 			'--disable-gpu',
+			'--disable-dev-shm-usage',
 			'--disable-quic',
 			'--no-first-run',
 			'--disable-background-networking',
@@ -25,11 +48,18 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 			'--disable-sync',
 		],
 	});
-	context.setDefaultTimeout(20000);
+	// tsx compiles the suite with esbuild's keepNames: functions run in the page call its __name helper.
+	await context.addInitScript('globalThis.__name = (target) => target;');
+	// A shared 2-core machine: generous, but every wait is for a condition.
+	context.setDefaultTimeout(30_000);
+	context.setDefaultNavigationTimeout(60_000);
+	let closed = false;
 	return {
 		context,
 		close: async () => {
-			await context.close();
+			if (closed) return;
+			closed = true;
+			await context.close().catch(() => undefined);
 			rmSync(profile, { recursive: true, force: true });
 		},
 	};

@@ -9,6 +9,7 @@ export interface ListCheck {
 		parameter: string;
 		/** `locator`: a resource locator's list; `options`: a loadOptions dropdown. */
 		kind: 'locator' | 'options';
+		/** The names the list shows, sorted (the picked entry may come first on screen). */
 		entries: string[];
 		search?: { text: string; entries: string[] };
 		pick: string;
@@ -23,7 +24,7 @@ export const LIST_CHECKS: ListCheck[] = [
 		resource: 'managedGroup',
 		operation: 'check',
 		lists: [
-			{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Okta', 'Azure AD (inactive)'], search: { text: 'okt', entries: ['Okta'] }, pick: 'Okta' },
+			{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Azure AD (inactive)', 'Okta'], search: { text: 'okt', entries: ['Okta'] }, pick: 'Okta' },
 			{ parameter: 'group', kind: 'locator', entries: ['confluence-users', 'sales team'], search: { text: 'sales', entries: ['sales team'] }, pick: 'sales team' },
 		],
 		output: ['sales team', 'true'],
@@ -32,7 +33,7 @@ export const LIST_CHECKS: ListCheck[] = [
 		node: 'kantegaSso',
 		resource: 'managedGroup',
 		operation: 'getAll',
-		lists: [{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Okta', 'Azure AD (inactive)'], pick: 'AD FS' }],
+		lists: [{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Azure AD (inactive)', 'Okta'], pick: 'AD FS' }],
 		output: ['jira-software-users', 'Team A/Ops'],
 	},
 	{
@@ -43,7 +44,7 @@ export const LIST_CHECKS: ListCheck[] = [
 			{
 				parameter: 'idpId',
 				kind: 'locator',
-				entries: ['SAML SSO', 'Another SAML SSO', 'Okta OIDC', 'Crowd SSO', 'Keycloak staging', 'ADFS customers'],
+				entries: ['ADFS customers', 'Another SAML SSO', 'Crowd SSO', 'Keycloak staging', 'Okta OIDC', 'SAML SSO'],
 				search: { text: 'okta', entries: ['Okta OIDC'] },
 				pick: 'Okta OIDC',
 			},
@@ -59,7 +60,7 @@ export const LIST_CHECKS: ListCheck[] = [
 			{
 				parameter: 'connection',
 				kind: 'locator',
-				entries: ['LDAP_server_23', 'Active_Directory_server'],
+				entries: ['Active_Directory_server', 'LDAP_server_23'],
 				search: { text: 'active', entries: ['Active_Directory_server'] },
 				pick: 'Active_Directory_server',
 			},
@@ -72,14 +73,14 @@ export const LIST_CHECKS: ListCheck[] = [
 		resource: 'user',
 		operation: 'get',
 		typed: { user: 'sophie2' },
-		lists: [{ parameter: 'connection', kind: 'locator', entries: ['LDAP_server_23', 'Active_Directory_server'], pick: 'Active_Directory_server' }],
+		lists: [{ parameter: 'connection', kind: 'locator', entries: ['Active_Directory_server', 'LDAP_server_23'], pick: 'Active_Directory_server' }],
 		output: ['Sophie2'],
 	},
 	{
 		node: 'adAttributesSync',
 		resource: 'user',
 		operation: 'getAll',
-		lists: [{ parameter: 'connection', kind: 'locator', entries: ['LDAP_server_23', 'Active_Directory_server'], pick: 'LDAP_server_23' }],
+		lists: [{ parameter: 'connection', kind: 'locator', entries: ['Active_Directory_server', 'LDAP_server_23'], pick: 'LDAP_server_23' }],
 		output: ['LDAP_server_23'],
 	},
 ];

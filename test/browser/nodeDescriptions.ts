@@ -35,6 +35,8 @@ export function isEmptyByDefault(node: string, resource: string, operation: stri
 	const property = DESCRIPTIONS[node].properties.find(
 		(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation),
 	);
+	// n8n's editor marks no issue on an empty JSON editor (its required mark is the label's asterisk).
+	if (property?.type === 'json') return false;
 	const value = property?.default as unknown;
 	if (value && typeof value === 'object' && 'value' in value) return !(value as { value: unknown }).value;
 	return value === '' || value === undefined || (Array.isArray(value) && value.length === 0);

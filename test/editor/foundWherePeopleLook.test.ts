@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { HarnessNodeTypes, PACKAGE_PREFIX } from '../harness/nodeTypes';
 import { SEARCH_WORDS } from '../browser/searchWords';
@@ -41,5 +41,22 @@ describe.each(Object.entries(NODES))('%s', (name, folder) => {
 		const words = Object.entries(SEARCH_WORDS).filter(([, nodes]) => nodes.includes(name)).map(([word]) => word.toLowerCase());
 		const haystack = [description.displayName, ...codex.alias].map((w) => w.toLowerCase());
 		for (const word of words) expect(haystack.some((w) => w.includes(word))).toBe(true);
+	});
+});
+
+describe('the screenshots the README and the docs pages show', () => {
+	const pages = ['README.md', ...Object.keys(NODES).map((name) => join('docs', 'nodes', codexOf(NODES[name as keyof typeof NODES]).resources.primaryDocumentation[0].url.split('/').pop()!))];
+	test.each(pages)('%s: every image it shows is in docs/images and is made by the browser suite', (page) => {
+		const text = readFileSync(join(ROOT, page), 'utf8');
+		const images = [...text.matchAll(/!\[[^\]]+\]\(([^)]+\.png)\)/g)].map((m) => join(ROOT, dirname(page), m[1]));
+		if (page === 'README.md') expect(images.length).toBeGreaterThanOrEqual(6);
+		else expect(images).toHaveLength(1);
+		const suite = ['checks/panels.ts', 'checks/lists.ts', 'checks/credential.ts'].map((f) => readFileSync(join(ROOT, 'test', 'browser', f), 'utf8')).join('\n');
+		for (const image of images) {
+			expect(existsSync(image)).toBe(true);
+			const name = image.split('/').pop()!;
+			const made = suite.includes(`'${name}'`) || (name.endsWith('-panel.png') && suite.includes('-panel.png`'));
+			expect(made).toBe(true);
+		}
 	});
 });

@@ -150,3 +150,35 @@ describe('a list that cannot load says what to fix, as the operations do', () =>
 		expect((listError as Error).message).toBe(run.error?.message);
 	});
 });
+
+describe('every list of the editor fails as its operations do', () => {
+	/** Each list method, the parameters it is opened with, and an operation that reads the same thing. */
+	const LISTS: Array<{ node: string; method: string; kind: 'search' | 'options'; parameters: INodeParameters; operation: INodeParameters }> = [
+		{ node: 'kantegaSso', method: 'searchIdentityProviders', kind: 'search', parameters: { resource: 'managedGroup', operation: 'check' }, operation: { resource: 'identityProvider', operation: 'getAll' } },
+		{ node: 'kantegaSso', method: 'searchManagedGroups', kind: 'search', parameters: { resource: 'managedGroup', operation: 'check', idpId: rl(OKTA) }, operation: { resource: 'managedGroup', operation: 'getAll', idpId: rl(OKTA) } },
+		{ node: 'atlassianDcSso', method: 'searchIdentityProviders', kind: 'search', parameters: { resource: 'identityProvider', operation: 'get' }, operation: { resource: 'identityProvider', operation: 'getAll', returnAll: true } },
+		{ node: 'adAttributesSync', method: 'searchConnections', kind: 'search', parameters: { resource: 'user', operation: 'get' }, operation: { resource: 'connection', operation: 'getAll' } },
+		{ node: 'adAttributesSync', method: 'getConnectionFields', kind: 'options', parameters: { resource: 'user', operation: 'getField', connection: rl('Active_Directory_server') }, operation: { resource: 'connection', operation: 'getAll' } },
+		{ node: 'adAttributesSync', method: 'getConnectionNames', kind: 'options', parameters: { resource: 'user', operation: 'getAll' }, operation: { resource: 'connection', operation: 'getAll' } },
+	];
+	const FAULTS: Array<[string, () => ReturnType<typeof adminBasic>, RegExp]> = [
+		['a wrong password', () => adminBasic(sim, { password: 'wrong' }), /^Authentication failed/],
+		['a wrong token', () => ({ ...adminToken(sim), personalAccessToken: 'wrong-token' }), /^(Authentication failed|Not authorized)/],
+		['a user who is not an administrator', () => adminBasic(sim, { username: 'user', password: 'user-password' }), /administrator|permission|Not authorized|403/i],
+	];
+
+	test.each(LISTS.flatMap((list) => FAULTS.map(([fault, credentials, expected]) => [`${list.node} ${list.method} with ${fault}`, list, credentials, expected] as const)))(
+		'%s: the operation’s message and description',
+		async (_, list, credentials, expected) => {
+			const run = await runNode({ node: list.node, parameters: list.operation, credentials: credentials() });
+			const call = { node: list.node, method: list.method, credentials: credentials(), parameters: list.parameters };
+			const error = (await (list.kind === 'search' ? listSearch(call) : loadOptions(call)).then(
+				() => undefined,
+				(e: Error) => e,
+			)) as (Error & { description?: string }) | undefined;
+			expect(run.error?.message).toMatch(expected);
+			expect(error?.message).toBe(run.error?.message);
+			expect(error?.description).toBe(run.error?.description);
+		},
+	);
+});

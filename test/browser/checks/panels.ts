@@ -1,12 +1,16 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 
+import { SCREENSHOTS } from '../browser';
 import type { Demo } from '../demo';
-import { addNode, byTestId, executeStep, markedParameters, pickOption, visibleParameters } from '../editor';
+import { addNode, byTestId, executeStep, markedParameters, pickOption, settled, visibleParameters } from '../editor';
 import { isEmptyByDefault, labels, operationsOf, resourcesOf } from '../nodeDescriptions';
 import { NODE_PANELS } from '../panels';
+import { checkListsOf } from './lists';
 import { assert, sameList, type Report } from '../report';
 
-const SCREENSHOTS = 'docs/images';
 
 /**
  * For every node: added to a canvas through the node picker; then for every resource × operation:
@@ -15,11 +19,16 @@ const SCREENSHOTS = 'docs/images';
  */
 export async function checkPanels(page: Page, demo: Demo, report: Report): Promise<void> {
 	for (const node of NODE_PANELS) {
-		const first = node.panels[0];
-		const added = await report.check(`${node.displayName}: added from the node picker`, async () => {
-			await addNode(page, demo.n8nUrl, node.displayName, labels(node.name, first.resource, first.operation).action);
+		const main = node.panels.find((p) => p.visible.includes('idpId') || p.visible.includes('connection') || p.operation === 'sync') ?? node.panels.find((p) => p.required.length > 0) ?? node.panels[0];
+		const added = await report.check(`${node.displayName}: added from the node picker (${labels(node.name, main.resource, main.operation).action})`, async () => {
+			await addNode(page, demo.n8nUrl, node.displayName, labels(node.name, main.resource, main.operation).action);
 		});
 		if (!added) continue;
+		await report.check(`${node.displayName}: screenshot of its main panel`, async () => {
+			// As a person sees it right after adding the action: no run asked for yet.
+			await settled(async () => await visibleParameters(page), (v) => JSON.stringify(v) === JSON.stringify(main.visible));
+			await byTestId(page, 'ndv').screenshot({ path: join(SCREENSHOTS, `${node.name}-panel.png`), animations: 'disabled' });
+		});
 		await report.check(`${node.displayName}: the panel covers every resource and operation of interface.md`, async () => {
 			const listed = node.panels.map((p) => `${p.resource}.${p.operation}`).sort();
 			const offered = resourcesOf(node.name).flatMap((r) => operationsOf(node.name, r).map((o) => `${r}.${o}`)).sort();
@@ -30,26 +39,23 @@ export async function checkPanels(page: Page, demo: Demo, report: Report): Promi
 			await report.check(`${node.displayName} › ${names.resource} › ${names.operation}: parameters as interface.md, required marked`, async () => {
 				await pickOption(page, 'resource', names.resource);
 				await pickOption(page, 'operation', names.operation);
-				sameList(await visibleParameters(page), panel.visible, 'visible parameters');
+				const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
+				// The panel re-renders after a pick: its parameters once they hold still (the expected ones, or what it shows after 10 s).
+				const shown = await settled(async () => await visibleParameters(page), (v) => same(v, panel.visible), 10_000).catch(async () => await visibleParameters(page));
+				sameList(shown, panel.visible, 'visible parameters');
+				// A required parameter with a default (e.g. a JSON template) is not empty, so not marked.
+				const emptyRequired = panel.required.filter((r) => isEmptyByDefault(node.name, panel.resource, panel.operation, r)).sort();
 				await executeStep(page);
-				await page.waitForTimeout(600);
-				const marked = await markedParameters(page);
+				const marked = await settled(async () => (await markedParameters(page)).sort(), (m) => same(m, emptyRequired), 10_000).catch(
+					async () => (await markedParameters(page)).sort(),
+				);
 				const unexpected = marked.filter((m) => !panel.required.includes(m));
 				assert(unexpected.length === 0, `marked as missing but not required: ${unexpected.join(', ')}`);
-				// A required parameter with a default (e.g. a JSON template) is not empty, so not marked.
-				const emptyRequired = panel.required.filter((r) => isEmptyByDefault(node.name, panel.resource, panel.operation, r));
-				sameList(marked.sort(), [...emptyRequired].sort(), 'required parameters marked once a run is asked for');
+				sameList(marked, emptyRequired, 'required parameters marked once a run is asked for');
 				await dismissToasts(page);
 			});
 		}
-		await report.check(`${node.displayName}: screenshot of its main panel`, async () => {
-			const main = node.panels.find((p) => p.required.length > 0) ?? first;
-			const names = labels(node.name, main.resource, main.operation);
-			await pickOption(page, 'resource', names.resource);
-			await pickOption(page, 'operation', names.operation);
-			await page.waitForTimeout(300);
-			await byTestId(page, 'ndv').screenshot({ path: `${SCREENSHOTS}/${node.name}-panel.png` });
-		});
+		await checkListsOf(page, node.name, report);
 	}
 }
 

@@ -23,7 +23,7 @@ export const update: Operation = {
 			placeholder: 'Add field',
 			default: {},
 			options: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name of the connection' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Active_Directory_server', description: 'The new name of the connection' },
 				{
 					displayName: 'User DN',
 					name: 'userDn',

@@ -93,7 +93,7 @@ export const update: Operation = {
 					name: 'field',
 					values: [
 						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. departmentNumber', description: 'The AD attribute name' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The new value' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 4711', description: 'The new value' },
 					],
 				},
 			],

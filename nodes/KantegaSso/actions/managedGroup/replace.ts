@@ -21,6 +21,7 @@ export const replace: Operation = {
 			type: 'string',
 			required: true,
 			default: '',
+			placeholder: 'e.g. jira-software-users-emea',
 			description: 'The name of the group that takes its place',
 		},
 		mutationOptions(),

@@ -22,6 +22,7 @@ export const getStatus: Operation = {
 			name: 'syncId',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. 17',
 			description:
 				'The ID of one sync (the "syncId" that Sync outputs); empty for the last sync of the connector',
 		}),

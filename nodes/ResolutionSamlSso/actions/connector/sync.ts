@@ -136,7 +136,7 @@ export const sync: Operation = {
 		name: 'Sync',
 		value: 'sync',
 		action: 'Start a sync of a connector',
-		description: 'Start a User Sync of a connector, which creates, updates and deactivates users in the product; optionally wait until it has finished and output its result',
+		description: 'Start a User Sync of a connector; optionally wait until it has finished and output its result. Changes users in the product: the sync creates, updates and deactivates them.',
 	},
 	properties: [
 		connectorIdProperty,
