@@ -16,11 +16,3 @@ export const IDP_PAGE_SIZE = 50;
 /** What a dry run shows in place of the OIDC client secret. */
 export { HIDDEN as HIDDEN_SECRET } from '../shared/redactSecrets';
 
-/** A page of GET /idps (and the shape of GET /login-options). */
-export interface Page<T> {
-	results: T[];
-	size: number;
-	start: number;
-	limit: number;
-	isLastPage: boolean;
-}

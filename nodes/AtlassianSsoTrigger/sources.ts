@@ -2,12 +2,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ssoPath } from '../AtlassianDcSso/api';
 import { fetchIdps } from '../AtlassianDcSso/idpList';
-import { groupsPath, idpIdsPath } from '../KantegaSso/api';
+import { readIdentityProviders, readManagedGroups } from '../KantegaSso/lists';
 import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
 import { readConfig } from '../ResolutionSamlSso/configRequests';
 import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
-import { isRecord } from '../shared/json';
-import { expectArray } from '../shared/shape';
 import { apiRequestJson } from '../shared/transport';
 import type { ConfigurationSource } from './properties';
 import { snapshot } from './snapshot';
@@ -49,14 +47,12 @@ function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): str
 const csv = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
-	const idsRequest = { method: 'GET' as const, path: idpIdsPath() };
-	const known = expectArray<IDataObject>(ctx, idsRequest, await apiRequestJson(ctx, idsRequest), 0, 'a list of identity providers', isRecord);
+	const known = await readIdentityProviders(ctx);
 	const chosen = csv(ctx.getNodeParameter('kantegaIdpIds', '') as string);
 	const ids = chosen.length ? chosen : known.map((idp) => String(idp.id));
 	const state: Record<string, JsonValue> = {};
 	for (const id of ids) {
-		const request = { method: 'GET' as const, path: groupsPath(id) };
-		const groups = expectArray<string>(ctx, request, await apiRequestJson(ctx, request), 0, 'a list of group names', (g) => typeof g === 'string');
+		const groups = await readManagedGroups(ctx, id);
 		// A managed group list is a set: sorted, so that an order the server happens to answer in is no change.
 		const name = known.find((idp) => String(idp.id) === id)?.name;
 		state[id] = { name: typeof name === 'string' ? name : null, groups: [...groups].sort() };

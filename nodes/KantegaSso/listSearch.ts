@@ -1,9 +1,9 @@
 import { NodeOperationError, type ILoadOptionsFunctions, type INodeListSearchResult } from 'n8n-workflow';
 
 import { locatorValue, searchResults } from '../shared/locator';
-import { expectArray } from '../shared/shape';
 import { apiRequestJson } from '../shared/transport';
-import { groupsPath, idpIdsPath } from './api';
+import { idpIdsPath } from './api';
+import { readManagedGroups } from './lists';
 
 export const listSearch = {
 	async searchIdentityProviders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -17,8 +17,7 @@ export const listSearch = {
 	async searchManagedGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const idpId = locatorValue(this, 'idpId');
 		if (!idpId) throw new NodeOperationError(this.getNode(), 'Choose the identity provider first: its managed groups are listed here');
-		const request = { method: 'GET' as const, path: groupsPath(idpId) };
-		const groups = expectArray<string>(this, request, await apiRequestJson(this, request), 0, 'a list of group names', (g) => typeof g === 'string');
+		const groups = await readManagedGroups(this, idpId);
 		return searchResults(groups.map((group) => ({ name: group, value: group })), filter);
 	},
 };

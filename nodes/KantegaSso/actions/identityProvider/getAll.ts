@@ -1,10 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { isRecord } from '../../../shared/json';
 import type { Operation } from '../../../shared/operation';
-import { expectArray } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
-import { idpIdsPath } from '../../api';
+import { readIdentityProviders } from '../../lists';
 
 export const getAll: Operation = {
 	option: {
@@ -15,8 +10,6 @@ export const getAll: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		const request = { method: 'GET' as const, path: idpIdsPath() };
-		const answer = await apiRequestJson(this, request, itemIndex);
-		return expectArray<IDataObject>(this, request, answer, itemIndex, 'a list of {id, name}', isRecord);
+		return await readIdentityProviders(this, itemIndex);
 	},
 };

@@ -1,8 +1,6 @@
 import type { Operation } from '../../../shared/operation';
 import { requiredLocator } from '../../../shared/locator';
-import { expectArray } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
-import { groupsPath } from '../../api';
+import { readManagedGroups } from '../../lists';
 import { idpIdProperty } from '../../parameters';
 
 export const getAll: Operation = {
@@ -15,9 +13,7 @@ export const getAll: Operation = {
 	properties: [idpIdProperty],
 	async execute(itemIndex) {
 		const idpId = requiredLocator(this, 'idpId', itemIndex);
-		const request = { method: 'GET' as const, path: groupsPath(idpId) };
-		const answer = await apiRequestJson(this, request, itemIndex);
-		const groups = expectArray<string>(this, request, answer, itemIndex, 'a list of group names', (g) => typeof g === 'string');
+		const groups = await readManagedGroups(this, idpId, itemIndex);
 		return groups.map((group) => ({ idpId, group }));
 	},
 };
