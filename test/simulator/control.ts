@@ -15,8 +15,6 @@ export interface ControlTarget {
 	setLatency(ms: number): void;
 }
 
-const KINDS: readonly FaultKind[] = FAULT_KINDS;
-
 function parse(body: string): JsonValue | undefined {
 	try {
 		return JSON.parse(body) as JsonValue;
@@ -26,8 +24,8 @@ function parse(body: string): JsonValue | undefined {
 }
 
 export function toFault(value: JsonValue | undefined): Fault | string {
-	if (!isObject(value) || typeof value.kind !== 'string' || !KINDS.includes(value.kind as FaultKind)) {
-		return `body must be a Fault with kind one of ${KINDS.join(', ')}`;
+	if (!isObject(value) || typeof value.kind !== 'string' || !FAULT_KINDS.includes(value.kind as FaultKind)) {
+		return `body must be a Fault with kind one of ${FAULT_KINDS.join(', ')}`;
 	}
 	const fault: Fault = { kind: value.kind as FaultKind };
 	for (const key of ['times', 'skip', 'retryAfterSeconds', 'ms'] as const) {

@@ -73,11 +73,12 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 		const scheme = authorization?.trim().split(/\s+/)[0]?.toLowerCase();
 		const outcome = target.faults.apply({ method, rawPath, search, scheme }, state.baseUrl);
 		const delay = state.latencyMs + outcome.extraMs;
-		if (outcome.resetConnection) {
+		/** Records the request and closes its connection without an answer. */
+		const dropConnection = () => {
 			target.requests.push(record);
 			setTimeout(() => req.socket.destroy(), delay);
-			return;
-		}
+		};
+		if (outcome.resetConnection) return dropConnection();
 		let response: SimResponse;
 		if (outcome.response) {
 			response = outcome.response;
@@ -100,12 +101,8 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 				if (limited && !limited.refused) response = { ...response, headers: { ...response.headers, ...limited.headers } };
 			}
 		}
-		if (outcome.resetAfterProcessing) {
-			// The app acted (state changed), then the connection broke before the answer left.
-			target.requests.push(record);
-			setTimeout(() => req.socket.destroy(), delay);
-			return;
-		}
+		// The app acted (state changed), then the connection broke before the answer left.
+		if (outcome.resetAfterProcessing) return dropConnection();
 		record.status = response.status;
 		target.requests.push(record);
 		send(res, response, delay);
