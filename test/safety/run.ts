@@ -10,10 +10,6 @@ export function basicCredentials(sim: Simulator): ICredentialDataDecryptedObject
 	return { baseUrl: sim.url, authentication: 'basicAuth', username, password };
 }
 
-export function tokenCredentials(sim: Simulator): ICredentialDataDecryptedObject {
-	return { baseUrl: sim.url, authentication: 'personalAccessToken', personalAccessToken: SIMULATOR_USERS.admin.token };
-}
-
 export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	signal?: AbortSignal;

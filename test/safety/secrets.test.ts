@@ -10,7 +10,8 @@ import type { NodeRun } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { CATALOGUE, labelOf, type CatalogueEntry } from './catalogue';
 import { leakedSecrets, serializedRun } from './checks';
-import { basicCredentials, runEntry, tokenCredentials } from './run';
+import { adminToken } from '../support/credentials';
+import { basicCredentials, runEntry } from './run';
 
 const CANARY_LOGIN = 'wrong-Passw0rd-c4n4ry-77a1';
 const CANARY_BEARER = 'wrong-T0ken-c4n4ry-5e02';
@@ -28,7 +29,7 @@ const withCredentials = (credentials: (sim: Simulator) => ICredentialDataDecrypt
 
 const VARIANTS: Variant[] = [
 	{ name: 'Basic auth', applies: () => true, run: withCredentials(basicCredentials), fails: false },
-	{ name: 'personal access token', applies: () => true, run: withCredentials(tokenCredentials), fails: false },
+	{ name: 'personal access token', applies: () => true, run: withCredentials(adminToken), fails: false },
 	{
 		name: 'dry run',
 		applies: (entry) => entry.method !== 'GET',
@@ -40,7 +41,7 @@ const VARIANTS: Variant[] = [
 		applies: () => true,
 		run: async (entry, sim) => {
 			sim.setFault({ kind: 'serverError', method: entry.method, times: 1 });
-			return await runEntry(entry, sim, { credentials: tokenCredentials(sim), continueOnFail: true });
+			return await runEntry(entry, sim, { credentials: adminToken(sim), continueOnFail: true });
 		},
 		fails: false,
 	},
@@ -53,7 +54,7 @@ const VARIANTS: Variant[] = [
 	{
 		name: 'wrong token',
 		applies: () => true,
-		run: withCredentials((sim) => ({ ...tokenCredentials(sim), personalAccessToken: CANARY_BEARER })),
+		run: withCredentials((sim) => ({ ...adminToken(sim), personalAccessToken: CANARY_BEARER })),
 		fails: true,
 	},
 ];
