@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** Where the screenshots for the README go. */
-export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'images');
+/**
+ * `--screenshots` (`npm run screenshots`) refreshes the README's pictures in docs/images; otherwise
+ * they go to a temporary folder, like everything else a test writes (and a failed check's picture too).
+ */
+export const README_SCREENSHOTS = process.argv.includes('--screenshots');
+export const SCREENSHOTS = README_SCREENSHOTS ? join(__dirname, '..', '..', 'docs', 'images') : join(tmpdir(), `browser-suite-screenshots-${process.pid}`);
 
 /** Debian's chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.BROWSER_CHROMIUM ?? '/usr/bin/chromium';

@@ -2,12 +2,14 @@
 /**
  * The browser suite: `npm run test:browser`. A real n8n 2.41.1 with the package (the demo, in a
  * throw-away folder on free ports), the simulator, and Debian's chromium driven by playwright-core.
- * BROWSER_ONLY=picker,panels,credential runs some groups; BROWSER_LIMIT_S (default 600) bounds
+ * BROWSER_ONLY=picker,panels,credential runs some groups; `--screenshots` (npm run screenshots)
+ * refreshes docs/images; BROWSER_KEEP=1 keeps the run's screenshots; BROWSER_LIMIT_S (default 600) bounds
  * the checks; BROWSER_N8N_URL + BROWSER_SIM_URL use a demo that is already running.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { ensureChromium, launchBrowser, SCREENSHOTS } from './browser';
+import { ensureChromium, launchBrowser, README_SCREENSHOTS, SCREENSHOTS } from './browser';
 import { checkCredential } from './checks/credential';
 import { checkPanels } from './checks/panels';
 import { checkPicker } from './checks/picker';
@@ -61,6 +63,10 @@ async function main(): Promise<number> {
 	try {
 		browser = await launchBrowser();
 		const page = await browser.context.newPage();
+		report.onFailure = async (name) => {
+			const file = join(SCREENSHOTS, `failed-${report.results.length}-${name.replace(/[^\w]+/g, '-').slice(0, 60)}.png`);
+			await page.screenshot({ path: file, animations: 'disabled' });
+		};
 		if (await report.check('signs in to n8n', async () => await signIn(page, demo))) {
 			for (const [name, run] of Object.entries(GROUPS)) {
 				if (only && !only.includes(name)) continue;
@@ -90,6 +96,9 @@ async function main(): Promise<number> {
 	);
 	console.log(`browser: ${report.results.length - report.failed} passed, ${report.failed} failed (${seconds(started)} s)`);
 	for (const failure of report.results.filter((r) => !r.ok)) console.log(`  FAIL ${failure.name}`);
+	if (README_SCREENSHOTS) console.log(`[browser] screenshots for the README refreshed in ${SCREENSHOTS}`);
+	else if (report.failed || process.env.BROWSER_KEEP === '1') console.log(`[browser] screenshots (failed checks included): ${SCREENSHOTS}`);
+	else rmSync(SCREENSHOTS, { recursive: true, force: true });
 	return report.failed ? 1 : 0;
 }
 

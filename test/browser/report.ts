@@ -4,6 +4,8 @@ export class Report {
 	readonly results: Array<{ name: string; ok: boolean; detail?: string; ms: number }> = [];
 	/** Comparisons made by the checks (each list entry, parameter list, output text...). */
 	assertions = 0;
+	/** Called with a failed check's name before the next check runs (a screenshot of the page). */
+	onFailure?: (name: string) => Promise<void>;
 
 	async check(name: string, run: () => Promise<void>): Promise<boolean> {
 		const started = Date.now();
@@ -16,6 +18,7 @@ export class Report {
 			const detail = ((error as Error).message ?? String(error)).split('\n').slice(0, 8).join('\n       ');
 			this.results.push({ name, ok: false, detail, ms: Date.now() - started });
 			console.log(`  FAIL ${name}\n       ${detail}`);
+			await this.onFailure?.(name).catch(() => undefined);
 			return false;
 		}
 	}
