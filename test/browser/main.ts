@@ -3,7 +3,7 @@
  * The browser suite: `npm run test:browser`. A real n8n 2.41.1 with the package (the demo, in a
  * throw-away folder on free ports), the simulator, and Debian's chromium driven by playwright-core.
  * BROWSER_ONLY=picker,panels,credential runs some groups; `--screenshots` (npm run screenshots)
- * refreshes docs/images; BROWSER_KEEP=1 keeps the run's screenshots; BROWSER_LIMIT_S (default 600) bounds
+ * refreshes docs/images; BROWSER_KEEP=1 keeps the run's screenshots; BROWSER_LIMIT_S (default 900) bounds
  * the checks; BROWSER_N8N_URL + BROWSER_SIM_URL use a demo that is already running.
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
 async function main(): Promise<number> {
 	const started = Date.now();
 	const only = process.env.BROWSER_ONLY?.split(',').filter(Boolean);
-	const limitMs = Number(process.env.BROWSER_LIMIT_S ?? 600) * 1000;
+	const limitMs = Number(process.env.BROWSER_LIMIT_S ?? 900) * 1000;
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	ensureChromium(log);
 
