@@ -2,7 +2,7 @@
 // The README's two commands on a machine that never ran the project (`npm run test:fresh-machine`,
 // run by .ci/run): a fresh clone of this repository's HEAD in a temporary folder, a fresh, empty
 // home for every cache the project writes (npm's package cache is shared), then
-//   1. `npm test`, to its end: it must pass, with the engine tests and the end-to-end suite;
+//   1. `npm test`, to its end: it must pass, with the engine tests, the end-to-end and the browser suites;
 //   2. `npm run demo`, until the editor answers and its login works; then Ctrl-C, after which
 //      nothing it started may be left.
 // Prints the time of each step. FRESH_KEEP=1 keeps the folder (about 6 GB) for a look.
@@ -47,7 +47,7 @@ function run(label: string, args: string[], logFile: string): Promise<{ code: nu
 			out.write(text);
 			output += text;
 			for (const line of text.split('\n')) {
-				if (/^\[(deps|provision|e2e)\]|^(Tests|Test Suites):|^e2e: \d+ passed/.test(line)) log(`${label}: ${line}`);
+				if (/^\[(deps|provision|e2e)\]|^\[browser\] (demo ready|coverage)|^(Tests|Test Suites):|^(e2e|browser): \d+ passed/.test(line)) log(`${label}: ${line}`);
 			}
 		};
 		child.stdout.on('data', echo);
@@ -66,11 +66,12 @@ async function theTestCommand(): Promise<void> {
 	const { code, output } = await run('npm test', ['test'], join(work, 'npm-test.log'));
 	const jest = /^Tests:\s+(\d+) passed, (\d+) total/m.exec(output);
 	const e2e = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
-	if (code !== 0 || !jest || jest[1] !== jest[2] || !e2e || e2e[2] !== '0') {
+	const browser = /^browser: (\d+) passed, (\d+) failed/m.exec(output);
+	if (code !== 0 || !jest || jest[1] !== jest[2] || !e2e || e2e[2] !== '0' || !browser || browser[2] !== '0') {
 		console.error(tail(output));
 		throw new Error(`npm test failed in the fresh clone (exit ${code}; log: ${join(work, 'npm-test.log')})`);
 	}
-	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e[1]} passed`);
+	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e[1]} passed, browser ${browser[1]} passed`);
 }
 
 async function waitFor<T>(what: string, deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T> {
