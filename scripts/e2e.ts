@@ -74,9 +74,7 @@ runMain('e2e', async () => {
 	for (const version of versions) tVersion[version] = await collect(version, join(work, 'results', version), tgz, prepared, sim);
 	await sim.stop();
 
-	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], { echo: false });
-	process.stdout.write(checks.stdout);
-	if (checks.output !== checks.stdout) process.stderr.write(checks.output.replace(checks.stdout, ''));
+	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], { inherit: true });
 
 	// Timings: this run, and an estimate for a cold machine (empty cache) made of this run's own
 	// steps plus the recorded install times.

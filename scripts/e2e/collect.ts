@@ -26,6 +26,7 @@ import {
 	type CredentialInput,
 	type N8nProcess,
 	type SimulatorProcess,
+	type Workflow,
 	type WorkflowInput,
 } from '../lib/n8n';
 
@@ -48,7 +49,8 @@ interface Context {
 	main: N8nProcess;
 	sim: SimulatorProcess;
 	credentialIds: Record<string, string>;
-	workflows: Map<string, WorkflowInput>;
+	/** file id (e.g. exCloneRefresh) -> the imported workflow (its id in n8n: 2.x keeps the file's, 1.x gives a new one) */
+	workflows: Map<string, Workflow>;
 }
 
 /** n8n's own credential test (the editor's POST /rest/credentials/test) of dc-credential with PASSWORD. */
@@ -89,7 +91,7 @@ async function scenario(ctx: Context, name: string, id: string, patch?: unknown)
 	try {
 		const workflow = ctx.workflows.get(id);
 		if (!workflow) throw new Error(`no workflow ${id} was imported`);
-		const execution = await ctx.main.rest.runAndWait(id, manualTrigger(workflow), 120_000);
+		const execution = await ctx.main.rest.runAndWait(workflow.id, manualTrigger(workflow), 120_000);
 		writeFileSync(join(dir, 'run.json'), json(execution));
 		summary = `execution ${execution.id}: status ${execution.status}${execution.status === 'success' ? '' : ` (${executionError(execution.data)})`}`;
 	} catch (error) {
@@ -111,15 +113,16 @@ async function triggerWatch(ctx: Context): Promise<void> {
 	const t0 = Date.now();
 	mkdirSync(dir, { recursive: true });
 	await ctx.sim.control('POST', 'reset');
+	const workflowId = ctx.workflows.get(TRIGGER_WORKFLOW)?.id ?? TRIGGER_WORKFLOW;
 	try {
-		await ctx.main.rest.activateWorkflow(TRIGGER_WORKFLOW);
+		await ctx.main.rest.activateWorkflow(workflowId);
 	} catch (error) {
 		writeFileSync(join(dir, 'failure'), `activating ${TRIGGER_WORKFLOW} failed: ${(error as Error).message}`);
 		return;
 	}
 	const watch = await run(join(REPO, 'node_modules', '.bin', 'tsx'), ['test/e2e/trigger-watch.ts', ctx.sim.url, dir], { cwd: REPO });
 	writeFileSync(join(dir, 'watch.log'), watch.output);
-	const results = await ctx.main.rest.executions(TRIGGER_WORKFLOW).catch((error: Error) => {
+	const results = await ctx.main.rest.executions(workflowId).catch((error: Error) => {
 		writeFileSync(join(dir, 'watch.log'), `${watch.output}executions: ${error.message}\n`);
 		return [];
 	});
@@ -173,10 +176,10 @@ export async function collect(version: string, out: string, tgz: string, prepare
 		const { credentials, workflows } = readPrepared(prepared);
 		const credentialIds: Record<string, string> = {};
 		for (const credential of credentials) credentialIds[credential.id ?? credential.name] = await main.rest.createCredential(credential);
-		const imported = new Map<string, WorkflowInput>();
+		const imported = new Map<string, Workflow>();
 		for (const workflow of workflows) {
 			try {
-				imported.set((await main.rest.importWorkflow(workflow, credentialIds)).id, workflow);
+				imported.set(workflow.id ?? workflow.name, await main.rest.importWorkflow(workflow, credentialIds));
 			} catch (error) {
 				log(`  importing ${workflow.id} failed: ${(error as Error).message}`);
 			}

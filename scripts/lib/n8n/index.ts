@@ -5,6 +5,7 @@ export { answers, sleep, waitFor, WaitError, type WaitOptions } from './wait';
 export { freePort, pickPort, portFree, portOwnedBy, releasePorts } from './ports';
 export { atExit, cleanupAll, groupAlive, keepFolder, removeAtExit, run, runMain, runOk, spawnGroup, stopGroup, killGroup, type Group } from './processes';
 export { startOwnedServer, tail } from './owned-server';
+export { lockFile, type Lock } from './lock';
 export {
 	CACHE,
 	cleanNpmEnv,

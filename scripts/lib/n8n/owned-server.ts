@@ -23,6 +23,8 @@ export interface OwnedServerOptions<P extends Record<string, number>> {
 	/** The log the server writes (read for EADDRINUSE after a failed start, and quoted). */
 	logFile: string;
 	timeoutMs: number;
+	/** Pause between readiness probes (default 250 ms). */
+	intervalMs?: number;
 	attempts?: number;
 	log?: (line: string) => void;
 }
@@ -53,7 +55,7 @@ export async function startOwnedServer<P extends Record<string, number>>(
 				`${options.what} ready`,
 				{
 					timeoutMs: options.timeoutMs,
-					intervalMs: 250,
+					intervalMs: options.intervalMs ?? 250,
 					abort: () =>
 						running(group) ? undefined : `it exited (${group.exit?.signal ?? `code ${group.exit?.code}`}) before it was ready`,
 				},

@@ -184,12 +184,21 @@ export function runMain(tag: string, main: () => Promise<number | void>): void {
 export async function run(
 	command: string,
 	args: string[],
-	options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string; echo?: boolean } = {},
+	options: {
+		cwd?: string;
+		env?: NodeJS.ProcessEnv;
+		timeoutMs?: number;
+		input?: string;
+		/** Copy its stdout and stderr to our stderr as it runs (still captured). */
+		echo?: boolean;
+		/** Its stdout and stderr go to ours, not captured. */
+		inherit?: boolean;
+	} = {},
 ): Promise<{ code: number | null; output: string; stdout: string }> {
 	const group = spawnGroup(command, command, args, {
 		cwd: options.cwd,
 		env: options.env,
-		stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+		stdio: [options.input === undefined ? 'ignore' : 'pipe', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
 	});
 	let output = '';
 	let stdout = '';

@@ -13,11 +13,11 @@
  * Use: `await provisionN8n('2.41.1')` (Node 24 comes with it), or
  *      `tsx scripts/lib/n8n/provision.ts node24|n8n2|n8n1|all|env|status`.
  */
-import { spawn } from 'node:child_process';
 import { type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
+import { lockFile } from './lock';
 import { logger, secondsSince } from './log';
 import { run, runMain, runOk } from './processes';
 import { runProbe } from './probes/run';
@@ -103,27 +103,15 @@ export function machineNode(): string {
 async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
 	mkdirSync(CACHE, { recursive: true });
 	const file = join(CACHE, `.lock-${name}`);
-	const holder = spawn('flock', ['-x', file, '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'ignore'] });
-	const acquired = await new Promise<boolean>((resolve) => {
-		const notice = setTimeout(() => log(`waiting for another provisioning of ${name} to finish (lock ${file})...`), 2000);
-		holder.stdout.once('data', () => {
-			clearTimeout(notice);
-			resolve(true);
-		});
-		holder.once('error', () => {
-			clearTimeout(notice);
-			resolve(false); // no flock(1) here: go on without the lock
-		});
-		holder.once('exit', () => {
-			clearTimeout(notice);
-			resolve(false);
-		});
+	const lock = await lockFile(file, {
+		wait: true,
+		onWait: () => log(`waiting for another provisioning of ${name} to finish (lock ${file})...`),
 	});
-	if (!acquired) log(`no lock for ${name} (flock unavailable): going on without it`);
+	if (!lock?.held) log(`no lock for ${name} (flock unavailable): going on without it`);
 	try {
 		return await fn();
 	} finally {
-		holder.stdin.end();
+		lock?.release();
 	}
 }
 

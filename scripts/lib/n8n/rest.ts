@@ -7,8 +7,8 @@
  *   owner       ensureOwner (POST /rest/owner/setup when n8n asks for one), login (POST /rest/login)
  *   types       nodeTypes, credentialTypes (the editor's /types/*.json)
  *   credentials createCredential, saveCredential (by name: update or create), testCredential
- *   workflows   importWorkflow (keeps the workflow's id; credential ids remapped), workflows, workflow,
- *               activateWorkflow
+ *   workflows   importWorkflow (credential ids remapped; 2.x keeps the workflow's id), workflows,
+ *               workflow, activateWorkflow
  *   executions  runWorkflow (a manual run from a named trigger, as the editor's "Execute workflow"),
  *               waitForExecution, execution (with its data), executions (by workflow)
  */
@@ -224,9 +224,10 @@ export class N8nRest {
 	}
 
 	/**
-	 * Imports a workflow as the editor saves one (POST /rest/workflows), keeping its `id` when it
-	 * has one (a workflow of that id is updated instead), with the credential references of its
-	 * nodes mapped through `credentialIds` (file id -> id in this n8n). Returns the saved workflow.
+	 * Imports a workflow as the editor saves one (POST /rest/workflows), with the credential
+	 * references of its nodes mapped through `credentialIds` (file id -> id in this n8n). Returns
+	 * the saved workflow: use its `id`. 2.x keeps the file's `id` (and a workflow of that id is
+	 * updated instead, PATCH ...?forceSave=true); 1.x's create endpoint drops it and gives a new one.
 	 */
 	async importWorkflow(workflow: WorkflowInput, credentialIds: Record<string, string> = {}): Promise<Workflow> {
 		const nodes = workflow.nodes.map((node) => {
@@ -247,7 +248,7 @@ export class N8nRest {
 			settings: workflow.settings ?? { executionOrder: 'v1' },
 			...(workflow.pinData ? { pinData: workflow.pinData } : {}),
 		};
-		if (workflow.id) {
+		if (workflow.id && this.major === 2) {
 			const exists = await this.send('GET', `/rest/workflows/${encodeURIComponent(workflow.id)}`);
 			if (exists.status === 200) {
 				const { id, ...update } = body;
@@ -258,14 +259,12 @@ export class N8nRest {
 	}
 
 	/**
-	 * Makes a workflow active (its triggers and pollers start now): 2.x publishes its current
-	 * version (POST /rest/workflows/:id/activate), 1.x sets active (PATCH /rest/workflows/:id).
+	 * Makes a workflow active (its triggers and pollers start now): POST /rest/workflows/:id/activate
+	 * with its current versionId (2.x calls it "publish"; 1.123.81 has the same endpoint).
 	 */
 	async activateWorkflow(id: string): Promise<void> {
 		const workflow = await this.workflow(id);
-		const path = `/rest/workflows/${encodeURIComponent(id)}`;
-		if (this.major === 2) await this.call('POST', `${path}/activate`, { versionId: workflow.versionId });
-		else await this.call('PATCH', path, { active: true, versionId: workflow.versionId });
+		await this.call('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId: workflow.versionId });
 	}
 
 	// ---- executions ------------------------------------------------------------------
