@@ -11,6 +11,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from '
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
+import { groupAlive, waitFor } from './lib/n8n';
+
 const repo = resolve(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'fresh-machine-'));
 const clone = join(work, 'repo');
@@ -73,25 +75,6 @@ async function theTestCommand(): Promise<void> {
 	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e[1]} passed`);
 }
 
-async function waitFor<T>(what: string, deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-	const until = Date.now() + deadlineMs;
-	for (;;) {
-		const value = await probe().catch(() => undefined);
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: nothing after ${deadlineMs / 1000} s`);
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-}
-
-function groupAlive(pgid: number): boolean {
-	try {
-		process.kill(-pgid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 async function theDemo(): Promise<void> {
 	const t0 = Date.now();
 	log('npm run demo in the fresh clone...');
@@ -115,10 +98,11 @@ async function theDemo(): Promise<void> {
 	demo.on('exit', () => (exited = true));
 	const pgid = demo.pid!;
 	try {
-		const editor = await waitFor('the demo banner', 15 * 60_000, async () => {
-			if (exited) throw new Error(`the demo exited before it was ready:\n${tail(output)}`);
-			return /^\s+Editor:\s+(http\S+)/m.exec(output)?.[1];
-		}).catch((error) => {
+		const editor = await waitFor(
+			'the demo banner',
+			{ timeoutMs: 15 * 60_000, intervalMs: 1000, abort: () => (exited ? 'the demo exited before it was ready' : undefined) },
+			() => /^\s+Editor:\s+(http\S+)/m.exec(output)?.[1],
+		).catch((error) => {
 			console.error(tail(output));
 			throw error;
 		});
@@ -143,7 +127,7 @@ async function theDemo(): Promise<void> {
 		log(`demo ready in ${seconds(t0)}: the editor answers at ${editor}, login works, ${imported} examples are there`);
 	} finally {
 		if (groupAlive(pgid)) process.kill(-pgid, 'SIGINT');
-		await waitFor('the demo to stop after Ctrl-C', 60_000, async () => (exited ? true : undefined));
+		await waitFor('the demo to stop after Ctrl-C', { timeoutMs: 60_000, intervalMs: 500 }, () => (exited ? true : undefined));
 		out.end();
 	}
 	await new Promise((r) => setTimeout(r, 1000));

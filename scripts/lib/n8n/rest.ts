@@ -247,6 +247,8 @@ export class N8nRest {
 			connections: workflow.connections,
 			settings: workflow.settings ?? { executionOrder: 'v1' },
 			...(workflow.pinData ? { pinData: workflow.pinData } : {}),
+			// 1.x stores the body as it is: its `active` column must be set (created inactive).
+			...(this.major === 1 ? { active: false } : {}),
 		};
 		if (workflow.id && this.major === 2) {
 			const exists = await this.send('GET', `/rest/workflows/${encodeURIComponent(workflow.id)}`);
@@ -293,11 +295,17 @@ export class N8nRest {
 		return raw;
 	}
 
-	/** Waits (polling) until the execution has finished; returns it with its data. */
+	/**
+	 * Waits (polling) until the execution has finished and its run data is saved; returns it with
+	 * its data. n8n 1.x writes the status and the run data separately: a finished status can come
+	 * with the data of the run's start for a moment (no node output, no error yet).
+	 */
 	async waitForExecution(id: string, timeoutMs = 120_000): Promise<Execution> {
 		return await waitFor(`execution ${id} finished`, { timeoutMs, intervalMs: 100 }, async () => {
 			const execution = await this.execution(id);
-			return FINISHED(execution) ? execution : undefined;
+			const result = execution.data?.resultData;
+			const saved = !!result && (!!result.error || !!result.lastNodeExecuted);
+			return FINISHED(execution) && saved ? execution : undefined;
 		});
 	}
 
