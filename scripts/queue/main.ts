@@ -11,7 +11,8 @@
  *   - after one worker is killed (SIGKILL), new executions run on the other.
  * Output like the e2e suite: `ok - ...` / `not ok - ...` per check, then `queue: N passed, M failed`;
  * exit code 1 when a check failed. Everything it started is stopped and removed at the end, also
- * on Ctrl-C. QUEUE_KEEP=1 keeps the folder (logs, databases); QUEUE_PACKAGE=<tgz> tests that tarball.
+ * on Ctrl-C. QUEUE_KEEP=1 keeps the folder (logs, databases); QUEUE_PACKAGE=<tgz> tests that tarball;
+ * QUEUE_WORKER_WITHOUT_PACKAGE=2 leaves worker 2 without the package (the suite must then fail).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,9 @@ async function main(): Promise<number> {
 		dir: join(work, 'queue'),
 		workers: 2,
 		concurrency: 2,
+		workersWithoutPackage: process.env.QUEUE_WORKER_WITHOUT_PACKAGE
+			? [Number(process.env.QUEUE_WORKER_WITHOUT_PACKAGE)]
+			: [],
 	});
 	const { main: n8nMain, workers } = queue;
 	const setupSeconds = secondsSince(t0);

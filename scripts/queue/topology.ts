@@ -45,6 +45,8 @@ export interface QueueTopologyOptions {
 	logLevel?: string;
 	/** More environment for every n8n process. */
 	env?: Record<string, string>;
+	/** Workers (1-based) left WITHOUT the package, to see what users see then (the suite must fail). */
+	workersWithoutPackage?: number[];
 }
 
 export interface QueueTopology {
@@ -127,9 +129,13 @@ export async function startQueueTopology(options: QueueTopologyOptions): Promise
 	const workerInstances = Array.from({ length: workerCount }, (_, i) =>
 		instance(`worker-${i + 1}`),
 	);
-	await Promise.all(
-		[mainInstance, ...workerInstances].map(async (i) => await i.installPackage(options.tgz)),
-	);
+	const skipped = new Set((options.workersWithoutPackage ?? []).map((n) => workerInstances[n - 1]));
+	if (skipped.size)
+		log(
+			`NOT installing the package on worker ${options.workersWithoutPackage?.join(', ')} (asked for)`,
+		);
+	const withPackage = [mainInstance, ...workerInstances].filter((i) => !skipped.has(i));
+	await Promise.all(withPackage.map(async (i) => await i.installPackage(options.tgz)));
 
 	// The main first: it creates the database schema the workers read.
 	const main = await mainInstance.start({
