@@ -19,7 +19,7 @@ const log = logger('demo-check');
 
 runMain('demo-check', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'demo-check.'));
-	removeAtExit(dir);
+	if (process.env.DEMO_CHECK_KEEP !== '1') removeAtExit(dir);
 	const email = 'demo@example.com';
 	const password = 'Demo-Passw0rd';
 	const logFile = join(dir, 'demo.log');

@@ -130,7 +130,9 @@ runMain('demo', async () => {
 
 	let sim: SimulatorProcess | undefined;
 	let main: N8nProcess | undefined;
+	let stopping = false;
 	atExit(async () => {
+		stopping = true;
 		if (!sim && !main) return;
 		log('stopping n8n and the simulator...');
 		await Promise.all([main?.stop(), sim?.stop()]);
@@ -182,6 +184,7 @@ runMain('demo', async () => {
 
 	// Run until Ctrl-C, or until n8n or the simulator stops by itself.
 	while (main.alive() && sim.group.exit === undefined) await sleep(1000);
+	if (stopping) return 1;
 	if (!main.alive()) log(`n8n stopped by itself (log: ${main.logFile})`);
 	if (sim.group.exit !== undefined) log(`the simulator stopped by itself (log: ${sim.logFile})`);
 	return 1;

@@ -144,8 +144,12 @@ let installed = false;
 function installExitHandlers(): void {
 	if (installed) return;
 	installed = true;
+	// A terminal's Ctrl-C reaches every process of the foreground group: npm, tsx and this script
+	// can each pass it on, so the same signal arrives more than once. The first starts the cleanup;
+	// the others must not kill us in the middle of it (an unhandled SIGINT would, leaving n8n running).
 	const onSignal = (signal: NodeJS.Signals, code: number) => {
-		process.once(signal, () => {
+		process.on(signal, () => {
+			if (cleaning) return;
 			void cleanupAll().finally(() => process.exit(code));
 		});
 	};
