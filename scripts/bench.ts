@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * npm run bench: the package in a real n8n 2.41.1 against the simulator with 20 ms per request,
  * every case next to n8n's own HTTP Request node and a raw lower bound, measured in the same run;
@@ -62,11 +62,19 @@ async function engineBenchmarks(): Promise<void> {
 	const home = temp('n8n-bench-engine.');
 	for (const bench of ['adUsers', 'overhead', 'rateLimit', 'scale']) {
 		log(`engine: bench/${bench}.bench.ts`);
-		const result = await run(join(REPO, 'node_modules', '.bin', 'tsx'), [`bench/${bench}.bench.ts`], {
-			cwd: REPO,
-			env: { ...process.env, N8N_USER_FOLDER: home, BENCH_RUNS: process.env.BENCH_ENGINE_RUNS || '3' },
-			inherit: true,
-		});
+		const result = await run(
+			join(REPO, 'node_modules', '.bin', 'tsx'),
+			[`bench/${bench}.bench.ts`],
+			{
+				cwd: REPO,
+				env: {
+					...process.env,
+					N8N_USER_FOLDER: home,
+					BENCH_RUNS: process.env.BENCH_ENGINE_RUNS || '3',
+				},
+				inherit: true,
+			},
+		);
 		if (result.code !== 0) throw new Error(`bench/${bench}.bench.ts failed (exit ${result.code})`);
 	}
 }
@@ -100,7 +108,10 @@ runMain('bench', async () => {
 	// ---- 1 and 2: workflows in a running n8n ----
 	// The simulator in its own process (its work does not share n8n's main thread).
 	log(`simulator: ${adUsers} AD users, ${latency} ms per request`);
-	const sim = await startSimulator({ logFile: join(work, 'simulator.log'), args: ['--ad-users', adUsers, '--latency-ms', latency] });
+	const sim = await startSimulator({
+		logFile: join(work, 'simulator.log'),
+		args: ['--ad-users', adUsers, '--latency-ms', latency],
+	});
 	const instance = await createInstance({ version: N8N2_VERSION });
 	const packageDir = await instance.installPackage(tgz);
 	await runOk('node', [join(REPO, 'bench', 'n8n', 'workflows.mjs'), join(work, 'import'), sim.url]);
@@ -108,19 +119,36 @@ runMain('bench', async () => {
 	const wanted = await instance.declaredTypes(packageDir, 'nodes');
 	const known = await main.rest.nodeTypes();
 	if (wanted.some((t) => !known.includes(t)) || main.packageLoadErrors().length) {
-		throw new Error(`n8n did not load the package: ${main.packageLoadErrors().join(' ')} (log: ${main.logFile})`);
+		throw new Error(
+			`n8n did not load the package: ${main.packageLoadErrors().join(' ')} (log: ${main.logFile})`,
+		);
 	}
-	const credentials = JSON.parse(readFileSync(join(work, 'import', 'credentials.json'), 'utf8')) as CredentialInput[];
+	const credentials = JSON.parse(
+		readFileSync(join(work, 'import', 'credentials.json'), 'utf8'),
+	) as CredentialInput[];
 	const credentialIds: Record<string, string> = {};
-	for (const credential of credentials) credentialIds[credential.id ?? credential.name] = await main.rest.createCredential(credential);
+	for (const credential of credentials)
+		credentialIds[credential.id ?? credential.name] = await main.rest.createCredential(credential);
 	const wfDir = join(work, 'import', 'workflows');
 	for (const file of readdirSync(wfDir).filter((f) => f.endsWith('.json'))) {
-		await main.rest.importWorkflow(JSON.parse(readFileSync(join(wfDir, file), 'utf8')) as WorkflowInput, credentialIds);
+		await main.rest.importWorkflow(
+			JSON.parse(readFileSync(join(wfDir, file), 'utf8')) as WorkflowInput,
+			credentialIds,
+		);
 	}
 	log(`workflow cases: warm-up, then ${runs} interleaved repetitions (a few minutes)`);
 	const cases = await run(
 		install.node,
-		[join(REPO, 'bench', 'n8n', 'run.mjs'), main.url, instance.owner.email, instance.owner.password, sim.url, runs, join(work, 'workflows.json'), join(install.modules, 'flatted')],
+		[
+			join(REPO, 'bench', 'n8n', 'run.mjs'),
+			main.url,
+			instance.owner.email,
+			instance.owner.password,
+			sim.url,
+			runs,
+			join(work, 'workflows.json'),
+			join(install.modules, 'flatted'),
+		],
 		{ cwd: REPO, inherit: true },
 	);
 	if (cases.code !== 0) throw new Error(`bench/n8n/run.mjs failed (exit ${cases.code})`);
@@ -132,17 +160,23 @@ runMain('bench', async () => {
 	const withPkg = await createInstance({ version: N8N2_VERSION });
 	await withPkg.installPackage(tgz);
 	const withoutPkg = await createInstance({ version: N8N2_VERSION });
-	log(`cold load: one start of each to create the databases, then ${coldRuns} interleaved starts of each`);
+	log(
+		`cold load: one start of each to create the databases, then ${coldRuns} interleaved starts of each`,
+	);
 	for (const instance of [withPkg, withoutPkg]) await readyMs(instance);
 	const first = await withPkg.start({ login: false, timeoutMs: 180_000 });
 	const loadErrors = first.packageLoadErrors();
 	await first.stop();
-	if (loadErrors.length) throw new Error(`n8n reported package load errors: ${loadErrors.join(' ')}`);
+	if (loadErrors.length)
+		throw new Error(`n8n reported package load errors: ${loadErrors.join(' ')}`);
 	const cold = { with: [] as number[], without: [] as number[] };
 	for (let i = 1; i <= coldRuns; i++) {
 		const order = i % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const);
-		for (const which of order) cold[which].push(await readyMs(which === 'with' ? withPkg : withoutPkg));
-		log(`start ${i}/${coldRuns}: with the package ${cold.with.at(-1)} ms, without ${cold.without.at(-1)} ms`);
+		for (const which of order)
+			cold[which].push(await readyMs(which === 'with' ? withPkg : withoutPkg));
+		log(
+			`start ${i}/${coldRuns}: with the package ${cold.with.at(-1)} ms, without ${cold.without.at(-1)} ms`,
+		);
 	}
 
 	// The package's own load: every node and credential file of its package.json, with n8n's
@@ -153,7 +187,9 @@ runMain('bench', async () => {
 	for (let i = 1; i <= coldRuns; i++) {
 		const result = await runProbe(install.node, 'require-time', [installed], {
 			cwd: withPkg.home,
-			env: { NODE_PATH: `${install.modules}${delimiter}${join(install.modules, 'n8n', 'node_modules')}` },
+			env: {
+				NODE_PATH: `${install.modules}${delimiter}${join(install.modules, 'n8n', 'node_modules')}`,
+			},
 		});
 		if (result.code !== 0) throw new Error(`require time: ${result.output}`);
 		requireMs.push(Number(result.stdout.trim()));
@@ -161,7 +197,10 @@ runMain('bench', async () => {
 
 	const listing = await runOk('tar', ['-tzvf', tgz]);
 	const entries = listing.split('\n').filter(Boolean);
-	const unpackedBytes = entries.reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[2] || 0), 0);
+	const unpackedBytes = entries.reduce(
+		(sum, line) => sum + Number(line.trim().split(/\s+/)[2] || 0),
+		0,
+	);
 	writeFileSync(
 		join(work, 'cold.json'),
 		JSON.stringify(
@@ -169,7 +208,12 @@ runMain('bench', async () => {
 				with: cold.with,
 				without: cold.without,
 				requireMs,
-				tarball: { file: basename(tgz), bytes: statSync(tgz).size, unpackedBytes, files: entries.length },
+				tarball: {
+					file: basename(tgz),
+					bytes: statSync(tgz).size,
+					unpackedBytes,
+					files: entries.length,
+				},
 			},
 			null,
 			2,
@@ -180,7 +224,15 @@ runMain('bench', async () => {
 	const nodeVersion = (await runOk(install.node, ['--version'])).trim();
 	const report = await run(
 		'node',
-		[join(REPO, 'bench', 'n8n', 'report.mjs'), join(work, 'workflows.json'), join(work, 'cold.json'), resultsMd, `n8n ${N8N2_VERSION} on Node ${nodeVersion}`, latency, String(secondsSince(t0))],
+		[
+			join(REPO, 'bench', 'n8n', 'report.mjs'),
+			join(work, 'workflows.json'),
+			join(work, 'cold.json'),
+			resultsMd,
+			`n8n ${N8N2_VERSION} on Node ${nodeVersion}`,
+			latency,
+			String(secondsSince(t0)),
+		],
 		{ cwd: REPO, inherit: true },
 	);
 	return report.code === 0 ? 0 : 1;

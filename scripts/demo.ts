@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * npm run demo: a real n8n 2.41.1 with this package installed the way users install community
  * nodes, the Data Center simulator with its sample data, an owner, an "Atlassian Data Center"
@@ -16,7 +16,15 @@
  * (default 0).
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 
 import {
@@ -63,7 +71,9 @@ function banner(o: {
 	sim: string;
 	home: string;
 }): string {
-	const workflows = o.workflows.map((w) => `               ${w.name}\n                 ${o.url}/workflow/${w.id}`).join('\n');
+	const workflows = o.workflows
+		.map((w) => `               ${w.name}\n                 ${o.url}/workflow/${w.id}`)
+		.join('\n');
 	return `
   ============================================================================
   n8n ${N8N2_VERSION} with n8n-nodes-atlassian-dc-identity is ready (started in ${o.seconds} s)
@@ -106,7 +116,8 @@ runMain('demo', async () => {
 	const t0 = Date.now();
 	const email = process.env.DEMO_EMAIL || 'demo@example.com';
 	const password = process.env.DEMO_PASSWORD || 'Demo-Passw0rd';
-	if (!existsSync(join(REPO, 'node_modules'))) throw new Error("node_modules is missing: start the demo with 'npm run demo'");
+	if (!existsSync(join(REPO, 'node_modules')))
+		throw new Error("node_modules is missing: start the demo with 'npm run demo'");
 
 	// 1. Node 24 + n8n 2.41.1, cached outside the repo.
 	const install = await provisionN8n(N8N2_VERSION);
@@ -116,9 +127,11 @@ runMain('demo', async () => {
 	const home = process.env.DEMO_HOME || join(CACHE, 'demo');
 	mkdirSync(join(home, '.n8n'), { recursive: true });
 	const lock = await lockFile(join(home, '.demo.lock'), { wait: false });
-	if (!lock) throw new Error(`another demo is running on ${home} (stop it first, or set DEMO_HOME)`);
+	if (!lock)
+		throw new Error(`another demo is running on ${home} (stop it first, or set DEMO_HOME)`);
 	const keyFile = join(home, '.demo-encryption-key');
-	if (!existsSync(keyFile) || !readFileSync(keyFile, 'utf8').trim()) writeFileSync(keyFile, `${randomBytes(24).toString('hex')}\n`);
+	if (!existsSync(keyFile) || !readFileSync(keyFile, 'utf8').trim())
+		writeFileSync(keyFile, `${randomBytes(24).toString('hex')}\n`);
 	chmodSync(keyFile, 0o600);
 	const instance = instanceFor(install, {
 		home,
@@ -128,14 +141,13 @@ runMain('demo', async () => {
 		logLevel: process.env.N8NI_LOG_LEVEL || 'info',
 	});
 
-	let sim: SimulatorProcess | undefined;
-	let main: N8nProcess | undefined;
-	let stopping = false;
+	// What runs, for the stop at exit (Ctrl-C).
+	const started: { sim?: SimulatorProcess; main?: N8nProcess; stopping?: boolean } = {};
 	atExit(async () => {
-		stopping = true;
-		if (!sim && !main) return;
+		started.stopping = true;
+		if (!started.sim && !started.main) return;
 		log('stopping n8n and the simulator...');
-		await Promise.all([main?.stop(), sim?.stop()]);
+		await Promise.all([started.main?.stop(), started.sim?.stop()]);
 		lock.release();
 		log('stopped.');
 	});
@@ -149,22 +161,34 @@ runMain('demo', async () => {
 	// 4. The simulator with its sample data.
 	log('starting the Data Center simulator (the API the nodes call; the editor comes later)');
 	writeFileSync(join(home, 'simulator.log'), '');
-	sim = await startSimulator({
+	const sim = await startSimulator({
 		logFile: join(home, 'simulator.log'),
 		port: Number(process.env.DEMO_SIM_PORT || 8090),
-		args: ['--ad-users', process.env.DEMO_AD_USERS || '1200', '--latency-ms', process.env.DEMO_LATENCY_MS || '0'],
+		args: [
+			'--ad-users',
+			process.env.DEMO_AD_USERS || '1200',
+			'--latency-ms',
+			process.env.DEMO_LATENCY_MS || '0',
+		],
 	});
+	started.sim = sim;
 
 	// 5. n8n itself; it must know every node type of the package.
 	writeFileSync(join(home, 'n8n.log'), '');
-	main = await instance.start({ port: Number(process.env.DEMO_N8N_PORT || 5678), timeoutMs: 180_000 });
+	const main = await instance.start({
+		port: Number(process.env.DEMO_N8N_PORT || 5678),
+		timeoutMs: 180_000,
+	});
+	started.main = main;
 	const wanted = await instance.declaredTypes(packageDir, 'nodes');
 	const known = await main.rest.nodeTypes();
 	const missing = wanted.filter((t) => !known.includes(t));
 	const loadErrors = main.packageLoadErrors();
 	if (missing.length || loadErrors.length) {
 		console.error(loadErrors.join('\n'));
-		throw new Error(`n8n did not load the package${missing.length ? ` (unknown: ${missing.join(', ')})` : ''} (log: ${main.logFile})`);
+		throw new Error(
+			`n8n did not load the package${missing.length ? ` (unknown: ${missing.join(', ')})` : ''} (log: ${main.logFile})`,
+		);
 	}
 	log(`n8n knows: ${wanted.join(' ')}`);
 
@@ -172,19 +196,36 @@ runMain('demo', async () => {
 	const credentialId = await main.rest.saveCredential({
 		name: 'Atlassian Data Center',
 		type: 'atlassianDataCenterApi',
-		data: { baseUrl: sim.url, authentication: 'basicAuth', username: 'admin', password: 'admin-password' },
+		data: {
+			baseUrl: sim.url,
+			authentication: 'basicAuth',
+			username: 'admin',
+			password: 'admin-password',
+		},
 	});
 	const imported = [];
-	for (const workflow of examples()) imported.push(await main.rest.importWorkflow(workflow, { 'dc-credential': credentialId }));
-	log(`credential ${credentialId} and ${imported.length} example workflows in place (${packageName()})`);
+	for (const workflow of examples())
+		imported.push(await main.rest.importWorkflow(workflow, { 'dc-credential': credentialId }));
+	log(
+		`credential ${credentialId} and ${imported.length} example workflows in place (${packageName()})`,
+	);
 
 	console.log(
-		banner({ seconds: secondsSince(t0), url: main.url, email, password, credentialId, workflows: imported, sim: sim.url, home }),
+		banner({
+			seconds: secondsSince(t0),
+			url: main.url,
+			email,
+			password,
+			credentialId,
+			workflows: imported,
+			sim: sim.url,
+			home,
+		}),
 	);
 
 	// Run until Ctrl-C, or until n8n or the simulator stops by itself.
 	while (main.alive() && sim.group.exit === undefined) await sleep(1000);
-	if (stopping) return 1;
+	if (started.stopping) return 1;
 	if (!main.alive()) log(`n8n stopped by itself (log: ${main.logFile})`);
 	if (sim.group.exit !== undefined) log(`the simulator stopped by itself (log: ${sim.logFile})`);
 	return 1;

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The end-to-end suite (`npm run test:e2e`, part of `npm test` and of CI): the packed package
  * installed into a real n8n the way users install community nodes, against the Data Center
@@ -65,16 +65,28 @@ runMain('e2e', async () => {
 	}
 	const tPack = secondsSince(t0);
 
-	const sim = await startSimulator({ logFile: join(work, 'simulator.log'), contextPath: '/jira', product: 'jira' });
+	const sim = await startSimulator({
+		logFile: join(work, 'simulator.log'),
+		contextPath: '/jira',
+		product: 'jira',
+	});
 	const prepared = join(work, 'prepared');
-	const prepare = await run('node', [join(REPO, 'test/e2e/prepare-workflows.mjs'), prepared, sim.url]);
-	if (prepare.code !== 0) throw new Error(`test/e2e/prepare-workflows.mjs failed:\n${prepare.output}`);
+	const prepare = await run('node', [
+		join(REPO, 'test/e2e/prepare-workflows.mjs'),
+		prepared,
+		sim.url,
+	]);
+	if (prepare.code !== 0)
+		throw new Error(`test/e2e/prepare-workflows.mjs failed:\n${prepare.output}`);
 
 	const tVersion: Record<string, number> = {};
-	for (const version of versions) tVersion[version] = await collect(version, join(work, 'results', version), tgz, prepared, sim);
+	for (const version of versions)
+		tVersion[version] = await collect(version, join(work, 'results', version), tgz, prepared, sim);
 	await sim.stop();
 
-	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], { inherit: true });
+	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], {
+		inherit: true,
+	});
 
 	// Timings: this run, and an estimate for a cold machine (empty cache) made of this run's own
 	// steps plus the recorded install times.
@@ -84,8 +96,12 @@ runMain('e2e', async () => {
 	const perVersion = versions.map((v) => `, n8n ${v} ${tVersion[v]}s`).join('');
 	log(`timings: provisioning ${tProvision}s, pack ${tPack}s${perVersion}, total ${total}s`);
 	if (tProvision > 60) log(`this run installed (cold): total ${total}s`);
-	else log(`warm run (cached installs): ${total}s; cold estimate (+ recorded installs ${coldInstall}s): ${total - tProvision + coldInstall}s`);
-	if (checks.code !== 0) log(`FAILED (rerun with E2E_KEEP=1 to keep ${work}: executions, simulator requests, n8n logs)`);
+	else
+		log(
+			`warm run (cached installs): ${total}s; cold estimate (+ recorded installs ${coldInstall}s): ${total - tProvision + coldInstall}s`,
+		);
+	if (checks.code !== 0)
+		log(`FAILED (rerun with E2E_KEEP=1 to keep ${work}: executions, simulator requests, n8n logs)`);
 	else if (keep) log(`kept ${work}`);
 	return checks.code === 0 ? 0 : 1;
 });

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * Proves the n8n machinery end to end (not the package's e2e tests): provision n8n, make a
  * throw-away instance, install a packed community package into <user folder>/.n8n/nodes, start
@@ -16,7 +16,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { createInstance, logger, N8N2_VERSION, nodeOutput, removeAtExit, runMain, secondsSince } from './lib/n8n';
+import {
+	createInstance,
+	logger,
+	N8N2_VERSION,
+	nodeOutput,
+	removeAtExit,
+	runMain,
+	secondsSince,
+} from './lib/n8n';
 import { writeProbePackage } from './lib/n8n/probe-package';
 
 const log = logger('selftest');
@@ -26,7 +34,14 @@ const WORKFLOW = {
 	name: 'Probe workflow',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: '8a0d6b7e-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: '8a0d6b7e-0000-4000-8000-000000000001',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: '8a0d6b7e-0000-4000-8000-000000000002',
 			name: 'Probe',
@@ -50,7 +65,9 @@ runMain('selftest', async () => {
 		else if (args[i] === '--package') extra = resolve(args[++i]);
 		else if (args[i] === '--broken') broken = true;
 		else {
-			console.error('usage: tsx scripts/selftest.ts [--n8n 2.41.1|1.123.81] [--package TGZ] [--broken]');
+			console.error(
+				'usage: tsx scripts/selftest.ts [--n8n 2.41.1|1.123.81] [--package TGZ] [--broken]',
+			);
 			return 2;
 		}
 	}
@@ -73,7 +90,11 @@ runMain('selftest', async () => {
 		const execution = await main.rest.runAndWait(workflow.id, 'Start', 60_000);
 		const [item] = nodeOutput(execution.data, 'Probe') ?? [];
 		log(`Probe output (execution ${execution.id}, ${execution.status}): ${JSON.stringify(item)}`);
-		const ok = item?.probe === true && item.message === 'hello from the selftest' && item.baseUrl === 'http://127.0.0.1:9' && item.tokenLength === 12;
+		const ok =
+			item?.probe === true &&
+			item.message === 'hello from the selftest' &&
+			item.baseUrl === 'http://127.0.0.1:9' &&
+			item.tokenLength === 12;
 		if (!ok) failures.push('unexpected Probe output');
 	} catch (error) {
 		failures.push(`the run did not succeed: ${(error as Error).message}`);
@@ -87,7 +108,10 @@ runMain('selftest', async () => {
 	}
 	const knownNodes = await main.rest.nodeTypes();
 	const knownCredentials = await main.rest.credentialTypes();
-	const missing = [...nodeTypes.filter((t) => !knownNodes.includes(t)), ...credentialTypes.filter((t) => !knownCredentials.includes(t))];
+	const missing = [
+		...nodeTypes.filter((t) => !knownNodes.includes(t)),
+		...credentialTypes.filter((t) => !knownCredentials.includes(t)),
+	];
 	if (missing.length) failures.push(`n8n does not know: ${missing.join(', ')}`);
 	else log(`n8n knows: ${[...nodeTypes, ...credentialTypes].join(' ')}`);
 	const loadErrors = main.packageLoadErrors();
@@ -102,7 +126,9 @@ runMain('selftest', async () => {
 		return 1;
 	}
 	if (failures.length) {
-		log(`FAIL after ${secondsSince(t0)}s (N8NI_KEEP=1 keeps ${instance.home}):\n${failures.join('\n')}`);
+		log(
+			`FAIL after ${secondsSince(t0)}s (N8NI_KEEP=1 keeps ${instance.home}):\n${failures.join('\n')}`,
+		);
 		return 1;
 	}
 	log(`PASS: n8n ${instance.version}, ${secondsSince(t0)}s`);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The e2e steps for one n8n version: they run things and keep the results in a folder; the
  * assertions are in test/e2e/run-checks.mjs, which reads it:
@@ -13,7 +13,14 @@
  * workflows imported, each scenario run as the editor's "Execute workflow" from its Manual
  * Trigger, the trigger example activated), stopped at the end.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -37,7 +44,11 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const SCENARIOS: Array<[string, string, unknown?]> = [
 	['clone-refresh', 'exCloneRefresh'],
 	['user-sync-watch', 'exUserSyncWatch'],
-	['user-sync-watch-failing', 'exUserSyncWatch', [{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }]],
+	[
+		'user-sync-watch-failing',
+		'exUserSyncWatch',
+		[{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }],
+	],
 	['rotate-idp-certificate', 'exRotateIdpCert'],
 	['wrong-password', 'e2eWrongPasswd'],
 	['continue-on-fail', 'e2eContinueFail'],
@@ -61,7 +72,13 @@ async function credentialTest(ctx: Context, dir: string, password: string): Prom
 		id: ctx.credentialIds['dc-credential'],
 		name: 'Atlassian Data Center',
 		type: 'atlassianDataCenterApi',
-		data: { baseUrl: `${ctx.sim.url}/`, authentication: 'basicAuth', username: 'admin', password, ignoreSSLIssues: false },
+		data: {
+			baseUrl: `${ctx.sim.url}/`,
+			authentication: 'basicAuth',
+			username: 'admin',
+			password,
+			ignoreSSLIssues: false,
+		},
 	});
 	writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
 	writeFileSync(join(dir, 'response.json'), answer.text);
@@ -117,10 +134,17 @@ async function triggerWatch(ctx: Context): Promise<void> {
 	try {
 		await ctx.main.rest.activateWorkflow(workflowId);
 	} catch (error) {
-		writeFileSync(join(dir, 'failure'), `activating ${TRIGGER_WORKFLOW} failed: ${(error as Error).message}`);
+		writeFileSync(
+			join(dir, 'failure'),
+			`activating ${TRIGGER_WORKFLOW} failed: ${(error as Error).message}`,
+		);
 		return;
 	}
-	const watch = await run(join(REPO, 'node_modules', '.bin', 'tsx'), ['test/e2e/trigger-watch.ts', ctx.sim.url, dir], { cwd: REPO });
+	const watch = await run(
+		join(REPO, 'node_modules', '.bin', 'tsx'),
+		['test/e2e/trigger-watch.ts', ctx.sim.url, dir],
+		{ cwd: REPO },
+	);
 	writeFileSync(join(dir, 'watch.log'), watch.output);
 	const results = await ctx.main.rest.executions(workflowId).catch((error: Error) => {
 		writeFileSync(join(dir, 'watch.log'), `${watch.output}executions: ${error.message}\n`);
@@ -132,8 +156,13 @@ async function triggerWatch(ctx: Context): Promise<void> {
 }
 
 /** Reads what test/e2e/prepare-workflows.mjs wrote: credentials and workflows to import. */
-function readPrepared(prepared: string): { credentials: CredentialInput[]; workflows: WorkflowInput[] } {
-	const credentials = JSON.parse(readFileSync(join(prepared, 'credentials.json'), 'utf8')) as CredentialInput[];
+function readPrepared(prepared: string): {
+	credentials: CredentialInput[];
+	workflows: WorkflowInput[];
+} {
+	const credentials = JSON.parse(
+		readFileSync(join(prepared, 'credentials.json'), 'utf8'),
+	) as CredentialInput[];
 	const dir = join(prepared, 'workflows');
 	const workflows = readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
@@ -147,7 +176,13 @@ function readPrepared(prepared: string): { credentials: CredentialInput[]; workf
  * (types, load errors, credential test), import, run every scenario, watch the trigger, stop it.
  * Never fails on what it observes: run-checks.mjs judges. Returns the seconds it took.
  */
-export async function collect(version: string, out: string, tgz: string, prepared: string, sim: SimulatorProcess): Promise<number> {
+export async function collect(
+	version: string,
+	out: string,
+	tgz: string,
+	prepared: string,
+	sim: SimulatorProcess,
+): Promise<number> {
 	const t0 = Date.now();
 	mkdirSync(out, { recursive: true });
 	writeFileSync(join(out, 'version'), `${version}\n`);
@@ -169,17 +204,31 @@ export async function collect(version: string, out: string, tgz: string, prepare
 	try {
 		writeFileSync(join(out, 'server-started'), '');
 		writeFileSync(join(out, 'node-types.txt'), `${(await main.rest.nodeTypes()).join('\n')}\n`);
-		writeFileSync(join(out, 'credential-types.txt'), `${(await main.rest.credentialTypes()).join('\n')}\n`);
-		writeFileSync(join(out, 'load-errors.txt'), main.packageLoadErrors().map((line) => `${line}\n`).join(''));
+		writeFileSync(
+			join(out, 'credential-types.txt'),
+			`${(await main.rest.credentialTypes()).join('\n')}\n`,
+		);
+		writeFileSync(
+			join(out, 'load-errors.txt'),
+			main
+				.packageLoadErrors()
+				.map((line) => `${line}\n`)
+				.join(''),
+		);
 
 		log(`n8n ${version}: credentials and workflows through the REST API`);
 		const { credentials, workflows } = readPrepared(prepared);
 		const credentialIds: Record<string, string> = {};
-		for (const credential of credentials) credentialIds[credential.id ?? credential.name] = await main.rest.createCredential(credential);
+		for (const credential of credentials)
+			credentialIds[credential.id ?? credential.name] =
+				await main.rest.createCredential(credential);
 		const imported = new Map<string, Workflow>();
 		for (const workflow of workflows) {
 			try {
-				imported.set(workflow.id ?? workflow.name, await main.rest.importWorkflow(workflow, credentialIds));
+				imported.set(
+					workflow.id ?? workflow.name,
+					await main.rest.importWorkflow(workflow, credentialIds),
+				);
 			} catch (error) {
 				log(`  importing ${workflow.id} failed: ${(error as Error).message}`);
 			}
@@ -191,7 +240,9 @@ export async function collect(version: string, out: string, tgz: string, prepare
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
 		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);
 
-		log(`n8n ${version}: the trigger in an active workflow (up to 3 minutes: n8n polls once a minute)`);
+		log(
+			`n8n ${version}: the trigger in an active workflow (up to 3 minutes: n8n polls once a minute)`,
+		);
 		await triggerWatch(ctx);
 	} finally {
 		await main.stop();

@@ -1,9 +1,21 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
 /** The toolchain for real n8n in one import: see README.md in this folder for the API. */
 export { logger, secondsSince, type Log } from './log';
 export { answers, sleep, waitFor, WaitError, type WaitOptions } from './wait';
 export { freePort, pickPort, portFree, portOwnedBy, releasePorts } from './ports';
-export { atExit, cleanupAll, groupAlive, keepFolder, removeAtExit, run, runMain, runOk, spawnGroup, stopGroup, killGroup, type Group } from './processes';
+export {
+	atExit,
+	cleanupAll,
+	groupAlive,
+	keepFolder,
+	removeAtExit,
+	run,
+	runMain,
+	runOk,
+	spawnGroup,
+	stopGroup,
+	killGroup,
+	type Group,
+} from './processes';
 export { startOwnedServer, tail } from './owned-server';
 export { lockFile, type Lock } from './lock';
 export {

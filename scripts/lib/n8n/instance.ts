@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * Throw-away n8n instances with a community package installed the way users install it (into
  * <user folder>/.n8n/nodes), and n8n processes (a main, `n8n start`, or a worker, `n8n worker`)
@@ -27,7 +27,15 @@ import { tail, startOwnedServer } from './owned-server';
 import { freePort, pickPort, releasePorts } from './ports';
 import { cleanNpmEnv, n8nInstall, N8N2_VERSION, provisionN8n, type N8nInstall } from './provision';
 import { runProbe } from './probes/run';
-import { killGroup, removeAtExit, run, running, spawnGroup, stopGroup, type Group } from './processes';
+import {
+	killGroup,
+	removeAtExit,
+	run,
+	running,
+	spawnGroup,
+	stopGroup,
+	type Group,
+} from './processes';
 import { N8nRest, type Owner } from './rest';
 import { answers } from './wait';
 
@@ -104,7 +112,10 @@ export class N8nProcess {
 		/** Milliseconds from spawn to readiness. */
 		readonly readyMs: number,
 	) {
-		this.rest = new N8nRest(this.url, { major: instance.install.major, parseFlatted: instance.parseFlatted });
+		this.rest = new N8nRest(this.url, {
+			major: instance.install.major,
+			parseFlatted: instance.parseFlatted,
+		});
 	}
 
 	get pid(): number {
@@ -137,7 +148,8 @@ export class N8nProcess {
 		lines.forEach((line, i) => {
 			if (!LOAD_ERROR_PATTERN.test(line)) return;
 			out.push(line);
-			if (i + 1 < lines.length && lines[i + 1] && !LOAD_ERROR_PATTERN.test(lines[i + 1])) out.push(lines[i + 1]);
+			if (i + 1 < lines.length && lines[i + 1] && !LOAD_ERROR_PATTERN.test(lines[i + 1]))
+				out.push(lines[i + 1]);
 		});
 		return out;
 	}
@@ -184,7 +196,11 @@ export class N8nInstance {
 
 	/** Parses the flatted text n8n stores execution data in (with n8n's own flatted). */
 	readonly parseFlatted = (text: string): unknown => {
-		this.flatted ??= (createRequire(join(this.install.modules, 'n8n', 'package.json'))('flatted') as { parse: (t: string) => unknown }).parse;
+		this.flatted ??= (
+			createRequire(join(this.install.modules, 'n8n', 'package.json'))('flatted') as {
+				parse: (t: string) => unknown;
+			}
+		).parse;
 		return this.flatted(text);
 	};
 
@@ -230,14 +246,25 @@ export class N8nInstance {
 		if (!existsSync(file)) throw new Error(`no such package tarball: ${tgz}`);
 		mkdirSync(this.nodesDir, { recursive: true });
 		const manifest = join(this.nodesDir, 'package.json');
-		if (!existsSync(manifest)) writeFileSync(manifest, '{"name":"installed-nodes","private":true}\n');
+		if (!existsSync(manifest))
+			writeFileSync(manifest, '{"name":"installed-nodes","private":true}\n');
 		log(`installing ${basename(file)} into ${this.nodesDir}`);
 		const result = await run(
 			'npm',
-			['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--package-lock=false', file],
+			[
+				'install',
+				'--omit=peer',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				'--package-lock=false',
+				file,
+			],
 			{ cwd: this.nodesDir, env: cleanNpmEnv() },
 		);
-		if (result.code !== 0) throw new Error(`npm install ${basename(file)} failed:\n${tail(result.output, 20)}`);
+		if (result.code !== 0)
+			throw new Error(`npm install ${basename(file)} failed:\n${tail(result.output, 20)}`);
 		const listed = await run('tar', ['-xzOf', file, 'package/package.json']);
 		const name = (JSON.parse(listed.stdout) as { name: string }).name;
 		return join(this.nodesDir, 'node_modules', name);
@@ -258,7 +285,10 @@ export class N8nInstance {
 	}
 
 	/** Runs n8n's CLI of this instance in the foreground (e.g. `['list:workflow']`); its exit code and output. */
-	async cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+	async cli(
+		args: string[],
+		env: Record<string, string> = {},
+	): Promise<{ code: number | null; output: string }> {
 		return await run(this.install.node, [this.install.bin, ...args], {
 			cwd: this.home,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
@@ -273,9 +303,13 @@ export class N8nInstance {
 	 */
 	async start(options: StartOptions = {}): Promise<N8nProcess> {
 		const kind = options.command === 'worker' ? 'worker' : 'main';
-		const logFile = options.logFile ?? join(this.home, kind === 'main' ? 'n8n.log' : `worker-${++workerCount}.log`);
+		const logFile =
+			options.logFile ??
+			join(this.home, kind === 'main' ? 'n8n.log' : `worker-${++workerCount}.log`);
 		const t0 = Date.now();
-		log(`starting n8n ${this.version} ${kind} in ${this.home} (about 10 s${kind === 'worker' ? ', a worker up to 30 s' : ''})...`);
+		log(
+			`starting n8n ${this.version} ${kind} in ${this.home} (about 10 s${kind === 'worker' ? ', a worker up to 30 s' : ''})...`,
+		);
 		const { group, ports, readyMs, logOffset } = await startOwnedServer({
 			what: `n8n ${this.version} ${kind}`,
 			logFile,
@@ -287,21 +321,28 @@ export class N8nInstance {
 				return { http, broker: await freePort() };
 			},
 			spawn: ({ http, broker }) =>
-				spawnGroup(`n8n ${kind}`, this.install.node, [this.install.bin, kind === 'main' ? 'start' : 'worker', ...(options.args ?? [])], {
-					cwd: this.home,
-					logFile,
-					env: this.env({
-						N8N_RUNNERS_BROKER_PORT: String(broker),
-						...(kind === 'main'
-							? { N8N_PORT: String(http) }
-							: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(http) }),
-						...options.env,
-					}),
-				}),
+				spawnGroup(
+					`n8n ${kind}`,
+					this.install.node,
+					[this.install.bin, kind === 'main' ? 'start' : 'worker', ...(options.args ?? [])],
+					{
+						cwd: this.home,
+						logFile,
+						env: this.env({
+							N8N_RUNNERS_BROKER_PORT: String(broker),
+							...(kind === 'main'
+								? { N8N_PORT: String(http) }
+								: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(http) }),
+							...options.env,
+						}),
+					},
+				),
 			ready: async ({ http }) => {
 				const url = `http://127.0.0.1:${http}`;
 				if (kind === 'worker') return await answers(`${url}/healthz/readiness`);
-				return (await answers(`${url}/healthz/readiness`)) && (await answers(`${url}/rest/settings`));
+				return (
+					(await answers(`${url}/healthz/readiness`)) && (await answers(`${url}/rest/settings`))
+				);
 			},
 		});
 		const readyOffset = existsSync(logFile) ? readFileSync(logFile, 'utf8').length : 0;
@@ -309,14 +350,18 @@ export class N8nInstance {
 			this,
 			kind,
 			group,
-			kind === 'main' ? { http: ports.http, broker: ports.broker } : { health: ports.http, broker: ports.broker },
+			kind === 'main'
+				? { http: ports.http, broker: ports.broker }
+				: { health: ports.http, broker: ports.broker },
 			logFile,
 			logOffset,
 			readyOffset,
 			readyMs,
 		);
 		this.processes.add(started);
-		log(`n8n ${this.version} ${kind} ready at ${started.url} in ${secondsSince(t0)}s (pid ${group.pid})`);
+		log(
+			`n8n ${this.version} ${kind} ready at ${started.url} in ${secondsSince(t0)}s (pid ${group.pid})`,
+		);
 		if (kind === 'main' && options.login !== false) {
 			await started.rest.ensureOwner(this.owner);
 			await started.rest.login(this.owner);
@@ -345,7 +390,10 @@ export async function createInstance(options: InstanceOptions = {}): Promise<N8n
 }
 
 /** Like createInstance for an n8n that is provisioned already (no provisioning check). */
-export function instanceFor(install: N8nInstall = n8nInstall(), options: InstanceOptions = {}): N8nInstance {
+export function instanceFor(
+	install: N8nInstall = n8nInstall(),
+	options: InstanceOptions = {},
+): N8nInstance {
 	let home = options.home;
 	if (!home) {
 		home = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'n8n-e2e.'));

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable no-console */
 /** Progress lines on stderr, each with a tag: `[provision] ...`, `[n8n] ...`, `[e2e] ...`. */
 export type Log = (line: string) => void;
 

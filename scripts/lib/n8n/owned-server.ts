@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
 /**
  * Starting a server on ports it owns: choose ports, start, wait for readiness over HTTP with a
  * deadline; when the server fails because a port was taken meanwhile (EADDRINUSE), or a port turns
@@ -29,7 +29,8 @@ export interface OwnedServerOptions<P extends Record<string, number>> {
 	log?: (line: string) => void;
 }
 
-const PORT_TAKEN = /EADDRINUSE|address already in use|port \d+ is already in use|is already in use/i;
+const PORT_TAKEN =
+	/EADDRINUSE|address already in use|port \d+ is already in use|is already in use/i;
 
 function logSince(file: string, offset: number): string {
 	if (!existsSync(file)) return '';
@@ -57,7 +58,9 @@ export async function startOwnedServer<P extends Record<string, number>>(
 					timeoutMs: options.timeoutMs,
 					intervalMs: options.intervalMs ?? 250,
 					abort: () =>
-						running(group) ? undefined : `it exited (${group.exit?.signal ?? `code ${group.exit?.code}`}) before it was ready`,
+						running(group)
+							? undefined
+							: `it exited (${group.exit?.signal ?? `code ${group.exit?.code}`}) before it was ready`,
 				},
 				async () => {
 					if (!(await options.ready(ports))) return undefined;
@@ -76,9 +79,12 @@ export async function startOwnedServer<P extends Record<string, number>>(
 			await stopGroup(group, 5000);
 			releasePorts(...Object.values(ports));
 			const taken =
-				PORT_TAKEN.test(text) || Object.values(ports).some((port) => portOwnedBy(port, group.pid) === 'other');
+				PORT_TAKEN.test(text) ||
+				Object.values(ports).some((port) => portOwnedBy(port, group.pid) === 'other');
 			if (error instanceof WaitError && error.aborted && taken && attempt < attempts) {
-				options.log?.(`${options.what}: a port was taken meanwhile (${JSON.stringify(ports)}): again with others`);
+				options.log?.(
+					`${options.what}: a port was taken meanwhile (${JSON.stringify(ports)}): again with others`,
+				);
 				continue;
 			}
 			throw new Error(`${(error as Error).message} (log: ${options.logFile})\n${tail(text)}`);

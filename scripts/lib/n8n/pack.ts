@@ -1,10 +1,19 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * The package as published: built and packed in a throw-away copy of the repo (a build never
  * touches the working tree others edit), and a deliberately broken copy of a tarball (to see the
  * e2e suite fail: n8n drops a whole package when one node file fails to load).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 
@@ -45,7 +54,9 @@ export async function packRepo(repo = REPO, outDir = temp('n8n-pack.')): Promise
 			console.error(build.output.trimEnd().split('\n').slice(-40).join('\n'));
 			throw new Error(`build failed (log: ${join(outDir, 'build.log')})`);
 		}
-		const packed = await runOk('npm', ['pack', '--silent', '--pack-destination', outDir], { cwd: copy });
+		const packed = await runOk('npm', ['pack', '--silent', '--pack-destination', outDir], {
+			cwd: copy,
+		});
 		const tgz = join(outDir, packed.trim().split('\n').pop() ?? '');
 		if (!existsSync(tgz)) throw new Error(`npm pack wrote no tarball (${packed.trim()})`);
 		log(tgz);
@@ -70,7 +81,10 @@ export async function breakPackage(
 		await runOk('tar', ['-C', work, '-xzf', resolve(tgz)]);
 		const target = join(work, 'package', file);
 		if (!existsSync(target)) throw new Error(`no ${file} in ${tgz}`);
-		writeFileSync(target, `require("n8n-nodes-e2e-no-such-module");\n${readFileSync(target, 'utf8')}`);
+		writeFileSync(
+			target,
+			`require("n8n-nodes-e2e-no-such-module");\n${readFileSync(target, 'utf8')}`,
+		);
 		const broken = join(outDir, `broken-${basename(tgz)}`);
 		await runOk('tar', ['-C', work, '-czf', broken, 'package']);
 		log(`${broken}: ${file} requires a module that does not exist`);
@@ -90,5 +104,9 @@ if (require.main === module) {
 		process.exit(1);
 	};
 	if (args[0] === '--break') breakPackage(args[1], args[2]).then(done, fail);
-	else packRepo(args[0] ? resolve(args[0]) : REPO, args[1] ? resolve(args[1]) : undefined).then(done, fail);
+	else
+		packRepo(args[0] ? resolve(args[0]) : REPO, args[1] ? resolve(args[1]) : undefined).then(
+			done,
+			fail,
+		);
 }

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Loopback ports. A port found free is only a candidate: another process may take it before the
  * server that should listen on it does. The callers therefore start the server, and when it fails
@@ -65,7 +65,8 @@ function listeningInodes(port: number): Set<string> {
 		for (const line of text.split('\n').slice(1)) {
 			const fields = line.trim().split(/\s+/);
 			// local_address is "ADDR:PORT", st 0A is LISTEN, inode is field 9
-			if (fields.length > 9 && fields[1].endsWith(`:${hex}`) && fields[3] === '0A') inodes.add(fields[9]);
+			if (fields.length > 9 && fields[1].endsWith(`:${hex}`) && fields[3] === '0A')
+				inodes.add(fields[9]);
 		}
 	}
 	return inodes;

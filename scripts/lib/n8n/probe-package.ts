@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * A minimal community package, n8n-nodes-probe, written by hand (built JS, no build step), to
  * prove the n8n machinery without the real package. Node type n8n-nodes-probe.probe (usableAsTool),
@@ -74,7 +74,10 @@ export async function writeProbePackage(outDir: string, broken = false): Promise
 	mkdirSync(join(src, 'dist', 'nodes', 'Probe'), { recursive: true });
 	mkdirSync(join(src, 'dist', 'credentials'), { recursive: true });
 	logger('probe')(`writing n8n-nodes-probe${broken ? ' (broken)' : ''} in ${src}`);
-	const nodes = ['dist/nodes/Probe/Probe.node.js', ...(broken ? ['dist/nodes/Probe/Broken.node.js'] : [])];
+	const nodes = [
+		'dist/nodes/Probe/Probe.node.js',
+		...(broken ? ['dist/nodes/Probe/Broken.node.js'] : []),
+	];
 	const manifest = {
 		name: 'n8n-nodes-probe',
 		version: '0.0.1',
@@ -82,13 +85,22 @@ export async function writeProbePackage(outDir: string, broken = false): Promise
 		license: 'MIT',
 		keywords: ['n8n-community-node-package'],
 		files: ['dist'],
-		n8n: { n8nNodesApiVersion: 1, strict: true, credentials: ['dist/credentials/ProbeApi.credentials.js'], nodes },
+		n8n: {
+			n8nNodesApiVersion: 1,
+			strict: true,
+			credentials: ['dist/credentials/ProbeApi.credentials.js'],
+			nodes,
+		},
 		peerDependencies: { 'n8n-workflow': '*' },
 	};
 	writeFileSync(join(src, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	writeFileSync(join(src, 'dist', 'credentials', 'ProbeApi.credentials.js'), CREDENTIAL);
 	writeFileSync(join(src, 'dist', 'nodes', 'Probe', 'Probe.node.js'), NODE);
-	if (broken) writeFileSync(join(src, 'dist', 'nodes', 'Probe', 'Broken.node.js'), '"use strict";\nrequire("this-module-does-not-exist");\n');
+	if (broken)
+		writeFileSync(
+			join(src, 'dist', 'nodes', 'Probe', 'Broken.node.js'),
+			'"use strict";\nrequire("this-module-does-not-exist");\n',
+		);
 	await runOk('npm', ['pack', '--silent', '--pack-destination', out, src], { cwd: out });
 	return join(out, 'n8n-nodes-probe-0.0.1.tgz');
 }

@@ -49,7 +49,12 @@ export function spawnGroup(
 	name: string,
 	command: string,
 	args: string[],
-	options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string; stdio?: SpawnOptions['stdio'] },
+	options: {
+		cwd?: string;
+		env?: NodeJS.ProcessEnv;
+		logFile?: string;
+		stdio?: SpawnOptions['stdio'];
+	},
 ): Group {
 	installExitHandlers();
 	const fd = options.logFile ? openSync(options.logFile, 'a') : undefined;
@@ -202,7 +207,11 @@ export async function run(
 	const group = spawnGroup(command, command, args, {
 		cwd: options.cwd,
 		env: options.env,
-		stdio: [options.input === undefined ? 'ignore' : 'pipe', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
+		stdio: [
+			options.input === undefined ? 'ignore' : 'pipe',
+			options.inherit ? 'inherit' : 'pipe',
+			options.inherit ? 'inherit' : 'pipe',
+		],
 	});
 	let output = '';
 	let stdout = '';

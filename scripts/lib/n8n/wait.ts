@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * The one waiting loop of the toolchain: poll until a probe gives a value, with a deadline.
  * Every readiness wait (n8n, a worker, the simulator, an execution, a webhook) goes through it.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @typescript-eslint/no-require-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @typescript-eslint/no-require-imports */
 /**
  * The node types ("<package>.<name>") or credential types ("<name>") a built package declares,
  * read by loading each file listed in its package.json's n8n field with n8n's own modules on
@@ -18,8 +18,12 @@ for (const file of pkg.n8n?.[kind] ?? []) {
 	try {
 		for (const Class of Object.values(require(join(dir, file)) as Record<string, unknown>)) {
 			if (typeof Class !== 'function') continue;
-			const instance = new (Class as new () => { name?: string; description?: { name?: string } })();
-			if (kind === 'nodes' && instance.description?.name) console.log(`${pkg.name}.${instance.description.name}`);
+			const instance = new (Class as new () => {
+				name?: string;
+				description?: { name?: string };
+			})();
+			if (kind === 'nodes' && instance.description?.name)
+				console.log(`${pkg.name}.${instance.description.name}`);
 			if (kind === 'credentials' && instance.name) console.log(instance.name);
 		}
 	} catch (error) {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @typescript-eslint/no-require-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @typescript-eslint/no-require-imports */
 /**
  * Loads native modules the way n8n resolves them (run under n8n's own Node by provision.ts):
  *   require-modules.ts INSTALL_DIR MODULE...     exit 1 and a line on stderr when one fails

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console, @typescript-eslint/no-require-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @typescript-eslint/no-require-imports */
 /**
  * The package's own load time (for the benchmark): requires every node and credential file listed
  * in its package.json and prints the milliseconds. Run from the user folder with n8n's modules on
@@ -12,7 +12,9 @@ import type * as Path from 'node:path';
 const { join } = require('node:path') as typeof Path;
 
 const dir = process.argv[2];
-const pkg = require(join(dir, 'package.json')) as { n8n: { credentials: string[]; nodes: string[] } };
+const pkg = require(join(dir, 'package.json')) as {
+	n8n: { credentials: string[]; nodes: string[] };
+};
 require('n8n-workflow'); // n8n loads it before any package: not counted
 const t0 = process.hrtime.bigint();
 for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) {

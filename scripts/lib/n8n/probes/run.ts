@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * Runs one of the small TypeScript programs in this folder under a given Node (e.g. n8n's Node 24,
  * whose native modules the tooling's own Node cannot load). Node >= 23 strips the types itself
@@ -28,5 +28,9 @@ export async function runProbe(
 ): Promise<{ code: number | null; output: string; stdout: string }> {
 	const file = join(__dirname, `${probe}.ts`);
 	const argv = (await nodeMajor(node)) >= 23 ? [file, ...args] : [TSX_CLI, file, ...args];
-	return await run(node, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, timeoutMs: 120_000 });
+	return await run(node, argv, {
+		cwd: options.cwd,
+		env: { ...process.env, ...options.env },
+		timeoutMs: 120_000,
+	});
 }
