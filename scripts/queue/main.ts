@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 		},
 	);
 	await checks.run(
-		'the package loads on the main and on both workers (no load error in any start-up log)',
+		'the package is in every user folder and loads on the main and both workers (no load error at start-up)',
 		async () => {
 			// Every node the package declares (package.json "n8n.nodes"), known to the main; n8n adds a
 			// "<name>Tool" twin of each node that is usable as an AI tool.
@@ -90,6 +90,14 @@ async function main(): Promise<number> {
 				`the main knows ${nodes.length} of the package's ${declared} nodes: ${nodes.join(', ')}`,
 			);
 			checks.note(`${nodes.length} nodes, ${types.length - nodes.length} AI-tool twins`);
+			// A worker has no editor API: the package of its own user folder, loaded under n8n's Node as n8n does.
+			for (const [i, worker] of workers.entries()) {
+				const workerTypes = await queue.packageNodeTypes(worker);
+				checks.expect(
+					workerTypes.length === declared,
+					`worker-${i + 1}: ${workerTypes.length} of the ${declared} nodes in its ~/.n8n/nodes`,
+				);
+			}
 			for (const p of [n8nMain, ...workers]) {
 				const errors = p.packageLoadErrors();
 				checks.expect(errors.length === 0, `${p.kind} ${p.pid}: ${errors.join(' | ')}`);

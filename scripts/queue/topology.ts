@@ -54,6 +54,11 @@ export interface QueueTopology {
 	redis: Redis;
 	main: N8nProcess;
 	workers: N8nProcess[];
+	/**
+	 * The node types the package folder of a process's user folder declares, loaded under n8n's
+	 * Node as n8n loads them ([] when that user folder has no package).
+	 */
+	packageNodeTypes: (process: N8nProcess) => Promise<string[]>;
 	/** The environment every n8n process of this topology shares (queue, database, key). */
 	sharedEnv: Record<string, string>;
 	/**
@@ -135,7 +140,10 @@ export async function startQueueTopology(options: QueueTopologyOptions): Promise
 			`NOT installing the package on worker ${options.workersWithoutPackage?.join(', ')} (asked for)`,
 		);
 	const withPackage = [mainInstance, ...workerInstances].filter((i) => !skipped.has(i));
-	await Promise.all(withPackage.map(async (i) => await i.installPackage(options.tgz)));
+	const packageDirs = new Map<N8nInstance, string>();
+	await Promise.all(
+		withPackage.map(async (i) => packageDirs.set(i, await i.installPackage(options.tgz))),
+	);
 
 	// The main first: it creates the database schema the workers read.
 	const main = await mainInstance.start({
@@ -163,6 +171,10 @@ export async function startQueueTopology(options: QueueTopologyOptions): Promise
 		main,
 		workers,
 		sharedEnv,
+		packageNodeTypes: async (p) => {
+			const dir = packageDirs.get(p.instance);
+			return dir ? await p.instance.declaredTypes(dir, 'nodes') : [];
+		},
 		executionsRunBy,
 		workerOf: (id) => workers.find((w) => executionsRunBy(w).includes(id)),
 		stop,
