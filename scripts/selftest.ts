@@ -80,12 +80,12 @@ runMain('selftest', async () => {
 
 	const failures: string[] = [];
 	const main = await instance.start();
-	const credentialId = await main.rest.createCredential({
-		name: 'Probe credential',
-		type: 'probeApi',
-		data: { baseUrl: 'http://127.0.0.1:9', token: 's3cret-token' },
-	});
 	try {
+		const credentialId = await main.rest.createCredential({
+			name: 'Probe credential',
+			type: 'probeApi',
+			data: { baseUrl: 'http://127.0.0.1:9', token: 's3cret-token' },
+		});
 		const workflow = await main.rest.importWorkflow(WORKFLOW, { probeCred0000001: credentialId });
 		const execution = await main.rest.runAndWait(workflow.id, 'Start', 60_000);
 		const [item] = nodeOutput(execution.data, 'Probe') ?? [];
