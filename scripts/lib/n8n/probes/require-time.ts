@@ -15,7 +15,9 @@ const dir = process.argv[2];
 const pkg = require(join(dir, 'package.json')) as {
 	n8n: { credentials: string[]; nodes: string[] };
 };
-require('n8n-workflow'); // n8n loads it before any package: not counted
+// n8n loads n8n-workflow before any package: not counted. Resolved from the package (then
+// NODE_PATH: n8n's copy), not from this file (the repo's copy, which the package would not use).
+require(require.resolve('n8n-workflow', { paths: [dir] }));
 const t0 = process.hrtime.bigint();
 for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) {
 	for (const Class of Object.values(require(join(dir, file)) as Record<string, unknown>)) {
