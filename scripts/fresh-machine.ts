@@ -2,7 +2,7 @@
 // The README's two commands on a machine that never ran the project (`npm run test:fresh-machine`,
 // run by .ci/run): a fresh clone of this repository's HEAD in a temporary folder, a fresh, empty
 // home for every cache the project writes (npm's package cache is shared), then
-//   1. `npm test`, to its end: it must pass, with the engine tests, the end-to-end and the browser suites;
+//   1. `npm test`, to its end: it must pass, with the engine tests, the end-to-end, browser and queue-mode suites;
 //   2. `npm run demo`, until the editor answers and its login works; then Ctrl-C, after which
 //      nothing it started may be left.
 // Prints the time of each step. FRESH_KEEP=1 keeps the folder (about 6 GB) for a look.
@@ -10,6 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+
+import { groupAlive, waitFor } from './lib/n8n';
 
 const repo = resolve(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'fresh-machine-'));
@@ -47,7 +49,7 @@ function run(label: string, args: string[], logFile: string): Promise<{ code: nu
 			out.write(text);
 			output += text;
 			for (const line of text.split('\n')) {
-				if (/^\[(deps|provision|e2e)\]|^\[browser\] (demo ready|coverage)|^(Tests|Test Suites):|^(e2e|browser): \d+ passed/.test(line)) log(`${label}: ${line}`);
+				if (/^\[(deps|provision|e2e)\]|^\[browser\] (demo ready|coverage)|^(Tests|Test Suites):|^(e2e|browser|queue): \d+ passed/.test(line)) log(`${label}: ${line}`);
 			}
 		};
 		child.stdout.on('data', echo);
@@ -67,30 +69,13 @@ async function theTestCommand(): Promise<void> {
 	const jest = /^Tests:\s+(\d+) passed, (\d+) total/m.exec(output);
 	const e2e = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
 	const browser = /^browser: (\d+) passed, (\d+) failed/m.exec(output);
-	if (code !== 0 || !jest || jest[1] !== jest[2] || !e2e || e2e[2] !== '0' || !browser || browser[2] !== '0') {
+	const queue = /^queue: (\d+) passed, (\d+) failed/m.exec(output);
+	const suitesPassed = [e2e, browser, queue].every((suite) => suite && suite[2] === '0');
+	if (code !== 0 || !jest || jest[1] !== jest[2] || !suitesPassed) {
 		console.error(tail(output));
 		throw new Error(`npm test failed in the fresh clone (exit ${code}; log: ${join(work, 'npm-test.log')})`);
 	}
-	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e[1]} passed, browser ${browser[1]} passed`);
-}
-
-async function waitFor<T>(what: string, deadlineMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-	const until = Date.now() + deadlineMs;
-	for (;;) {
-		const value = await probe().catch(() => undefined);
-		if (value !== undefined) return value;
-		if (Date.now() > until) throw new Error(`${what}: nothing after ${deadlineMs / 1000} s`);
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-}
-
-function groupAlive(pgid: number): boolean {
-	try {
-		process.kill(-pgid, 0);
-		return true;
-	} catch {
-		return false;
-	}
+	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e![1]} passed, browser ${browser![1]} passed, queue ${queue![1]} passed`);
 }
 
 async function theDemo(): Promise<void> {
@@ -116,10 +101,11 @@ async function theDemo(): Promise<void> {
 	demo.on('exit', () => (exited = true));
 	const pgid = demo.pid!;
 	try {
-		const editor = await waitFor('the demo banner', 15 * 60_000, async () => {
-			if (exited) throw new Error(`the demo exited before it was ready:\n${tail(output)}`);
-			return /^\s+Editor:\s+(http\S+)/m.exec(output)?.[1];
-		}).catch((error) => {
+		const editor = await waitFor(
+			'the demo banner',
+			{ timeoutMs: 15 * 60_000, intervalMs: 1000, abort: () => (exited ? 'the demo exited before it was ready' : undefined) },
+			() => /^\s+Editor:\s+(http\S+)/m.exec(output)?.[1],
+		).catch((error) => {
 			console.error(tail(output));
 			throw error;
 		});
@@ -144,7 +130,7 @@ async function theDemo(): Promise<void> {
 		log(`demo ready in ${seconds(t0)}: the editor answers at ${editor}, login works, ${imported} examples are there`);
 	} finally {
 		if (groupAlive(pgid)) process.kill(-pgid, 'SIGINT');
-		await waitFor('the demo to stop after Ctrl-C', 60_000, async () => (exited ? true : undefined));
+		await waitFor('the demo to stop after Ctrl-C', { timeoutMs: 60_000, intervalMs: 500 }, () => (exited ? true : undefined));
 		out.end();
 	}
 	await new Promise((r) => setTimeout(r, 1000));

@@ -1,4 +1,4 @@
-// Prints the benchmark table and writes it as Markdown (used by scripts/bench.sh):
+// Prints the benchmark table and writes it as Markdown (used by scripts/bench.ts):
 //   node bench/n8n/report.mjs WORKFLOWS_JSON COLD_JSON RESULTS_MD|- RUNTIME LATENCY_MS SECONDS
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -72,7 +72,7 @@ const machine = [
 
 const text = `## n8n benchmarks
 
-Measured by \`npm run bench\` (scripts/bench.sh) in a real n8n, the package installed from its packed tarball
+Measured by \`npm run bench\` (scripts/bench.ts) in a real n8n, the package installed from its packed tarball
 into the user folder as users install community nodes, against the simulator (its own process) with
 **${latency} ms per request**. Workflows run in a started n8n through its REST API (as the editor's *Execute workflow*)
 and are timed by the execution's own \`startedAt\`/\`stoppedAt\`; the lower bound runs outside n8n, in a plain

@@ -1,4 +1,4 @@
-// The workflow cases of scripts/bench.sh, against a running n8n (started by the script) and the simulator:
+// The workflow cases of scripts/bench.ts, against a running n8n (started by the script) and the simulator:
 //   node bench/n8n/run.mjs N8N_URL EMAIL PASSWORD SIMULATOR_URL RUNS OUT_JSON FLATTED_MODULE
 // Each repetition runs every case once, interleaved: the package's workflow, the HTTP Request
 // workflow(s), and the raw lower bound (plain fetch in this process, outside n8n). A workflow is

@@ -1,4 +1,4 @@
-// Writes the benchmark's credentials and workflows for a real n8n (used by scripts/bench.sh):
+// Writes the benchmark's credentials and workflows for a real n8n (used by scripts/bench.ts):
 //   node bench/n8n/workflows.mjs OUT_DIR SIMULATOR_URL
 // OUT_DIR/credentials.json and OUT_DIR/workflows/*.json (each with a fixed id).
 import { mkdirSync, writeFileSync } from 'node:fs';

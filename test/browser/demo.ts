@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,13 +66,16 @@ export async function startDemo(log: (line: string) => void, startLimitMs: numbe
 		DEMO_PASSWORD: PASSWORD,
 		DEMO_AD_USERS: '200',
 	};
-	// Its own process group, like a terminal's job: Ctrl-C of the group stops n8n and the simulator.
-	const child: ChildProcess = spawn('bash', ['-c', `exec bash scripts/demo.sh >${JSON.stringify(logFile)} 2>&1`], {
+	// `npm run demo` without its dependency check (scripts/demo.ts), in its own process group, like a
+	// terminal's job: Ctrl-C of the group stops n8n and the simulator.
+	const out = openSync(logFile, 'a');
+	const child: ChildProcess = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), ['scripts/demo.ts'], {
 		cwd: REPO,
 		env,
 		detached: true,
-		stdio: 'ignore',
+		stdio: ['ignore', out, out],
 	});
+	closeSync(out);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	let stopped: Promise<boolean> | undefined;
 	const signal = (name: NodeJS.Signals) => {

@@ -1,5 +1,5 @@
-// The e2e suite's assertions, on what scripts/e2e.sh kept of each n8n version's
-// run (see scripts/lib/e2e-suite.sh for the folder layout).
+// The e2e suite's assertions, on what scripts/e2e.ts kept of each n8n version's
+// run (see scripts/e2e/collect.ts for the folder layout).
 // Usage: node test/e2e/run-checks.mjs RESULTS_DIR   (one sub-folder per n8n version)
 // Prints `ok - ...` / `not ok - ...` per check, then `e2e: N passed, M failed`.
 import assert from 'node:assert/strict';

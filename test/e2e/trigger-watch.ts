@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
 /**
- * The e2e suite's step for the Atlassian SSO Trigger in a real n8n (run by scripts/lib/e2e-suite.sh while
+ * The e2e suite's step for the Atlassian SSO Trigger in a real n8n (run by scripts/e2e/collect.ts while
  * n8n runs with examples/sso-watch.json published): waits for the activation poll, changes an SSO setting
  * in the simulator, waits for two more polls of the "SSO Configuration Changed" trigger (the one that
  * sees the change, and one that must stay silent), and keeps what the workflow posted to the inbox.
@@ -9,13 +9,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { sleep, waitFor } from '../../scripts/lib/n8n/wait';
+
 const [simUrl, out] = process.argv.slice(2);
 const POLL_PATH = '/rest/authconfig/1.0/sso';
 /** n8n polls at most once a minute, at a random second: two polls after the change take up to two minutes. */
 const TIMEOUT_MS = 200_000;
 const CHANGE = [{ op: 'replace', path: '/authconfig/sso/show-login-form', value: false }];
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 async function control(method: string, action: string, body?: unknown): Promise<unknown> {
 	const response = await fetch(`${simUrl}/__simulator/${action}`, {
@@ -33,10 +33,9 @@ async function polls(): Promise<number> {
 }
 
 async function waitForPolls(count: number, what: string, started: number): Promise<void> {
-	while ((await polls()) < count) {
-		if (Date.now() - started > TIMEOUT_MS) throw new Error(`timed out waiting for ${what}`);
-		await sleep(1000);
-	}
+	await waitFor(what, { timeoutMs: TIMEOUT_MS - (Date.now() - started), intervalMs: 1000 }, async () =>
+		(await polls()) >= count ? true : undefined,
+	);
 	console.error(`[e2e] trigger-watch: ${what} after ${Math.round((Date.now() - started) / 1000)}s`);
 }
 

@@ -1,0 +1,257 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * The e2e steps for one n8n version: they run things and keep the results in a folder; the
+ * assertions are in test/e2e/run-checks.mjs, which reads it:
+ *   OUT/version, OUT/simulator-url
+ *   OUT/server-started                  present when `n8n start` became ready
+ *   OUT/node-types.txt, credential-types.txt, load-errors.txt, n8n.log
+ *   OUT/credtest-ok/, credtest-wrong/   http-status, response.json, requests.json, state.json
+ *   OUT/<scenario>/                     run.json (the execution: status, data), execute.log,
+ *                                       state-before.json, requests.json, state.json
+ *   OUT/sso-watch/                      inbox.json, requests.json, timeline.json, executions.json, failure
+ * One n8n main per version: started once, everything through its REST API (credentials and
+ * workflows imported, each scenario run as the editor's "Execute workflow" from its Manual
+ * Trigger, the trigger example activated), stopped at the end.
+ */
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+import {
+	createInstance,
+	executionError,
+	logger,
+	REPO,
+	run,
+	secondsSince,
+	type CredentialInput,
+	type N8nProcess,
+	type SimulatorProcess,
+	type Workflow,
+	type WorkflowInput,
+} from '../lib/n8n';
+
+const log = logger('e2e');
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The scenarios run headless: folder, workflow id, simulator state patch. */
+const SCENARIOS: Array<[string, string, unknown?]> = [
+	['clone-refresh', 'exCloneRefresh'],
+	['user-sync-watch', 'exUserSyncWatch'],
+	[
+		'user-sync-watch-failing',
+		'exUserSyncWatch',
+		[{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }],
+	],
+	['rotate-idp-certificate', 'exRotateIdpCert'],
+	['wrong-password', 'e2eWrongPasswd'],
+	['continue-on-fail', 'e2eContinueFail'],
+];
+const TRIGGER_WORKFLOW = 'exSsoWatch';
+
+interface Context {
+	out: string;
+	main: N8nProcess;
+	sim: SimulatorProcess;
+	credentialIds: Record<string, string>;
+	/** file id (e.g. exCloneRefresh) -> the imported workflow (its id in n8n: 2.x keeps the file's, 1.x gives a new one) */
+	workflows: Map<string, Workflow>;
+}
+
+/** n8n's own credential test (the editor's POST /rest/credentials/test) of dc-credential with PASSWORD. */
+async function credentialTest(ctx: Context, dir: string, password: string): Promise<void> {
+	mkdirSync(dir, { recursive: true });
+	await ctx.sim.control('POST', 'reset');
+	const answer = await ctx.main.rest.testCredential({
+		id: ctx.credentialIds['dc-credential'],
+		name: 'Atlassian Data Center',
+		type: 'atlassianDataCenterApi',
+		data: {
+			baseUrl: `${ctx.sim.url}/`,
+			authentication: 'basicAuth',
+			username: 'admin',
+			password,
+			ignoreSSLIssues: false,
+		},
+	});
+	writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
+	writeFileSync(join(dir, 'response.json'), answer.text);
+	writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
+	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
+}
+
+/** The name of a workflow's Manual Trigger (where the editor's "Execute workflow" starts). */
+function manualTrigger(workflow: WorkflowInput): string {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	if (!trigger) throw new Error(`workflow ${workflow.id} has no Manual Trigger`);
+	return trigger.name;
+}
+
+/**
+ * Resets the simulator, applies the patch, runs the workflow from its Manual Trigger and waits
+ * for the execution; keeps the execution, the requests the simulator received and its state.
+ */
+async function scenario(ctx: Context, name: string, id: string, patch?: unknown): Promise<void> {
+	const dir = join(ctx.out, name);
+	const t0 = Date.now();
+	mkdirSync(dir, { recursive: true });
+	await ctx.sim.control('POST', 'reset');
+	if (patch) await ctx.sim.control('PATCH', 'state', patch);
+	writeFileSync(join(dir, 'state-before.json'), json(await ctx.sim.control('GET', 'state')));
+	let summary: string;
+	try {
+		const workflow = ctx.workflows.get(id);
+		if (!workflow) throw new Error(`no workflow ${id} was imported`);
+		const execution = await ctx.main.rest.runAndWait(workflow.id, manualTrigger(workflow), 120_000);
+		writeFileSync(join(dir, 'run.json'), json(execution));
+		summary = `execution ${execution.id}: status ${execution.status}${execution.status === 'success' ? '' : ` (${executionError(execution.data)})`}`;
+	} catch (error) {
+		summary = `workflow ${id}: ${(error as Error).message}`;
+	}
+	writeFileSync(join(dir, 'execute.log'), `${summary}\n`);
+	writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
+	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
+	log(`  ran ${name} (${id}) in ${secondsSince(t0)}s: ${summary}`);
+}
+
+/**
+ * examples/sso-watch.json activated (its alerts go to the simulator's inbox):
+ * test/e2e/trigger-watch.ts changes the simulator's state after the activation poll and waits for
+ * two more polls; keeps its inbox, requests and timeline, and n8n's executions of the workflow.
+ */
+async function triggerWatch(ctx: Context): Promise<void> {
+	const dir = join(ctx.out, 'sso-watch');
+	const t0 = Date.now();
+	mkdirSync(dir, { recursive: true });
+	await ctx.sim.control('POST', 'reset');
+	const workflowId = ctx.workflows.get(TRIGGER_WORKFLOW)?.id ?? TRIGGER_WORKFLOW;
+	try {
+		await ctx.main.rest.activateWorkflow(workflowId);
+	} catch (error) {
+		writeFileSync(
+			join(dir, 'failure'),
+			`activating ${TRIGGER_WORKFLOW} failed: ${(error as Error).message}`,
+		);
+		return;
+	}
+	const watch = await run(
+		join(REPO, 'node_modules', '.bin', 'tsx'),
+		['test/e2e/trigger-watch.ts', ctx.sim.url, dir],
+		{ cwd: REPO },
+	);
+	writeFileSync(join(dir, 'watch.log'), watch.output);
+	const results = await ctx.main.rest.executions(workflowId).catch((error: Error) => {
+		writeFileSync(join(dir, 'watch.log'), `${watch.output}executions: ${error.message}\n`);
+		return [];
+	});
+	writeFileSync(join(dir, 'executions.json'), json({ data: { results } }));
+	const last = watch.output.trim().split('\n').pop() ?? '';
+	log(`  trigger watch in ${secondsSince(t0)}s: ${last}`);
+}
+
+/** Reads what test/e2e/prepare-workflows.mjs wrote: credentials and workflows to import. */
+function readPrepared(prepared: string): {
+	credentials: CredentialInput[];
+	workflows: WorkflowInput[];
+} {
+	const credentials = JSON.parse(
+		readFileSync(join(prepared, 'credentials.json'), 'utf8'),
+	) as CredentialInput[];
+	const dir = join(prepared, 'workflows');
+	const workflows = readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as WorkflowInput);
+	return { credentials, workflows };
+}
+
+/**
+ * One n8n instance of VERSION with the package installed into <user folder>/.n8n/nodes: start it
+ * (types, load errors, credential test), import, run every scenario, watch the trigger, stop it.
+ * Never fails on what it observes: run-checks.mjs judges. Returns the seconds it took.
+ */
+export async function collect(
+	version: string,
+	out: string,
+	tgz: string,
+	prepared: string,
+	sim: SimulatorProcess,
+): Promise<number> {
+	const t0 = Date.now();
+	mkdirSync(out, { recursive: true });
+	writeFileSync(join(out, 'version'), `${version}\n`);
+	writeFileSync(join(out, 'simulator-url'), `${sim.url}\n`);
+	log(`n8n ${version}: instance, package`);
+	const instance = await createInstance({ version, keep: process.env.E2E_KEEP === '1' });
+	await instance.installPackage(tgz);
+
+	log(`n8n ${version}: server (types, load errors, credential test)`);
+	let main: N8nProcess;
+	try {
+		main = await instance.start({ timeoutMs: 120_000 });
+	} catch (error) {
+		log(`n8n ${version}: ${(error as Error).message}`);
+		const logFile = join(instance.home, 'n8n.log');
+		if (existsSync(logFile)) copyFileSync(logFile, join(out, 'n8n.log'));
+		return secondsSince(t0);
+	}
+	try {
+		writeFileSync(join(out, 'server-started'), '');
+		writeFileSync(join(out, 'node-types.txt'), `${(await main.rest.nodeTypes()).join('\n')}\n`);
+		writeFileSync(
+			join(out, 'credential-types.txt'),
+			`${(await main.rest.credentialTypes()).join('\n')}\n`,
+		);
+		writeFileSync(
+			join(out, 'load-errors.txt'),
+			main
+				.packageLoadErrors()
+				.map((line) => `${line}\n`)
+				.join(''),
+		);
+
+		log(`n8n ${version}: credentials and workflows through the REST API`);
+		const { credentials, workflows } = readPrepared(prepared);
+		const credentialIds: Record<string, string> = {};
+		for (const credential of credentials)
+			credentialIds[credential.id ?? credential.name] =
+				await main.rest.createCredential(credential);
+		const imported = new Map<string, Workflow>();
+		for (const workflow of workflows) {
+			try {
+				imported.set(
+					workflow.id ?? workflow.name,
+					await main.rest.importWorkflow(workflow, credentialIds),
+				);
+			} catch (error) {
+				log(`  importing ${workflow.id} failed: ${(error as Error).message}`);
+			}
+		}
+		const ctx: Context = { out, main, sim, credentialIds, workflows: imported };
+		await credentialTest(ctx, join(out, 'credtest-ok'), 'admin-password');
+		await credentialTest(ctx, join(out, 'credtest-wrong'), 'e2e-wrong-password');
+
+		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
+		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);
+
+		log(
+			`n8n ${version}: the trigger in an active workflow (up to 3 minutes: n8n polls once a minute)`,
+		);
+		await triggerWatch(ctx);
+	} finally {
+		await main.stop();
+		copyFileSync(main.logFile, join(out, 'n8n.log'));
+		mkdirSync(join(out, 'sso-watch'), { recursive: true });
+		copyFileSync(main.logFile, join(out, 'sso-watch', 'n8n.log'));
+	}
+	const seconds = secondsSince(t0);
+	writeFileSync(join(out, 'seconds'), `${seconds}\n`);
+	log(`n8n ${version}: done in ${seconds}s`);
+	return seconds;
+}

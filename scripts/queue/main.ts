@@ -1,0 +1,222 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * The queue-mode suite (`npm run test:queue`): the packed package in n8n 2.41.1 running in queue
+ * mode (PostgreSQL, Redis, one main, two workers: scripts/queue/topology.ts) against the Data
+ * Center simulator. It shows that
+ *   - every process loads the package, and every example workflow of examples/ completes when its
+ *     executions run on the workers (manual runs are offloaded to them);
+ *   - both workers run executions (which worker ran what: read from each worker's own log);
+ *   - the Atlassian SSO Trigger (examples/sso-watch.json, activated) alerts once per change, not
+ *     once per worker: only the main polls, a worker runs each execution the poll starts;
+ *   - after one worker is killed (SIGKILL), new executions run on the other.
+ * Output like the e2e suite: `ok - ...` / `not ok - ...` per check, then `queue: N passed, M failed`;
+ * exit code 1 when a check failed. Everything it started is stopped and removed at the end, also
+ * on Ctrl-C. QUEUE_KEEP=1 keeps the folder (logs, databases); QUEUE_PACKAGE=<tgz> tests that tarball;
+ * QUEUE_WORKER_WITHOUT_PACKAGE=2 leaves worker 2 without the package (the suite must then fail).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+	logger,
+	packRepo,
+	removeAtExit,
+	REPO,
+	runMain,
+	secondsSince,
+	startSimulator,
+	type N8nProcess,
+} from '../lib/n8n';
+import { Checks } from './checks';
+import { importWorkflows, prepareWorkflows, runAll, TriggerWatch } from './scenarios';
+import { startQueueTopology } from './topology';
+
+const log = logger('queue');
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+async function main(): Promise<number> {
+	const t0 = Date.now();
+	const work = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'n8n-queue.'));
+	if (process.env.QUEUE_KEEP === '1') log(`keeping ${work} (QUEUE_KEEP=1)`);
+	else removeAtExit(work);
+	const checks = new Checks();
+
+	// The package, and two simulators: one for the workflows run by hand, one watched by the
+	// trigger (the runs change SSO settings the trigger would report).
+	const [tgz, sim, watched] = await Promise.all([
+		process.env.QUEUE_PACKAGE
+			? Promise.resolve(process.env.QUEUE_PACKAGE)
+			: packRepo(REPO, join(work, 'pack')),
+		startSimulator({ logFile: join(work, 'simulator.log'), contextPath: '/jira' }),
+		startSimulator({ logFile: join(work, 'simulator-trigger.log'), contextPath: '/jira' }),
+	]);
+	const queue = await startQueueTopology({
+		tgz,
+		dir: join(work, 'queue'),
+		workers: 2,
+		concurrency: 2,
+		workersWithoutPackage: process.env.QUEUE_WORKER_WITHOUT_PACKAGE
+			? [Number(process.env.QUEUE_WORKER_WITHOUT_PACKAGE)]
+			: [],
+	});
+	const { main: n8nMain, workers } = queue;
+	const setupSeconds = secondsSince(t0);
+
+	await checks.run(
+		'queue mode: one main and two workers ready on PostgreSQL and Redis of their own',
+		async () => {
+			const mode = queue.postgres.sql(
+				"select count(*) from information_schema.tables where table_name = 'execution_entity'",
+			);
+			checks.expect(mode.trim() === '1', `n8n's schema in PostgreSQL: ${mode}`);
+			checks.expect((await queue.redis.command('PING')) === '+PONG', 'Redis answers');
+			checks.expect(n8nMain.alive() && workers.every((w) => w.alive()), 'every n8n process runs');
+		},
+	);
+	await checks.run(
+		'the package is in every user folder and loads on the main and both workers (no load error at start-up)',
+		async () => {
+			// Every node the package declares (package.json "n8n.nodes"), known to the main; n8n adds a
+			// "<name>Tool" twin of each node that is usable as an AI tool.
+			const declared = readJson<{ n8n: { nodes: string[] } }>(join(REPO, 'package.json')).n8n.nodes
+				.length;
+			const types = (await n8nMain.rest.nodeTypes()).filter((t) =>
+				t.startsWith('n8n-nodes-atlassian-dc-identity.'),
+			);
+			const nodes = types.filter((t) => !t.endsWith('Tool'));
+			checks.expect(
+				nodes.length === declared,
+				`the main knows ${nodes.length} of the package's ${declared} nodes: ${nodes.join(', ')}`,
+			);
+			checks.note(`${nodes.length} nodes, ${types.length - nodes.length} AI-tool twins`);
+			// A worker has no editor API: the package of its own user folder, loaded under n8n's Node as n8n does.
+			for (const [i, worker] of workers.entries()) {
+				const workerTypes = await queue.packageNodeTypes(worker);
+				checks.expect(
+					workerTypes.length === declared,
+					`worker-${i + 1}: ${workerTypes.length} of the ${declared} nodes in its ~/.n8n/nodes`,
+				);
+			}
+			for (const p of [n8nMain, ...workers]) {
+				const errors = p.packageLoadErrors();
+				checks.expect(errors.length === 0, `${p.kind} ${p.pid}: ${errors.join(' | ')}`);
+			}
+		},
+	);
+
+	const prepared = await prepareWorkflows(join(work, 'workflows'), sim.url, watched.url);
+	const imported = await importWorkflows(n8nMain, prepared, sim.url, watched.url);
+
+	// The trigger runs on its own clock (n8n polls once a minute): activate it now, check it last.
+	const watch = new TriggerWatch(n8nMain, watched, imported.trigger, join(work, 'trigger-watch'));
+	await watch.start();
+
+	const ran: Array<{ id: string; what: string }> = [];
+	const runBy = (id: string): N8nProcess | undefined => queue.workerOf(id);
+
+	for (const example of imported.manual) {
+		await checks.run(
+			`example ${example.file} completes in queue mode, run by a worker`,
+			async () => {
+				await sim.control('POST', 'reset');
+				const execution = await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000);
+				ran.push({ id: execution.id, what: example.file });
+				checks.expect(
+					execution.status === 'success',
+					`status ${execution.status}: ${JSON.stringify(execution.data.resultData.error ?? {})}`,
+				);
+				checks.expect(
+					runBy(execution.id) !== undefined,
+					`execution ${execution.id} was run by no worker`,
+				);
+			},
+		);
+	}
+
+	await checks.run(
+		'both workers run executions: 6 runs at once, each execution on exactly one worker',
+		async () => {
+			await sim.control('POST', 'reset');
+			await sim.control('POST', 'latency', { ms: 400 });
+			const burst = await runAll(n8nMain, imported.manual[0], 6);
+			await sim.control('POST', 'latency', { ms: 0 });
+			ran.push(...burst.map((e) => ({ id: e.id, what: 'burst' })));
+			checks.expect(
+				burst.every((e) => e.status === 'success'),
+				`statuses ${burst.map((e) => e.status).join(', ')}`,
+			);
+			const perWorker = workers.map((w) => queue.executionsRunBy(w));
+			for (const { id } of ran) {
+				const on = perWorker.filter((ids) => ids.includes(id)).length;
+				checks.expect(on === 1, `execution ${id} appears in ${on} worker logs`);
+			}
+			const counts = workers.map(
+				(w, i) =>
+					`worker-${i + 1}: ${perWorker[i].filter((id) => ran.some((r) => r.id === id)).length}`,
+			);
+			checks.expect(
+				perWorker.every((ids) => ids.length > 0),
+				`executions per worker: ${counts.join(', ')}`,
+			);
+			checks.note(counts.join(', '));
+		},
+	);
+
+	await checks.run('a worker killed (SIGKILL): new executions run on the other', async () => {
+		const [survivor, victim] = workers;
+		await victim.kill();
+		checks.expect(!victim.alive(), 'the killed worker still runs');
+		for (const example of imported.manual) {
+			await sim.control('POST', 'reset');
+			const execution = await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000);
+			checks.expect(
+				execution.status === 'success',
+				`${example.file} after the kill: status ${execution.status}`,
+			);
+			checks.expect(
+				runBy(execution.id) === survivor,
+				`${example.file} after the kill: run by ${runBy(execution.id)?.pid ?? 'no worker'}`,
+			);
+		}
+	});
+
+	await checks.run(
+		'example sso-watch.json, activated: one alert per change (not one per worker), its executions on a worker',
+		async () => {
+			const result = await watch.finish();
+			checks.expect(result.failure === '', `trigger watch: ${result.failure}`);
+			const changed = result.inbox
+				.filter((a) => a.event === 'configurationChanged')
+				.map((a) => a.text);
+			checks.expect(
+				changed.length === 1 &&
+					changed[0] ===
+						'SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false',
+				`configuration alerts: ${JSON.stringify(changed)}`,
+			);
+			const certificates = result.inbox.filter((a) => a.event === 'certificateExpiring');
+			checks.expect(certificates.length === 1, `certificate alerts: ${certificates.length}`);
+			checks.expect(
+				result.pollsPerMinute <= 1,
+				`polls of the SSO settings per trigger per minute: ${result.pollsPerMinute}`,
+			);
+			const executions = await n8nMain.rest.executions(imported.trigger.id);
+			checks.expect(
+				executions.length === 2 && executions.every((e) => e.status === 'success'),
+				`executions: ${JSON.stringify(executions.map((e) => ({ id: e.id, status: e.status })))}`,
+			);
+			for (const e of executions)
+				checks.expect(runBy(e.id) !== undefined, `trigger execution ${e.id} was run by no worker`);
+		},
+	);
+
+	await queue.stop();
+	await Promise.all([sim.stop(), watched.stop()]);
+	const failed = checks.summary('queue', `setup ${setupSeconds}s, total ${secondsSince(t0)}s`);
+	if (failed && process.env.QUEUE_KEEP !== '1')
+		log('FAILED: rerun with QUEUE_KEEP=1 to keep the n8n, PostgreSQL and simulator logs');
+	return failed ? 1 : 0;
+}
+
+runMain('queue', main);

@@ -1,0 +1,183 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * What the queue-mode suite runs: the example workflows prepared as the e2e suite prepares them
+ * (test/e2e/prepare-workflows.mjs), imported into the main with credentials pointing at the
+ * simulators, and the trigger step of the e2e suite (test/e2e/trigger-watch.ts) around an
+ * activated sso-watch.json.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+	REPO,
+	run,
+	runOk,
+	type Execution,
+	type N8nProcess,
+	type SimulatorProcess,
+	type WorkflowInput,
+} from '../lib/n8n';
+
+export interface ManualExample {
+	/** examples/<file> */
+	file: string;
+	id: string;
+	/** Its Manual Trigger (the run starts there, as the editor's "Execute workflow"). */
+	trigger: string;
+}
+
+interface Prepared {
+	/** prepare-workflows.mjs's output for the simulator the runs use */
+	main: string;
+	/** ... for the simulator the trigger watches */
+	trigger: string;
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+export async function prepareWorkflows(
+	out: string,
+	simUrl: string,
+	watchedUrl: string,
+): Promise<Prepared> {
+	const script = join(REPO, 'test', 'e2e', 'prepare-workflows.mjs');
+	const prepared = { main: join(out, 'main'), trigger: join(out, 'trigger') };
+	await runOk(process.execPath, [script, prepared.main, simUrl]);
+	await runOk(process.execPath, [script, prepared.trigger, watchedUrl]);
+	return prepared;
+}
+
+/**
+ * Creates the credentials of prepare-workflows.mjs in the main (n8n encrypts them; every worker
+ * decrypts them with the shared key) and imports every example: the ones with a Manual Trigger
+ * against the first simulator, sso-watch.json against the watched one.
+ */
+export async function importWorkflows(
+	main: N8nProcess,
+	prepared: Prepared,
+	simUrl: string,
+	watchedUrl: string,
+): Promise<{ manual: ManualExample[]; trigger: { id: string; file: string } }> {
+	type Credential = { id: string; name: string; type: string; data: Record<string, unknown> };
+	const credentialMap = async (dir: string, suffix: string) => {
+		const map: Record<string, string> = {};
+		for (const c of readJson<Credential[]>(join(dir, 'credentials.json'))) {
+			map[c.id] = await main.rest.createCredential({ ...c, name: `${c.name}${suffix}` });
+		}
+		return map;
+	};
+	const forRuns = await credentialMap(prepared.main, ` (${simUrl})`);
+	const forTrigger = await credentialMap(prepared.trigger, ` (${watchedUrl})`);
+
+	const examples = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
+	const manual: ManualExample[] = [];
+	let trigger: { id: string; file: string } | undefined;
+	for (const file of examples) {
+		const { name } = readJson<{ name: string }>(join(REPO, 'examples', file));
+		const find = (dir: string) =>
+			readdirSync(join(dir, 'workflows'))
+				.map((f) => readJson<WorkflowInput>(join(dir, 'workflows', f)))
+				.find((w) => w.name === name);
+		const workflow = find(prepared.main);
+		if (!workflow?.id) throw new Error(`examples/${file}: not among the prepared workflows`);
+		const manualTrigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+		if (manualTrigger) {
+			await main.rest.importWorkflow(workflow, forRuns);
+			manual.push({ file, id: workflow.id, trigger: manualTrigger.name });
+		} else {
+			const watched = find(prepared.trigger);
+			if (!watched?.id) throw new Error(`examples/${file}: not among the prepared workflows`);
+			await main.rest.importWorkflow(watched, forTrigger);
+			trigger = { id: watched.id, file };
+		}
+	}
+	if (!trigger) throw new Error('no example with a trigger (sso-watch.json)');
+	// The first example is the one the burst repeats: clone-refresh (a few requests, no waiting).
+	manual.sort(
+		(a, b) => Number(b.file === 'clone-refresh.json') - Number(a.file === 'clone-refresh.json'),
+	);
+	return { manual, trigger };
+}
+
+/** `count` runs of an example started at once (queued together), then each awaited. */
+export async function runAll(
+	main: N8nProcess,
+	example: ManualExample,
+	count: number,
+): Promise<Execution[]> {
+	const ids = await Promise.all(
+		Array.from(
+			{ length: count },
+			async () => await main.rest.runWorkflow(example.id, example.trigger),
+		),
+	);
+	return await Promise.all(ids.map(async (id) => await main.rest.waitForExecution(id, 90_000)));
+}
+
+export interface TriggerWatchResult {
+	failure: string;
+	inbox: Array<{ event: string; text: string }>;
+	/** GETs of the SSO settings the watched simulator saw (one per poll), and the minutes since the activation. */
+	polls: number;
+	minutes: number;
+	/** Polls a minute after the activation poll (one poller: at most 1; one per process: 2 or 3). */
+	pollsPerMinute: number;
+}
+
+/**
+ * The e2e suite's trigger step in queue mode: the workflow activated through the main, then
+ * test/e2e/trigger-watch.ts (activation poll, a changed SSO setting, two more polls).
+ */
+export class TriggerWatch {
+	private done?: Promise<{ code: number | null; output: string }>;
+	private activatedAt = 0;
+
+	constructor(
+		private readonly main: N8nProcess,
+		private readonly watched: SimulatorProcess,
+		private readonly workflow: { id: string },
+		private readonly out: string,
+	) {}
+
+	async start(): Promise<void> {
+		await this.main.rest.activateWorkflow(this.workflow.id);
+		this.activatedAt = Date.now();
+		const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
+		this.done = run(
+			tsx,
+			[join(REPO, 'test', 'e2e', 'trigger-watch.ts'), this.watched.url, this.out],
+			{ cwd: REPO },
+		);
+	}
+
+	async finish(): Promise<TriggerWatchResult> {
+		const result = await this.done;
+		const minutes = (Date.now() - this.activatedAt) / 60_000;
+		let failure = '';
+		try {
+			failure = readFileSync(join(this.out, 'failure'), 'utf8');
+		} catch {
+			if (result?.code !== 0)
+				failure = `trigger-watch.ts exited ${result?.code}: ${result?.output.slice(-500)}`;
+		}
+		const read = <T>(name: string, fallback: T): T => {
+			try {
+				return readJson<T>(join(this.out, name));
+			} catch {
+				return fallback;
+			}
+		};
+		const requests = read<Array<{ method: string; path: string }>>('requests.json', []);
+		const polls = requests.filter(
+			(r) => r.method === 'GET' && r.path === '/rest/authconfig/1.0/sso',
+		).length;
+		// The activation poll comes on top of one poll a minute.
+		return {
+			failure,
+			inbox: read('inbox.json', []),
+			polls,
+			minutes,
+			pollsPerMinute: (polls - 1) / Math.max(1, Math.ceil(minutes)),
+		};
+	}
+}
