@@ -1,9 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
-import { spawnSync } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+
+import { ensureDebianPackages } from '../../scripts/lib/services/debian';
 
 /**
  * `--screenshots` (`npm run screenshots`) refreshes the README's pictures in docs/images; otherwise
@@ -19,19 +20,8 @@ export const CHROMIUM = process.env.BROWSER_CHROMIUM ?? '/usr/bin/chromium';
 export function ensureChromium(log: (line: string) => void): void {
 	if (existsSync(CHROMIUM)) return;
 	if (process.env.BROWSER_CHROMIUM) throw new Error(`BROWSER_CHROMIUM=${CHROMIUM} does not exist`);
-	const root = process.getuid?.() === 0;
-	const sudo = root ? [] : ['sudo', '-n'];
-	log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get install -y chromium)`);
-	const run = (args: string[]) => {
-		const [command, ...rest] = [...sudo, ...args];
-		return spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status;
-	};
-	if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0) {
-		run(['apt-get', 'update']);
-		if (run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']) !== 0 || !existsSync(CHROMIUM)) {
-			throw new Error(`could not install chromium: run "apt-get install -y chromium" as root, or set BROWSER_CHROMIUM to a chromium binary`);
-		}
-	}
+	log(`${CHROMIUM} is missing: installing Debian's chromium package`);
+	ensureDebianPackages([{ name: 'chromium', present: () => existsSync(CHROMIUM) }]);
 }
 
 /** A fresh chromium profile for one run, headless, without the background traffic a first start makes. */
