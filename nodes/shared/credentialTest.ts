@@ -5,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { authorizationHeader } from './authorization';
 import { USER_AGENT } from './constants';
 import { describeFailure } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
@@ -28,13 +29,6 @@ function field(answer: HttpAnswer, name: string): string | undefined {
 	return typeof value === 'string' && value ? value : undefined;
 }
 
-function authorization(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.authentication === 'basicAuth') {
-		return `Basic ${Buffer.from(`${String(credentials.username)}:${String(credentials.password)}`).toString('base64')}`;
-	}
-	return `Bearer ${String(credentials.personalAccessToken)}`;
-}
-
 async function get(
 	ctx: ICredentialTestFunctions,
 	credentials: ICredentialDataDecryptedObject,
@@ -42,7 +36,7 @@ async function get(
 	authenticated: boolean,
 ): Promise<HttpAnswer> {
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
-	if (authenticated) headers.Authorization = authorization(credentials);
+	if (authenticated) headers.Authorization = authorizationHeader(credentials);
 	const response = (await ctx.helpers.request({
 		method: 'GET',
 		uri: url,

@@ -5,7 +5,6 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
-	type IHttpRequestOptions,
 	type IPollFunctions,
 	type ILoadOptionsFunctions,
 	type JsonObject,
@@ -15,8 +14,10 @@ import { CREDENTIAL_TYPE, USER_AGENT } from './constants';
 import { cancellableSleep } from './cancellableSleep';
 import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
+import { authorizationHeader } from './authorization';
 import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
+import { EGRESS_REFUSED, failureOf, routeOf, sendReusingConnections, sendThroughN8n, type OutgoingRequest, type Route } from './send';
 import { buildQuery, dotSegmentIn, normalizeBaseUrl } from './url';
 
 export interface ApiRequest {
@@ -54,26 +55,57 @@ export function isMutating(method: string): boolean {
 
 interface Connection {
 	baseUrl: string;
+	route: Route;
 	ignoreSSLIssues: boolean;
 	/** Handed to n8n's request helper so that it does not load and decrypt the credential again per request. */
 	credentials: ICredentialsDecrypted;
+	/** The credential's Authorization header, for the connection-reusing route. */
+	authorization: string;
 }
 
 /** One node run reads its credential once, however many requests and items it has. */
 const connections = new WeakMap<TransportContext, Promise<Connection>>();
 
+async function openConnection(ctx: TransportContext): Promise<Connection> {
+	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normalizeBaseUrl(String(data.baseUrl ?? ''));
+	const route = routeOf(data);
+	if (route === 'reuse') await assertEgressAllowed(ctx, baseUrl);
+	return {
+		baseUrl,
+		route,
+		ignoreSSLIssues: data.ignoreSSLIssues === true,
+		credentials: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
+		authorization: authorizationHeader(data),
+	};
+}
+
 async function connection(ctx: TransportContext): Promise<Connection> {
 	let cached = connections.get(ctx);
 	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
-			baseUrl: normalizeBaseUrl(String(data.baseUrl ?? '')),
-			ignoreSSLIssues: data.ignoreSSLIssues === true,
-			credentials: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
-		}));
+		cached = openConnection(ctx);
 		connections.set(ctx, cached);
 		cached.catch(() => connections.delete(ctx));
 	}
 	return await cached;
+}
+
+/**
+ * n8n's request helper checks every connection against the instance's outbound-request policy (n8n 2.41+);
+ * the connection-reusing route asks the same policy about the base URL before the run's first request.
+ */
+async function assertEgressAllowed(ctx: TransportContext, baseUrl: string): Promise<void> {
+	const helpers = ctx.helpers as Partial<Pick<IExecuteFunctions['helpers'], 'getSecureEgressFilter'>>;
+	if (typeof helpers.getSecureEgressFilter !== 'function' || !baseUrl) return;
+	const verdict = await helpers.getSecureEgressFilter().validateUrl(baseUrl);
+	if (!verdict.ok) throw egressRefused(ctx, baseUrl, verdict.error.message);
+}
+
+function egressRefused(ctx: TransportContext, target: string, reason: string | undefined, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `n8n's outbound-request policy does not allow ${target}`, {
+		description: `Nothing was sent. ${(reason ?? 'The address is blocked').replace(/\.?$/, '.')} Ask the n8n administrator to allow the instance (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES), or check the credential's Base URL.`,
+		itemIndex,
+	});
 }
 
 /** Refuses, before anything is sent, an id of "." or "..": the request would leave the operation's endpoint. */
@@ -109,16 +141,6 @@ export async function dryRunOutput(ctx: TransportContext, request: ApiRequest): 
 	};
 }
 
-function headersOf(raw: unknown): Record<string, string | undefined> {
-	const headers: Record<string, string | undefined> = {};
-	if (raw && typeof raw === 'object') {
-		for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-			headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
-		}
-	}
-	return headers;
-}
-
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
 	ENOTFOUND: 'host not found',
@@ -129,18 +151,37 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-function networkError(ctx: TransportContext, error: unknown, code: string | undefined, request: ApiRequest, itemIndex: number): NodeApiError {
-	const { message } = (error ?? {}) as { message?: string };
+function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, route: Route, request: ApiRequest, itemIndex: number): NodeApiError {
+	const { code, message } = failure;
+	const where = `${request.method} ${request.path}`;
+	if (code === 'ABORT_ERR') {
+		return new NodeApiError(ctx.getNode(), { cancelled: true, method: request.method, path: request.path } as JsonObject, {
+			message: `The execution was cancelled (${where})`,
+			description: 'The request was stopped while it was under way; whether Data Center acted on it is not known.',
+			itemIndex,
+		});
+	}
+	if (code === 'BAD_PORT') {
+		return new NodeApiError(ctx.getNode(), { networkError: 'port refused by fetch', method: request.method, path: request.path } as JsonObject, {
+			message: `Could not reach Data Center: Node's fetch does not connect to this port (${where})`,
+			description: "Node's fetch refuses the ports browsers block (such as 9, 25 or 6000). Set the credential's Connections to n8n's HTTP client, or use the instance's usual port.",
+			itemIndex,
+		});
+	}
 	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
 	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
+	const proxyHint =
+		route === 'reuse'
+			? " If n8n reaches the instance through an HTTP proxy, set the credential's Connections to n8n's HTTP client."
+			: '';
 	return new NodeApiError(
 		ctx.getNode(),
 		{ networkError: what, method: request.method, path: request.path } as JsonObject,
 		{
-			message: `Could not reach Data Center: ${what} (${request.method} ${request.path})`,
+			message: `Could not reach Data Center: ${what} (${where})`,
 			description: tls
 				? 'The TLS certificate was not accepted. For an internal instance with a self-signed certificate, turn on "Ignore SSL Issues" in the credential.'
-				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance. Cause: ${code ?? message ?? 'unknown'}.`,
+				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance.${proxyHint} Cause: ${code ?? message ?? 'unknown'}.`,
 			itemIndex,
 		},
 	);
@@ -165,48 +206,29 @@ export function answerError(ctx: TransportContext, answer: HttpAnswer, request: 
  */
 export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const url = await requestUrl(ctx, request, itemIndex);
-	const { ignoreSSLIssues, credentials } = await connection(ctx);
+	const { route, ignoreSSLIssues, credentials, authorization } = await connection(ctx);
 	const body = requestBody(request);
 	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
-	const headers: IDataObject = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (isMutating(request.method)) headers['X-Atlassian-Token'] = 'no-check';
 	if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url,
-		headers,
-		body,
-		encoding: 'text',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-		skipSslCertificateValidation: ignoreSSLIssues,
-	};
+	const outgoing: OutgoingRequest = { method: request.method, url, headers, body };
 
 	const gate = requestGateOf(ctx);
 	for (let attempt = 1; ; attempt++) {
 		let answer: HttpAnswer;
 		const ticket = await gate.enter();
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-				credentialsDecrypted: credentials,
-			})) as {
-				statusCode: number;
-				headers: unknown;
-				body: unknown;
-			};
-			answer = {
-				statusCode: response.statusCode,
-				headers: headersOf(response.headers),
-				body: typeof response.body === 'string' ? response.body : response.body == null ? '' : String(response.body),
-			};
+			answer =
+				route === 'reuse'
+					? await sendReusingConnections(ctx, authorization, outgoing)
+					: await sendThroughN8n(ctx, credentials, ignoreSSLIssues, outgoing);
 		} catch (error) {
 			gate.leave(ticket);
-			const cause = (error as { cause?: { code?: string } }).cause;
-			const code = (error as { code?: string }).code ?? cause?.code;
-			const delay = retryDelayForNetworkError(code, idempotent, attempt);
-			if (delay === undefined) throw networkError(ctx, error, code, request, itemIndex);
+			const failure = failureOf(error);
+			if (failure.code === EGRESS_REFUSED) throw egressRefused(ctx, new URL(url).origin, failure.message, itemIndex);
+			const delay = retryDelayForNetworkError(failure.code, idempotent, attempt);
+			if (delay === undefined) throw networkError(ctx, failure, route, request, itemIndex);
 			await cancellableSleep(ctx, delay);
 			continue;
 		}

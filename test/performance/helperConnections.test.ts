@@ -2,8 +2,9 @@
 /**
  * What the README's performance section rests on: n8n's request helper (n8n-core 2.41) opens a new connection for
  * every request, and its only agent setting (`agentOptions`, spread into a new http.Agent per request) cannot make it
- * reuse one: `keepAlive` only leaves each socket open, never used again. If n8n starts reusing connections, these
- * fail, and the decision written there (stay on the helper, pay a connection per request) should be measured again.
+ * reuse one: `keepAlive` only leaves each socket open, never used again. That is why the credential's Connections
+ * defaults to fetch, which reuses them. If n8n starts reusing connections, the helper tests here fail, and the
+ * decision written there should be measured again.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,14 +60,25 @@ class KeepAliveProbe implements INodeType {
 nodeTypes.add('test.keepAliveProbe', new KeepAliveProbe());
 
 describe("n8n's request helper and connections (the cost of the convention)", () => {
-	test('the package: one new connection per request, closed after the answer', async () => {
-		const run = await runNode({
+	const sync = async (connections: string, usernames = ['a', 'b', 'c']) =>
+		await runNode({
 			node: 'resolutionSamlSso',
 			parameters: { resource: 'connector', operation: 'syncUser', connectorId: '1', username: '={{ $json.username }}', options: { maxInFlight: 1 } },
-			credentials: { baseUrl: url, authentication: 'basicAuth', username: 'admin', password: 'admin-password' },
-			input: [{ username: 'a' }, { username: 'b' }, { username: 'c' }],
+			credentials: { baseUrl: url, authentication: 'basicAuth', username: 'admin', password: 'admin-password', connections },
+			input: usernames.map((username) => ({ username })),
 		});
-		expect(run.error).toBeUndefined();
+
+	test('the package, by default: connections kept open and used again', async () => {
+		const usernames = Array.from({ length: 20 }, (_, i) => `user${i}`);
+		expect((await sync('reuse', usernames)).error).toBeUndefined();
+		expect(connectionHeaders).toEqual(usernames.map(() => 'keep-alive'));
+		// One request at a time: fetch takes a second connection when the next request starts before it has put
+		// the first back in its pool, never one per request.
+		expect(connections).toBeLessThanOrEqual(2);
+	});
+
+	test("the package through n8n's HTTP client: one new connection per request, closed after the answer", async () => {
+		expect((await sync('perRequest')).error).toBeUndefined();
 		expect(connectionHeaders).toEqual(['close', 'close', 'close']);
 		expect(connections).toBe(3);
 	});

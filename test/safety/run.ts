@@ -4,14 +4,20 @@ import { runNode, type NodeRun } from '../harness/runNode';
 import { SIMULATOR_USERS, type Simulator } from '../simulator';
 import { labelOf, parametersOf, type CatalogueEntry } from './catalogue';
 
+/** The two ways requests can reach Data Center (the credential's Connections): fetch reusing connections, n8n's helper. */
+export const ROUTES = ['reuse', 'perRequest'] as const;
+export type RouteName = (typeof ROUTES)[number];
+
 /** Basic auth (every fault applies to it, "Basic auth disabled" included) with the simulator's sysadmin. */
-export function basicCredentials(sim: Simulator): ICredentialDataDecryptedObject {
+export function basicCredentials(sim: Simulator, connections: RouteName = 'reuse'): ICredentialDataDecryptedObject {
 	const { username, password } = SIMULATOR_USERS.admin;
-	return { baseUrl: sim.url, authentication: 'basicAuth', username, password };
+	return { baseUrl: sim.url, authentication: 'basicAuth', username, password, connections };
 }
 
 export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
+	/** The route of the default credential. */
+	connections?: RouteName;
 	signal?: AbortSignal;
 	parameters?: Record<string, unknown>;
 	continueOnFail?: boolean;
@@ -22,7 +28,7 @@ export async function runEntry(entry: CatalogueEntry, sim: Simulator, options: R
 	return await runNode({
 		node: entry.node,
 		parameters: { ...parametersOf(entry, sim), ...options.parameters } as never,
-		credentials: options.credentials ?? basicCredentials(sim),
+		credentials: options.credentials ?? basicCredentials(sim, options.connections),
 		input: entry.input?.(sim),
 		signal: options.signal,
 		continueOnFail: options.continueOnFail,
