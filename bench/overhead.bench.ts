@@ -4,6 +4,8 @@
  * client with the same requests in flight, measured in the same run, interleaved, median of BENCH_RUNS ratios.
  *   getAll:   AD user.getAll of BENCH_USERS users with the server capping pages at 100 (500 requests);
  *   syncUser: 1,000 resolution syncUser items, the username from an expression (1,000 POSTs).
+ * The node runs with the credential's default Connections (fetch, connections reused) and, as a second case, through
+ * n8n's HTTP client (Connections: new per request).
  * Two more baselines, same run: n8n's request helper alone (bench/helperNode.ts: a bare node in the same engine doing
  * what the fetch client does through `helpers.httpRequestWithAuthentication` and the shared credential), the cost of
  * n8n's convention; and the fetch client opening a new connection per request (`Connection: close`), which is what
@@ -35,11 +37,14 @@ function expect(count: number, wanted: number, what: string): void {
 	if (count !== wanted) throw new Error(`${what}: ${count} results, expected ${wanted}`);
 }
 
-async function nodeGetAll(url: string): Promise<void> {
+/** The credential's Connections: `reuse` (the default, fetch) or `perRequest` (n8n's request helper). */
+type Connections = 'reuse' | 'perRequest';
+
+async function nodeGetAll(url: string, connections: Connections = 'reuse'): Promise<void> {
 	const run = await runNode({
 		node: 'adAttributesSync',
 		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
+		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS, connections },
 	});
 	if (run.error) throw run.error;
 	expect(run.items.length, USERS, 'node getAll');
@@ -74,11 +79,11 @@ async function helperSyncUser(url: string): Promise<void> {
 	expect(items.length, SYNC_ITEMS, 'helper syncUser');
 }
 
-async function nodeSyncUser(url: string): Promise<void> {
+async function nodeSyncUser(url: string, connections: Connections = 'reuse'): Promise<void> {
 	const run = await runNode({
 		node: 'resolutionSamlSso',
 		parameters: { resource: 'connector', operation: 'syncUser', connectorId: '1', username: '={{ $json.username }}' },
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
+		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS, connections },
 		input: usernames.map((username) => ({ username })),
 	});
 	if (run.error) throw run.error;
@@ -107,10 +112,12 @@ async function main(): Promise<void> {
 	try {
 		const all: Record<string, () => Promise<void>> = {
 			nodeGetAll: () => nodeGetAll(url),
+			n8nClientGetAll: () => nodeGetAll(url, 'perRequest'),
 			fetchGetAll: () => fetchGetAll(url),
 			helperGetAll: () => helperGetAll(url),
 			freshGetAll: () => fetchGetAll(url, true),
 			nodeSyncUser: () => nodeSyncUser(url),
+			n8nClientSyncUser: () => nodeSyncUser(url, 'perRequest'),
 			fetchSyncUser: () => fetchSyncUser(url),
 			helperSyncUser: () => helperSyncUser(url),
 			freshSyncUser: () => fetchSyncUser(url, true),
@@ -137,16 +144,17 @@ async function main(): Promise<void> {
 		const line = (label: string, a: number[] | undefined, b: number[] | undefined, note = '') => {
 			if (!a || !b) return;
 			const r = ratios(a, b);
-			console.log(`    ${label.padEnd(52)} ${ms(median(a))}  ratio ${median(r).toFixed(2)} (runs ${r.map((x) => x.toFixed(2)).join(', ')})${note}`);
+			console.log(`    ${label.padEnd(66)} ${ms(median(a))}  ratio ${median(r).toFixed(2)} (runs ${r.map((x) => x.toFixed(2)).join(', ')})${note}`);
 		};
 		for (const [what, key] of [[`getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`, 'GetAll'], [`syncUser ${SYNC_ITEMS} items, expression`, 'SyncUser']] as const) {
-			const [node, fetch, helper, fresh] = ['node', 'fetch', 'helper', 'fresh'].map((c) => t[`${c}${key}`]);
+			const [node, fetch, helper, fresh, n8nClient] = ['node', 'fetch', 'helper', 'fresh', 'n8nClient'].map((c) => t[`${c}${key}`]);
 			if (!fetch) continue;
 			const perRequest = (c: string) => (cpu[`${c}${key}`] ? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / REQUESTS[key]).toFixed(2)}` : '');
-			console.log(`  ${what}: plain fetch ${ms(median(fetch))}; CPU ms per request: ${['node', 'helper', 'fetch', 'fresh'].map(perRequest).filter(Boolean).join(', ')}`);
+			console.log(`  ${what}: plain fetch ${ms(median(fetch))}; CPU ms per request: ${['node', 'n8nClient', 'helper', 'fetch', 'fresh'].map(perRequest).filter(Boolean).join(', ')}`);
 			line('the node / plain fetch', node, fetch, '  target <= 1.15');
+			line("the node through n8n's HTTP client / plain fetch", n8nClient, fetch, "  (Connections: new per request)");
 			line("n8n's request helper alone / plain fetch", helper, fetch, "  (n8n's convention)");
-			line("the node / n8n's request helper alone", node, helper, '  (the package itself)');
+			line("the node through n8n's HTTP client / n8n's request helper alone", n8nClient, helper, '  (the package on that route)');
 			line('plain fetch, new connection per request / plain fetch', fresh, fetch);
 		}
 	} finally {

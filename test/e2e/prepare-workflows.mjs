@@ -88,6 +88,12 @@ writeFileSync(
 				data: { ...base, password: 'admin-password' },
 			},
 			{
+				id: 'dc-credential-n8n-client',
+				name: "Atlassian Data Center (n8n's HTTP client)",
+				type: 'atlassianDataCenterApi',
+				data: { ...base, password: 'admin-password', connections: 'perRequest' },
+			},
+			{
 				id: 'dc-credential-bad',
 				name: 'Atlassian Data Center (wrong password)',
 				type: 'atlassianDataCenterApi',

@@ -71,6 +71,36 @@ const assertSuccess = (s) =>
 const latestConfig = (state) => state.resolution.configVersions.at(-1);
 
 // ---- the checks ------------------------------------------------------------
+/** Removing 3 Kantega groups, one unknown, with continue on fail: the other 2 removed, 1 error item. */
+function assertContinueOnFail(s) {
+	assertSuccess(s);
+	const out = s.output('Remove managed group');
+	assert.equal(out?.length, 3);
+	assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
+	assert.match(String(out[1].error), /404/);
+	assert.equal(out[1].removed, undefined);
+	assert.deepEqual(out[2], { idpId: ADFS, group: GROUP_WITH_ACCENTS, removed: true });
+	assert.deepEqual(
+		s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
+		[
+			`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/jira-administrators`,
+			`404 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/no-such-group`,
+			`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/${encodeURIComponent(GROUP_WITH_ACCENTS)}`,
+		],
+	);
+	const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
+	assert.deepEqual(
+		groups(s.after),
+		groups(s.before).filter((g) => !['jira-administrators', GROUP_WITH_ACCENTS].includes(g)),
+	);
+}
+
+/** Each request over its own connection, closed after the answer (n8n's request helper). */
+function assertConnectionPerRequest(s) {
+	assert.deepEqual(s.requests.map((r) => r.headers.connection), s.requests.map(() => 'close'));
+	assert.equal(new Set(s.requests.map((r) => r.connection)).size, s.requests.length);
+}
+
 /** n8n's answer to POST /rest/credentials/test, kept in DIR. */
 function credentialTestAnswer(d) {
 	const status = readFileSync(join(d, 'http-status'), 'utf8').trim();
@@ -244,6 +274,11 @@ function checksFor(dir) {
 					.nodes.find((n) => n.name === 'New certificate')
 					.parameters.assignments.assignments.find((a) => a.name === 'certificate').value;
 				const der = pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
+				// By default connections stay open: five requests of five node runs, one after the other, share them.
+				assert.ok(
+					new Set(s.requests.map((r) => r.connection)).size < s.requests.length,
+					`a connection per request: ${s.requests.map((r) => r.connection).join(', ')}`,
+				);
 				assert.deepEqual(
 					s.requests.map((r) => ({ call: `${r.method} ${r.rawPath}`, body: s.body(r) })),
 					[
@@ -289,26 +324,16 @@ function checksFor(dir) {
 			'continue on fail: removing 3 Kantega groups, one unknown, removes the other 2 and outputs 1 error item',
 			() => {
 				const s = scenario(dir, 'continue-on-fail');
-				assertSuccess(s);
-				const out = s.output('Remove managed group');
-				assert.equal(out?.length, 3);
-				assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
-				assert.match(String(out[1].error), /404/);
-				assert.equal(out[1].removed, undefined);
-				assert.deepEqual(out[2], { idpId: ADFS, group: GROUP_WITH_ACCENTS, removed: true });
-				assert.deepEqual(
-					s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
-					[
-						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/jira-administrators`,
-						`404 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/no-such-group`,
-						`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/${encodeURIComponent(GROUP_WITH_ACCENTS)}`,
-					],
-				);
-				const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
-				assert.deepEqual(
-					groups(s.after),
-					groups(s.before).filter((g) => !['jira-administrators', GROUP_WITH_ACCENTS].includes(g)),
-				);
+				assertContinueOnFail(s);
+				assert.deepEqual(s.requests.map((r) => r.headers.connection), s.requests.map(() => 'keep-alive'));
+			},
+		],
+		[
+			"Connections: new per request: the same run through n8n's HTTP client, each request over a new connection",
+			() => {
+				const s = scenario(dir, 'n8n-http-client');
+				assertContinueOnFail(s);
+				assertConnectionPerRequest(s);
 			},
 		],
 		[

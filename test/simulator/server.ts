@@ -6,6 +6,7 @@
  * in" (401) -> XSRF on POST/PUT/PATCH/DELETE (403 text) -> sysadmin check (app-specific) -> handler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { authenticate } from './auth';
 import type { ControlTarget } from './control';
 import { handleControl } from './control';
@@ -50,8 +51,20 @@ function htmlNotFound(): SimResponse {
 	return text(404, '<!DOCTYPE html><html><head><title>Oops, you\'ve found a dead link.</title></head><body><h1>Oops, you\'ve found a dead link.</h1></body></html>', 'text/html;charset=UTF-8');
 }
 
+/** Numbers the connections of one server in the order they were opened. */
+function connectionNumbers(): (socket: Socket) => number {
+	const numbers = new WeakMap<Socket, number>();
+	let opened = 0;
+	return (socket) => {
+		let number = numbers.get(socket);
+		if (number === undefined) numbers.set(socket, (number = ++opened));
+		return number;
+	};
+}
+
 export function createHandler(target: ControlTarget, options: ResolvedOptions, origin: () => string) {
 	const rateLimiter = new RateLimiter();
+	const connectionOf = connectionNumbers();
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const body = await readBody(req);
 		const url = req.url ?? '/';
@@ -67,7 +80,7 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 		const underContext = rawPath === ctxPath || rawPath.startsWith(`${ctxPath}/`);
 		const path = underContext ? rawPath.slice(ctxPath.length) || '/' : rawPath;
 		const record: RecordedRequest = {
-			method, rawPath, path, query: parseQuery(search), headers: { ...req.headers }, body, status: 0,
+			method, rawPath, path, query: parseQuery(search), headers: { ...req.headers }, body, status: 0, connection: connectionOf(req.socket),
 		};
 		const authorization = header(req, 'authorization');
 		const scheme = authorization?.trim().split(/\s+/)[0]?.toLowerCase();

@@ -55,6 +55,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Authenticated username. */
 	user?: string;
+	/** Which TCP connection carried it: requests that share a number came over one kept-open connection. */
+	connection: number;
 }
 
 export type FaultKind =

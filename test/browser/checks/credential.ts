@@ -56,6 +56,12 @@ export async function checkCredential(page: Page, demo: Demo, report: Report): P
 		fields = await chooseAuthentication(page, 'Personal Access Token', (f) => f.includes('personalAccessToken'));
 		assert(fields.includes('personalAccessToken') && !fields.includes('username') && !fields.includes('password'), `Personal Access Token shows ${fields.join(', ')}`);
 	});
+	await report.check('credential dialog: Connections is shown, set to its default "Keep Open and Reuse"', async () => {
+		const fields = await shownFields(page);
+		assert(fields.includes('connections') && fields.includes('ignoreSSLIssues'), `the dialog shows ${fields.join(', ')}`);
+		const value = await field(page, 'connections').inputValue();
+		assert(value === 'Keep Open and Reuse', `Connections shows "${value}"`);
+	});
 	const success = /Connection tested successfully/i;
 	const failure = /Couldn.t connect|Authentication failed|Not authorized/i;
 	await report.check('credential dialog: Test succeeds against the simulator with the admin token', async () => {
