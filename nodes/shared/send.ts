@@ -26,24 +26,39 @@ export function routeOf(credentials: { connections?: unknown; ignoreSSLIssues?: 
 	return credentials.connections === 'perRequest' || credentials.ignoreSSLIssues === true ? 'perRequest' : 'reuse';
 }
 
-function cancelSignal(ctx: TransportContext): AbortSignal | undefined {
-	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+/**
+ * A signal for one request that aborts with the execution. fetch would otherwise add a listener to the execution's
+ * own signal per request and leave it there until garbage collection: thousands in a long run (Node warns past 1,500).
+ */
+function requestSignal(ctx: TransportContext): { signal?: AbortSignal; release: () => void } {
+	const execution = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	if (!execution) return { release: () => undefined };
+	const controller = new AbortController();
+	const abort = () => controller.abort(execution.reason);
+	if (execution.aborted) abort();
+	else execution.addEventListener('abort', abort, { once: true });
+	return { signal: controller.signal, release: () => execution.removeEventListener('abort', abort) };
 }
 
 /** Through Node's fetch, keeping connections open; `authorization` is the credential's header. */
 export async function sendReusingConnections(ctx: TransportContext, authorization: string, request: OutgoingRequest): Promise<HttpAnswer> {
-	const response = await fetch(request.url, {
-		method: request.method,
-		headers: { ...request.headers, Authorization: authorization },
-		body: request.body,
-		redirect: 'manual',
-		signal: cancelSignal(ctx),
-	});
-	const headers: Record<string, string | undefined> = {};
-	response.headers.forEach((value, name) => {
-		headers[name] = value;
-	});
-	return { statusCode: response.status, headers, body: await response.text() };
+	const { signal, release } = requestSignal(ctx);
+	try {
+		const response = await fetch(request.url, {
+			method: request.method,
+			headers: { ...request.headers, Authorization: authorization },
+			body: request.body,
+			redirect: 'manual',
+			signal,
+		});
+		const headers: Record<string, string | undefined> = {};
+		response.headers.forEach((value, name) => {
+			headers[name] = value;
+		});
+		return { statusCode: response.status, headers, body: await response.text() };
+	} finally {
+		release();
+	}
 }
 
 function headersOf(raw: unknown): Record<string, string | undefined> {
