@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The connection-reusing route and the execution's cancel signal: a long run leaves no listener behind on it
  * (fetch's own would stay until garbage collection, and Node warns past 1,500), and a cancel still stops a request.
