@@ -19,6 +19,7 @@ import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
 import { mapConcurrent } from '../nodes/shared/concurrency';
 import { runNode } from '../test/harness/runNode';
+import { ADMIN_CREDENTIALS } from './simulatorProcess';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -63,7 +64,7 @@ async function viaNode(url: string): Promise<number> {
 	const run = await runNode({
 		node: 'adAttributesSync',
 		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
-		credentials: { baseUrl: url, authentication: 'basicAuth', username: 'admin', password: 'admin-password' },
+		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
 	});
 	if (run.error) throw run.error;
 	return run.json.length;

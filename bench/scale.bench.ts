@@ -39,11 +39,11 @@ function connection2Keys(n: number): string[] {
 
 async function measure(kind: string, size: number, url: string): Promise<Measurement> {
 	const credentials = { baseUrl: url, ...ADMIN_CREDENTIALS };
-	const run = async (): Promise<{ items: unknown[]; error?: Error }> =>
+	const runOf = async (count: number): Promise<{ items: unknown[]; error?: Error }> =>
 		kind === 'raw'
-			? { items: await rawUsers(url, size) }
+			? { items: await rawUsers(url, count) }
 			: kind === 'getAll'
-			? runNode({ node: 'adAttributesSync', parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: size }, credentials })
+			? runNode({ node: 'adAttributesSync', parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: count }, credentials })
 			: runNode({
 					node: 'adAttributesSync',
 					parameters: {
@@ -55,17 +55,18 @@ async function measure(kind: string, size: number, url: string): Promise<Measure
 						options: { combineItems: true },
 					},
 					credentials,
-					input: connection2Keys(size).map((key, i) => ({ key, department: `Dept ${i % 40}` })),
+					input: connection2Keys(count).map((key, i) => ({ key, department: `Dept ${i % 40}` })),
 				});
-	// Warm the engine and the modules with a small run, then measure from what the process has then.
-	const warm = await runNode({ node: 'adAttributesSync', parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: 10 }, credentials });
+	// Warm the engine and the modules with a small run of the same kind (the code it loads and compiles is not the
+	// operation's memory), then measure from what the process has then.
+	const warm = await runOf(10);
 	if (warm.error) throw warm.error;
 	global.gc?.();
 	const before = process.memoryUsage().rss;
 	let peak = before;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 	const started = performance.now();
-	const result = await run();
+	const result = await runOf(size);
 	const ms = performance.now() - started;
 	clearInterval(sampler);
 	peak = Math.max(peak, process.memoryUsage().rss);

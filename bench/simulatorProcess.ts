@@ -22,4 +22,10 @@ export async function startSimulatorProcess(args: string[]): Promise<{ url: stri
 }
 
 export const ADMIN_BASIC = `Basic ${Buffer.from('admin:admin-password').toString('base64')}`;
-export const ADMIN_CREDENTIALS = { authentication: 'basicAuth', username: 'admin', password: 'admin-password' };
+/** The simulator's sysadmin; BENCH_CONNECTIONS=perRequest sends the benchmarks' node runs through n8n's HTTP client. */
+export const ADMIN_CREDENTIALS = {
+	authentication: 'basicAuth',
+	username: 'admin',
+	password: 'admin-password',
+	connections: process.env.BENCH_CONNECTIONS ?? 'reuse',
+};

@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -10,15 +9,16 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, USER_AGENT } from './constants';
+import { USER_AGENT } from './constants';
 import { cancellableSleep } from './cancellableSleep';
 import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
-import { authorizationHeader } from './authorization';
+import { connection } from './connection';
+import { egressRefused, networkError } from './networkErrors';
 import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
-import { EGRESS_REFUSED, failureOf, routeOf, sendReusingConnections, sendThroughN8n, type OutgoingRequest, type Route } from './send';
-import { buildQuery, dotSegmentIn, normalizeBaseUrl } from './url';
+import { EGRESS_REFUSED, failureOf, sendReusingConnections, sendThroughN8n, type OutgoingRequest } from './send';
+import { buildQuery, dotSegmentIn } from './url';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -53,61 +53,6 @@ export function isMutating(method: string): boolean {
 	return MUTATING.has(method);
 }
 
-interface Connection {
-	baseUrl: string;
-	route: Route;
-	ignoreSSLIssues: boolean;
-	/** Handed to n8n's request helper so that it does not load and decrypt the credential again per request. */
-	credentials: ICredentialsDecrypted;
-	/** The credential's Authorization header, for the connection-reusing route. */
-	authorization: string;
-}
-
-/** One node run reads its credential once, however many requests and items it has. */
-const connections = new WeakMap<TransportContext, Promise<Connection>>();
-
-async function openConnection(ctx: TransportContext): Promise<Connection> {
-	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = normalizeBaseUrl(String(data.baseUrl ?? ''));
-	const route = routeOf(data);
-	if (route === 'reuse') await assertEgressAllowed(ctx, baseUrl);
-	return {
-		baseUrl,
-		route,
-		ignoreSSLIssues: data.ignoreSSLIssues === true,
-		credentials: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
-		authorization: authorizationHeader(data),
-	};
-}
-
-async function connection(ctx: TransportContext): Promise<Connection> {
-	let cached = connections.get(ctx);
-	if (!cached) {
-		cached = openConnection(ctx);
-		connections.set(ctx, cached);
-		cached.catch(() => connections.delete(ctx));
-	}
-	return await cached;
-}
-
-/**
- * n8n's request helper checks every connection against the instance's outbound-request policy (n8n 2.41+);
- * the connection-reusing route asks the same policy about the base URL before the run's first request.
- */
-async function assertEgressAllowed(ctx: TransportContext, baseUrl: string): Promise<void> {
-	const helpers = ctx.helpers as Partial<Pick<IExecuteFunctions['helpers'], 'getSecureEgressFilter'>>;
-	if (typeof helpers.getSecureEgressFilter !== 'function' || !baseUrl) return;
-	const verdict = await helpers.getSecureEgressFilter().validateUrl(baseUrl);
-	if (!verdict.ok) throw egressRefused(ctx, baseUrl, verdict.error.message);
-}
-
-function egressRefused(ctx: TransportContext, target: string, reason: string | undefined, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `n8n's outbound-request policy does not allow ${target}`, {
-		description: `Nothing was sent. ${(reason ?? 'The address is blocked').replace(/\.?$/, '.')} Ask the n8n administrator to allow the instance (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES), or check the credential's Base URL.`,
-		itemIndex,
-	});
-}
-
 /** Refuses, before anything is sent, an id of "." or "..": the request would leave the operation's endpoint. */
 function assertOwnEndpoint(ctx: TransportContext, request: ApiRequest, itemIndex?: number): void {
 	const dots = dotSegmentIn(request.path);
@@ -139,52 +84,6 @@ export async function dryRunOutput(ctx: TransportContext, request: ApiRequest): 
 		url: await requestUrl(ctx, request),
 		body: body === undefined ? null : ((parseJson(body) as IDataObject) ?? body),
 	};
-}
-
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host name lookup failed',
-	ETIMEDOUT: 'timed out',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection broken',
-};
-
-/** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, route: Route, request: ApiRequest, itemIndex: number): NodeApiError {
-	const { code, message } = failure;
-	const where = `${request.method} ${request.path}`;
-	if (code === 'ABORT_ERR') {
-		return new NodeApiError(ctx.getNode(), { cancelled: true, method: request.method, path: request.path } as JsonObject, {
-			message: `The execution was cancelled (${where})`,
-			description: 'The request was stopped while it was under way; whether Data Center acted on it is not known.',
-			itemIndex,
-		});
-	}
-	if (code === 'BAD_PORT') {
-		return new NodeApiError(ctx.getNode(), { networkError: 'port refused by fetch', method: request.method, path: request.path } as JsonObject, {
-			message: `Could not reach Data Center: Node's fetch does not connect to this port (${where})`,
-			description: "Node's fetch refuses the ports browsers block (such as 9, 25 or 6000). Set the credential's Connections to n8n's HTTP client, or use the instance's usual port.",
-			itemIndex,
-		});
-	}
-	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
-	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
-	const proxyHint =
-		route === 'reuse'
-			? " If n8n reaches the instance through an HTTP proxy, set the credential's Connections to n8n's HTTP client."
-			: '';
-	return new NodeApiError(
-		ctx.getNode(),
-		{ networkError: what, method: request.method, path: request.path } as JsonObject,
-		{
-			message: `Could not reach Data Center: ${what} (${where})`,
-			description: tls
-				? 'The TLS certificate was not accepted. For an internal instance with a self-signed certificate, turn on "Ignore SSL Issues" in the credential.'
-				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance.${proxyHint} Cause: ${code ?? message ?? 'unknown'}.`,
-			itemIndex,
-		},
-	);
 }
 
 /** The error an answer stands for (status, method, path, the vendor's words), or undefined when it is data. */

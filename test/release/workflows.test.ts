@@ -113,6 +113,8 @@ describe('package.json for a release with provenance', () => {
 
 	it('names a public GitHub repository (npm checks provenance against it) and publishes only dist', () => {
 		expect(pkg.repository?.url).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
-		expect(pkg.files).toEqual(['dist']);
+		// n8n-node build copies every PNG of the repository into dist (the README's screenshots too), and tsc leaves its
+		// build info there: both are left out of the tarball, nothing outside dist is in.
+		expect(pkg.files).toEqual(['dist', '!dist/docs', '!dist/tsconfig.tsbuildinfo']);
 	});
 });
