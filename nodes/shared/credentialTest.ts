@@ -9,6 +9,7 @@ import { authorizationHeader } from './authorization';
 import { USER_AGENT } from './constants';
 import { describeFailure } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
+import { failureOf, routeOf, sendReusingConnections } from './send';
 import { normalizeBaseUrl } from './url';
 
 /** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
@@ -29,14 +30,8 @@ function field(answer: HttpAnswer, name: string): string | undefined {
 	return typeof value === 'string' && value ? value : undefined;
 }
 
-async function get(
-	ctx: ICredentialTestFunctions,
-	credentials: ICredentialDataDecryptedObject,
-	url: string,
-	authenticated: boolean,
-): Promise<HttpAnswer> {
-	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
-	if (authenticated) headers.Authorization = authorizationHeader(credentials);
+/** One GET through n8n's request helper (which applies n8n's proxy settings and outbound-request policy). */
+async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICredentialDataDecryptedObject, url: string, headers: Record<string, string>): Promise<HttpAnswer> {
 	const response = (await ctx.helpers.request({
 		method: 'GET',
 		uri: url,
@@ -51,6 +46,19 @@ async function get(
 	for (const [key, value] of Object.entries(response.headers ?? {})) lowerHeaders[key.toLowerCase()] = value == null ? undefined : String(value);
 	const body = typeof response.body === 'string' ? response.body : response.body == null ? '' : JSON.stringify(response.body);
 	return { statusCode: response.statusCode, headers: lowerHeaders, body };
+}
+
+/**
+ * The anonymous call goes through n8n's request helper, so n8n's outbound-request policy judges the instance before
+ * any credential is sent; the authenticated call goes the way the nodes will send theirs (the credential's
+ * Connections), so that Test fails when the nodes could not connect.
+ */
+async function get(ctx: ICredentialTestFunctions, credentials: ICredentialDataDecryptedObject, url: string, authenticated: boolean): Promise<HttpAnswer> {
+	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+	if (!authenticated) return await getThroughN8n(ctx, credentials, url, headers);
+	const authorization = authorizationHeader(credentials);
+	if (routeOf(credentials) === 'reuse') return await sendReusingConnections(ctx, authorization, { method: 'GET', url, headers });
+	return await getThroughN8n(ctx, credentials, url, { ...headers, Authorization: authorization });
 }
 
 function productOf(manifest: HttpAnswer): { key: string; version: string } | undefined {
@@ -91,11 +99,15 @@ export async function atlassianDataCenterApiTest(
 		if (!user) return error(`${whoAmI.label} did not accept the credential: it answered as an anonymous user.`);
 		return { status: 'OK', message: `Connected to ${whoAmI.label} ${product.version} as ${user}` };
 	} catch (cause) {
-		const { code, message } = (cause ?? {}) as { code?: string; message?: string };
-		const text = `${code ?? ''} ${message ?? ''}`;
-		if (/certificate|self.signed|SSL|TLS/i.test(text)) {
+		const { code, message } = failureOf(cause);
+		if (/certificate|self.signed|SSL|TLS/i.test(`${code ?? ''} ${message ?? ''}`)) {
 			return error('The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".');
 		}
-		return error(`Could not reach ${baseUrl}: ${code ?? message ?? 'network error'}`);
+		const reason = code === 'BAD_PORT' ? "Node's fetch does not connect to this port (one of those browsers block)" : (code ?? message ?? 'network error');
+		const hint =
+			routeOf(credentials) === 'reuse'
+				? " If n8n reaches the instance through an HTTP proxy, or the port is one fetch refuses, set Connections to n8n's HTTP client."
+				: '';
+		return error(`Could not reach ${baseUrl}: ${reason}.${hint}`);
 	}
 }

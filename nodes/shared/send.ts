@@ -1,4 +1,4 @@
-import type { ICredentialsDecrypted, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
 import type { HttpAnswer } from './httpAnswer';
@@ -30,8 +30,8 @@ export function routeOf(credentials: { connections?: unknown; ignoreSSLIssues?: 
  * A signal for one request that aborts with the execution. fetch would otherwise add a listener to the execution's
  * own signal per request and leave it there until garbage collection: thousands in a long run (Node warns past 1,500).
  */
-function requestSignal(ctx: TransportContext): { signal?: AbortSignal; release: () => void } {
-	const execution = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+function requestSignal(ctx: object): { signal?: AbortSignal; release: () => void } {
+	const execution = 'getExecutionCancelSignal' in ctx ? (ctx as IExecuteFunctions).getExecutionCancelSignal() : undefined;
 	if (!execution) return { release: () => undefined };
 	const controller = new AbortController();
 	const abort = () => controller.abort(execution.reason);
@@ -40,13 +40,16 @@ function requestSignal(ctx: TransportContext): { signal?: AbortSignal; release: 
 	return { signal: controller.signal, release: () => execution.removeEventListener('abort', abort) };
 }
 
-/** Through Node's fetch, keeping connections open; `authorization` is the credential's header. */
-export async function sendReusingConnections(ctx: TransportContext, authorization: string, request: OutgoingRequest): Promise<HttpAnswer> {
+/**
+ * Through Node's fetch, keeping connections open; `authorization` is the credential's header (none for an anonymous
+ * call). `ctx` is the node's context (its cancel signal is followed) or, for the credential test, any object.
+ */
+export async function sendReusingConnections(ctx: object, authorization: string | undefined, request: OutgoingRequest): Promise<HttpAnswer> {
 	const { signal, release } = requestSignal(ctx);
 	try {
 		const response = await fetch(request.url, {
 			method: request.method,
-			headers: { ...request.headers, Authorization: authorization },
+			headers: authorization === undefined ? request.headers : { ...request.headers, Authorization: authorization },
 			body: request.body,
 			redirect: 'manual',
 			signal,

@@ -92,3 +92,42 @@ describe('failures that say what to fix', () => {
 		expect(result.message).toMatch(/^Could not reach http:\/\/127.0.0.1:9/);
 	});
 });
+
+/** Connections: the anonymous call through n8n's helper (its outbound-request policy), the authenticated one the nodes' way. */
+describe.each(['reuse', 'perRequest'])('the credential test with Connections %s', (connections) => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ contextPath: '/jira' });
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => sim.reset());
+
+	test('the authenticated call goes the way the nodes send theirs', async () => {
+		const result = await testCredential(adminBasic(sim, { connections }));
+		expect(result.status).toBe('OK');
+		expect(sim.requests.map((r) => `${r.headers.authorization ? 'authenticated' : 'anonymous'} ${r.headers.connection}`)).toEqual([
+			'anonymous close',
+			`authenticated ${connections === 'reuse' ? 'keep-alive' : 'close'}`,
+		]);
+	});
+});
+
+test('an instance fetch cannot reach fails Test by default, with the way out, and passes through n8n\'s HTTP client', async () => {
+	// 6000 and 6665-6669 are among the ports fetch refuses (as browsers do); n8n's helper connects to them.
+	let sim: Simulator | undefined;
+	for (const port of [6000, 6665, 6666, 6667, 6668, 6669]) {
+		sim = await startSimulator({ port, contextPath: '/jira' }).catch(() => undefined);
+		if (sim) break;
+	}
+	if (!sim) throw new Error('none of the ports fetch refuses is free here');
+	try {
+		const byDefault = await testCredential(adminBasic(sim));
+		expect(byDefault.status).toBe('Error');
+		expect(byDefault.message).toBe(
+			`Could not reach ${sim.url}: Node's fetch does not connect to this port (one of those browsers block). If n8n reaches the instance through an HTTP proxy, or the port is one fetch refuses, set Connections to n8n's HTTP client.`,
+		);
+		expect(await testCredential(adminBasic(sim, { connections: 'perRequest' }))).toMatchObject({ status: 'OK' });
+	} finally {
+		await sim.close();
+	}
+});
