@@ -18,6 +18,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
 import { mapConcurrent } from '../nodes/shared/concurrency';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
+import type { Route } from '../nodes/shared/send';
 import { runNode } from '../test/harness/runNode';
 import { runHelperNode } from './helperNode';
 import { interleaved, median, ms, ratios } from './interleave';
@@ -37,10 +38,7 @@ function expect(count: number, wanted: number, what: string): void {
 	if (count !== wanted) throw new Error(`${what}: ${count} results, expected ${wanted}`);
 }
 
-/** The credential's Connections: `reuse` (the default, fetch) or `perRequest` (n8n's request helper). */
-type Connections = 'reuse' | 'perRequest';
-
-async function nodeGetAll(url: string, connections: Connections = 'reuse'): Promise<void> {
+async function nodeGetAll(url: string, connections: Route = 'reuse'): Promise<void> {
 	const run = await runNode({
 		node: 'adAttributesSync',
 		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
@@ -79,7 +77,7 @@ async function helperSyncUser(url: string): Promise<void> {
 	expect(items.length, SYNC_ITEMS, 'helper syncUser');
 }
 
-async function nodeSyncUser(url: string, connections: Connections = 'reuse'): Promise<void> {
+async function nodeSyncUser(url: string, connections: Route = 'reuse'): Promise<void> {
 	const run = await runNode({
 		node: 'resolutionSamlSso',
 		parameters: { resource: 'connector', operation: 'syncUser', connectorId: '1', username: '={{ $json.username }}' },

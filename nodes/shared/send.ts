@@ -20,7 +20,8 @@ export interface OutgoingRequest {
  *   outbound-request policy at connect time. It is also the route when TLS checks are to be skipped,
  *   which fetch cannot do.
  */
-export type Route = 'reuse' | 'perRequest';
+export const ROUTES = ['reuse', 'perRequest'] as const;
+export type Route = (typeof ROUTES)[number];
 
 export function routeOf(credentials: { connections?: unknown; ignoreSSLIssues?: unknown }): Route {
 	return credentials.connections === 'perRequest' || credentials.ignoreSSLIssues === true ? 'perRequest' : 'reuse';

@@ -2,6 +2,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { atlassianDataCenterApiTest } from '../../nodes/shared/credentialTest';
+import { ROUTES } from '../../nodes/shared/send';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
 
@@ -94,7 +95,7 @@ describe('failures that say what to fix', () => {
 });
 
 /** Connections: the anonymous call through n8n's helper (its outbound-request policy), the authenticated one the nodes' way. */
-describe.each(['reuse', 'perRequest'])('the credential test with Connections %s', (connections) => {
+describe.each(ROUTES)('the credential test with Connections %s', (connections) => {
 	let sim: Simulator;
 	beforeAll(async () => {
 		sim = await startSimulator({ contextPath: '/jira' });

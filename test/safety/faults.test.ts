@@ -10,7 +10,8 @@ import { startSimulator, type Simulator } from '../simulator';
 import { CATALOGUE, describedOperations, labelOf, type CatalogueEntry } from './catalogue';
 import { improperFailure, leakedSecrets, watchUnhandledRejections } from './checks';
 import { SCENARIOS, type Baseline, type Case } from './faultScenarios';
-import { normalize, ROUTES, runEntry, stateOf } from './run';
+import { ROUTES } from '../../nodes/shared/send';
+import { normalize, runEntry, stateOf } from './run';
 
 const sims = new Map<CatalogueEntry, Simulator>();
 const baselines = new Map<CatalogueEntry, Baseline>();

@@ -1,15 +1,12 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { Route } from '../../nodes/shared/send';
 import { runNode, type NodeRun } from '../harness/runNode';
 import { SIMULATOR_USERS, type Simulator } from '../simulator';
 import { labelOf, parametersOf, type CatalogueEntry } from './catalogue';
 
-/** The two ways requests can reach Data Center (the credential's Connections): fetch reusing connections, n8n's helper. */
-export const ROUTES = ['reuse', 'perRequest'] as const;
-export type RouteName = (typeof ROUTES)[number];
-
 /** Basic auth (every fault applies to it, "Basic auth disabled" included) with the simulator's sysadmin. */
-export function basicCredentials(sim: Simulator, connections: RouteName = 'reuse'): ICredentialDataDecryptedObject {
+export function basicCredentials(sim: Simulator, connections: Route = 'reuse'): ICredentialDataDecryptedObject {
 	const { username, password } = SIMULATOR_USERS.admin;
 	return { baseUrl: sim.url, authentication: 'basicAuth', username, password, connections };
 }
@@ -17,7 +14,7 @@ export function basicCredentials(sim: Simulator, connections: RouteName = 'reuse
 export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** The route of the default credential. */
-	connections?: RouteName;
+	connections?: Route;
 	signal?: AbortSignal;
 	parameters?: Record<string, unknown>;
 	continueOnFail?: boolean;

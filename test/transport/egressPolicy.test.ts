@@ -4,6 +4,7 @@
  * neither route sends anything. n8n's helper checks each connection; the connection-reusing route asks the same
  * policy (`getSecureEgressFilter`) about the base URL before the run's first request.
  */
+import { ROUTES } from '../../nodes/shared/send';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
@@ -22,7 +23,7 @@ beforeEach(() => sim.reset());
 
 const listIdps = { resource: 'identityProvider', operation: 'getAll' };
 
-test.each(['reuse', 'perRequest'])('connections %s: a loopback instance is refused by the policy and nothing is sent', async (connections) => {
+test.each(ROUTES)('connections %s: a loopback instance is refused by the policy and nothing is sent', async (connections) => {
 	const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: adminBasic(sim, { connections }) });
 	expect(run.error).toBeDefined();
 	const where = connections === 'reuse' ? sim.url : new URL(sim.url).origin;

@@ -2,6 +2,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { ROUTES } from '../../nodes/shared/send';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Fault, type Simulator } from '../simulator';
 import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
@@ -26,7 +27,7 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 /** Every test runs on both routes of the credential's Connections: fetch reusing connections, and n8n's helper. */
-describe.each(['reuse', 'perRequest'])('connections: %s', (connections) => {
+describe.each(ROUTES)('connections: %s', (connections) => {
 	const basic = (extra: ICredentialDataDecryptedObject = {}) => adminBasic(sim, { connections, ...extra });
 	const token = () => ({ ...adminToken(sim), connections });
 
