@@ -9,7 +9,8 @@ import { authorizationHeader } from './authorization';
 import { USER_AGENT } from './constants';
 import { describeFailure } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
-import { failureOf, routeOf, sendReusingConnections } from './send';
+import { isTlsFailure } from './networkErrors';
+import { failureOf, headersOf, routeOf, sendReusingConnections } from './send';
 import { normalizeBaseUrl } from './url';
 
 /** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
@@ -42,10 +43,8 @@ async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICreden
 		followRedirect: false,
 		rejectUnauthorized: credentials.ignoreSSLIssues !== true,
 	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-	const lowerHeaders: Record<string, string | undefined> = {};
-	for (const [key, value] of Object.entries(response.headers ?? {})) lowerHeaders[key.toLowerCase()] = value == null ? undefined : String(value);
 	const body = typeof response.body === 'string' ? response.body : response.body == null ? '' : JSON.stringify(response.body);
-	return { statusCode: response.statusCode, headers: lowerHeaders, body };
+	return { statusCode: response.statusCode, headers: headersOf(response.headers), body };
 }
 
 /**
@@ -99,8 +98,9 @@ export async function atlassianDataCenterApiTest(
 		if (!user) return error(`${whoAmI.label} did not accept the credential: it answered as an anonymous user.`);
 		return { status: 'OK', message: `Connected to ${whoAmI.label} ${product.version} as ${user}` };
 	} catch (cause) {
-		const { code, message } = failureOf(cause);
-		if (/certificate|self.signed|SSL|TLS/i.test(`${code ?? ''} ${message ?? ''}`)) {
+		const failure = failureOf(cause);
+		const { code, message } = failure;
+		if (isTlsFailure(failure)) {
 			return error('The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".');
 		}
 		const reason = code === 'BAD_PORT' ? "Node's fetch does not connect to this port (one of those browsers block)" : (code ?? message ?? 'network error');

@@ -18,6 +18,11 @@ const NETWORK_WORDS: Record<string, string> = {
 	EPIPE: 'connection broken',
 };
 
+/** A failure of the TLS handshake (an untrusted, self-signed or expired certificate), from either route. */
+export function isTlsFailure({ code, message }: { code?: string; message?: string }): boolean {
+	return /certificate|self.signed|SSL|TLS/i.test(`${code ?? ''} ${message ?? ''}`);
+}
+
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
 export function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, route: Route, request: Where, itemIndex: number): NodeApiError {
 	const { code, message } = failure;
@@ -36,7 +41,7 @@ export function networkError(ctx: TransportContext, failure: { code?: string; me
 			itemIndex,
 		});
 	}
-	const tls = /certificate|self.signed|SSL|TLS/i.test(`${code} ${message}`);
+	const tls = isTlsFailure(failure);
 	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
 	const proxyHint =
 		route === 'reuse'

@@ -65,7 +65,8 @@ export async function sendReusingConnections(ctx: object, authorization: string 
 	}
 }
 
-function headersOf(raw: unknown): Record<string, string | undefined> {
+/** An answer's headers by lower-case name, a repeated header joined with ", ". */
+export function headersOf(raw: unknown): Record<string, string | undefined> {
 	const headers: Record<string, string | undefined> = {};
 	if (raw && typeof raw === 'object') {
 		for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
