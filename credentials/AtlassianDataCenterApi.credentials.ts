@@ -65,32 +65,20 @@ export class AtlassianDataCenterApi implements ICredentialType {
 			displayOptions: { show: { authentication: ['personalAccessToken'] } },
 		},
 		{
-			displayName: 'Connections',
-			name: 'connections',
-			type: 'options',
-			options: [
-				{
-					name: 'Keep Open and Reuse',
-					value: 'reuse',
-					description:
-						"Faster, and Data Center makes one TLS handshake per connection instead of one per request. Requests go straight to the instance: n8n's proxy variables (HTTP_PROXY, HTTPS_PROXY) do not apply.",
-				},
-				{
-					name: "New per Request, Through n8n's HTTP Client",
-					value: 'perRequest',
-					description:
-						"n8n's request helper, as n8n's own nodes use it: follows n8n's proxy variables and checks every connection against n8n's outbound-request policy. About a third slower on many small requests.",
-				},
-			],
-			default: 'reuse',
-			description: "How requests reach Data Center. Choose n8n's HTTP client when n8n reaches the instance through an HTTP proxy.",
+			displayName: 'Add os_authType=basic',
+			name: 'osAuthTypeBasic',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add os_authType=basic to every request, so that Basic auth passes an instance that redirects logins to SSO',
+			displayOptions: { show: { authentication: ['basicAuth'] } },
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'ignoreSSLIssues',
 			type: 'boolean',
 			default: false,
-			description: "Whether to connect even if the TLS certificate cannot be verified (self-signed certificates of internal instances). Requests then go through n8n's HTTP client, one connection per request.",
+			description: 'Whether to connect even if the TLS certificate cannot be verified (self-signed certificates of internal instances)',
 		},
 	];
 

@@ -5,13 +5,14 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { authorizationHeader } from './authorization';
+import { authorizationHeader, authQueryOf } from './authorization';
 import { USER_AGENT } from './constants';
 import { describeFailure } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
+import { checkBaseUrl } from './baseUrl';
 import { isTlsFailure } from './networkErrors';
-import { failureOf, headersOf, routeOf, sendReusingConnections } from './send';
-import { normalizeBaseUrl } from './url';
+import { failureOf, headersOf } from './send';
+import { buildQuery } from './url';
 
 /** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
 const WHO_AM_I: Record<string, { label: string; path: string; user: (answer: HttpAnswer) => string | undefined }> = {
@@ -48,16 +49,14 @@ async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICreden
 }
 
 /**
- * The anonymous call goes through n8n's request helper, so n8n's outbound-request policy judges the instance before
- * any credential is sent; the authenticated call goes the way the nodes will send theirs (the credential's
- * Connections), so that Test fails when the nodes could not connect.
+ * Both calls go through n8n's request helper (n8n's proxy variables and outbound-request policy apply); the
+ * anonymous one first, so that the policy judges the instance before any credential is sent.
  */
 async function get(ctx: ICredentialTestFunctions, credentials: ICredentialDataDecryptedObject, url: string, authenticated: boolean): Promise<HttpAnswer> {
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (!authenticated) return await getThroughN8n(ctx, credentials, url, headers);
-	const authorization = authorizationHeader(credentials);
-	if (routeOf(credentials) === 'reuse') return await sendReusingConnections(ctx, authorization, { method: 'GET', url, headers });
-	return await getThroughN8n(ctx, credentials, url, { ...headers, Authorization: authorization });
+	const authenticatedUrl = `${url}${buildQuery(authQueryOf(credentials))}`;
+	return await getThroughN8n(ctx, credentials, authenticatedUrl, { ...headers, Authorization: authorizationHeader(credentials) });
 }
 
 function productOf(manifest: HttpAnswer): { key: string; version: string } | undefined {
@@ -78,10 +77,9 @@ export async function atlassianDataCenterApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const credentials = credential.data ?? {};
-	const baseUrl = normalizeBaseUrl(String(credentials.baseUrl ?? ''));
-	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-		return error('The base URL must start with https:// or http://, for example https://jira.example.com');
-	}
+	const base = checkBaseUrl(credentials.baseUrl);
+	if (!base.ok) return error(`${base.message}. ${base.description}`);
+	const { baseUrl } = base;
 	try {
 		const manifest = await get(this, credentials, `${baseUrl}/rest/applinks/1.0/manifest`, false);
 		const product = manifest.statusCode === 200 ? productOf(manifest) : undefined;
@@ -103,11 +101,6 @@ export async function atlassianDataCenterApiTest(
 		if (isTlsFailure(failure)) {
 			return error('The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".');
 		}
-		const reason = code === 'BAD_PORT' ? "Node's fetch does not connect to this port (one of those browsers block)" : (code ?? message ?? 'network error');
-		const hint =
-			routeOf(credentials) === 'reuse'
-				? " If n8n reaches the instance through an HTTP proxy, or the port is one fetch refuses, set Connections to n8n's HTTP client."
-				: '';
-		return error(`Could not reach ${baseUrl}: ${reason}.${hint}`);
+		return error(`Could not reach ${baseUrl}: ${code ?? message ?? 'network error'}. If n8n needs a proxy to reach it, set n8n's HTTP_PROXY / HTTPS_PROXY.`);
 	}
 }

@@ -1,6 +1,5 @@
 import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 
-import type { Route } from './send';
 import type { TransportContext } from './transport';
 
 /** What a network error is about: the request, by method and path (never its URL's credentials or body). */
@@ -18,13 +17,13 @@ const NETWORK_WORDS: Record<string, string> = {
 	EPIPE: 'connection broken',
 };
 
-/** A failure of the TLS handshake (an untrusted, self-signed or expired certificate), from either route. */
+/** A failure of the TLS handshake (an untrusted, self-signed or expired certificate). */
 export function isTlsFailure({ code, message }: { code?: string; message?: string }): boolean {
 	return /certificate|self.signed|SSL|TLS/i.test(`${code ?? ''} ${message ?? ''}`);
 }
 
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-export function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, route: Route, request: Where, itemIndex: number): NodeApiError {
+export function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, request: Where, itemIndex: number): NodeApiError {
 	const { code, message } = failure;
 	const where = `${request.method} ${request.path}`;
 	if (code === 'ABORT_ERR') {
@@ -34,19 +33,8 @@ export function networkError(ctx: TransportContext, failure: { code?: string; me
 			itemIndex,
 		});
 	}
-	if (code === 'BAD_PORT') {
-		return new NodeApiError(ctx.getNode(), { networkError: 'port refused by fetch', method: request.method, path: request.path } as JsonObject, {
-			message: `Could not reach Data Center: Node's fetch does not connect to this port (${where})`,
-			description: "Node's fetch refuses the ports browsers block (such as 9, 25 or 6000). Set the credential's Connections to n8n's HTTP client, or use the instance's usual port.",
-			itemIndex,
-		});
-	}
 	const tls = isTlsFailure(failure);
 	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
-	const proxyHint =
-		route === 'reuse'
-			? " If n8n reaches the instance through an HTTP proxy, set the credential's Connections to n8n's HTTP client."
-			: '';
 	return new NodeApiError(
 		ctx.getNode(),
 		{ networkError: what, method: request.method, path: request.path } as JsonObject,
@@ -54,7 +42,7 @@ export function networkError(ctx: TransportContext, failure: { code?: string; me
 			message: `Could not reach Data Center: ${what} (${where})`,
 			description: tls
 				? 'The TLS certificate was not accepted. For an internal instance with a self-signed certificate, turn on "Ignore SSL Issues" in the credential.'
-				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance.${proxyHint} Cause: ${code ?? message ?? 'unknown'}.`,
+				: `Check the base URL (with its context path, e.g. https://example.com/jira) and that n8n can reach the instance (through n8n's HTTP_PROXY / HTTPS_PROXY where it needs a proxy). Cause: ${code ?? message ?? 'unknown'}.`,
 			itemIndex,
 		},
 	);

@@ -17,7 +17,7 @@ import { connection } from './connection';
 import { egressRefused, networkError } from './networkErrors';
 import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
-import { EGRESS_REFUSED, failureOf, sendReusingConnections, sendThroughN8n, type OutgoingRequest } from './send';
+import { EGRESS_REFUSED, failureOf, sendThroughN8n, type OutgoingRequest } from './send';
 import { buildQuery, dotSegmentIn } from './url';
 
 export interface ApiRequest {
@@ -66,8 +66,8 @@ function assertOwnEndpoint(ctx: TransportContext, request: ApiRequest, itemIndex
 
 export async function requestUrl(ctx: TransportContext, request: ApiRequest, itemIndex?: number): Promise<string> {
 	assertOwnEndpoint(ctx, request, itemIndex);
-	const { baseUrl } = await connection(ctx);
-	return `${baseUrl}${request.path}${buildQuery(request.qs)}`;
+	const { baseUrl, authQuery } = await connection(ctx);
+	return `${baseUrl}${request.path}${buildQuery({ ...request.qs, ...authQuery })}`;
 }
 
 function requestBody(request: ApiRequest): string | undefined {
@@ -105,7 +105,7 @@ export function answerError(ctx: TransportContext, answer: HttpAnswer, request: 
  */
 export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const url = await requestUrl(ctx, request, itemIndex);
-	const { route, ignoreSSLIssues, credentials, authorization } = await connection(ctx);
+	const { ignoreSSLIssues, credentials } = await connection(ctx);
 	const body = requestBody(request);
 	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -118,16 +118,13 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 		let answer: HttpAnswer;
 		const ticket = await gate.enter();
 		try {
-			answer =
-				route === 'reuse'
-					? await sendReusingConnections(ctx, authorization, outgoing)
-					: await sendThroughN8n(ctx, credentials, ignoreSSLIssues, outgoing);
+			answer = await sendThroughN8n(ctx, credentials, ignoreSSLIssues, outgoing);
 		} catch (error) {
 			gate.leave(ticket);
 			const failure = failureOf(error);
 			if (failure.code === EGRESS_REFUSED) throw egressRefused(ctx, new URL(url).origin, failure.message, itemIndex);
 			const delay = retryDelayForNetworkError(failure.code, idempotent, attempt);
-			if (delay === undefined) throw networkError(ctx, failure, route, request, itemIndex);
+			if (delay === undefined) throw networkError(ctx, failure, request, itemIndex);
 			await cancellableSleep(ctx, delay);
 			continue;
 		}

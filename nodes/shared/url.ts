@@ -1,10 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** `https://host/jira/` -> `https://host/jira`: the context path is kept, trailing slashes dropped. */
-export function normalizeBaseUrl(baseUrl: string): string {
-	return baseUrl.trim().replace(/\/+$/, '');
-}
-
 /** One path segment: `a/b` becomes `a%2Fb`; `.` and `..`, which encodeURIComponent leaves alone, become `%2E` and `%2E%2E`. */
 export function encodeSegment(segment: string | number): string {
 	const text = String(segment);

@@ -52,7 +52,7 @@ const SCENARIOS: Array<[string, string, unknown?]> = [
 	['rotate-idp-certificate', 'exRotateIdpCert'],
 	['wrong-password', 'e2eWrongPasswd'],
 	['continue-on-fail', 'e2eContinueFail'],
-	['n8n-http-client', 'e2eN8nClient'],
+	['saved-with-connections', 'e2eN8nClient'],
 ];
 const TRIGGER_WORKFLOW = 'exSsoWatch';
 

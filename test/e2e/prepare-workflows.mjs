@@ -89,9 +89,10 @@ writeFileSync(
 			},
 			{
 				id: 'dc-credential-n8n-client',
-				name: "Atlassian Data Center (n8n's HTTP client)",
+				name: 'Atlassian Data Center (saved by 0.2, with Connections)',
 				type: 'atlassianDataCenterApi',
-				data: { ...base, password: 'admin-password', connections: 'perRequest' },
+				// The field 0.2 had and 0.3 removed: n8n keeps it, the package ignores it.
+				data: { ...base, password: 'admin-password', connections: 'reuse' },
 			},
 			{
 				id: 'dc-credential-bad',

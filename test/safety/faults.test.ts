@@ -10,7 +10,6 @@ import { startSimulator, type Simulator } from '../simulator';
 import { CATALOGUE, describedOperations, labelOf, type CatalogueEntry } from './catalogue';
 import { improperFailure, leakedSecrets, watchUnhandledRejections } from './checks';
 import { SCENARIOS, type Baseline, type Case } from './faultScenarios';
-import { ROUTES } from '../../nodes/shared/send';
 import { normalize, runEntry, stateOf } from './run';
 
 const sims = new Map<CatalogueEntry, Simulator>();
@@ -59,67 +58,64 @@ test(`the catalogue has parameters for every operation the nodes describe (${CAT
 
 const cases = { run: 0 };
 
-// Both routes of the credential's Connections meet every fault the same way.
-describe.each(ROUTES)('connections: %s', (connections) => {
-	describe.each(SCENARIOS)(`fault $kind × ${CATALOGUE.length} operations`, (scenario) => {
-		test(scenario.title, async () => {
-			const problems = await Promise.all(
-				CATALOGUE.map(async (entry) => {
-					const sim = sims.get(entry)!;
-					sim.reset();
-					sim.setFault(scenario.fault(entry));
-					const run = await runEntry(entry, sim, { connections });
-					cases.run++;
-					const c: Case = {
-						entry, sim, run, baseline: baselines.get(entry)!,
-						state: normalize(stateOf(sim)), output: normalize(JSON.stringify(run.json)), count: countOf(entry, sim),
-					};
-					const found = [...scenario.expect(c)];
-					const improper = improperFailure(run);
-					if (improper) found.push(`not a proper n8n error: ${improper}`);
-					const leaked = leakedSecrets(run);
-					if (leaked.length) found.push(`secrets in the run: ${leaked.join(', ')}`);
-					return found.map((p) => `${labelOf(entry)}: ${p}`);
-				}),
-			);
-			expect(problems.flat()).toEqual([]);
-		});
-	});
-
-	describe(`latency beyond the workflow's timeout × ${CATALOGUE.length} operations`, () => {
-		test('n8n cancels the execution: it ends at once, nothing is sent again, a change is done at most once', async () => {
-			latencySetAt = Date.now();
-			const problems = await Promise.all(
-				CATALOGUE.map(async (entry) => {
-					const sim = sims.get(entry)!;
-					sim.reset();
-					sim.setFault({ kind: 'latency', ms: LATENCY_MS, method: entry.method, times: 1 });
-					const controller = new AbortController();
-					const running = runEntry(entry, sim, { connections, signal: controller.signal });
-					const deadline = Date.now() + 2000;
-					while (countOf(entry, sim) === 0 && Date.now() < deadline) await sleep(10);
-					const cancelledAt = Date.now();
-					controller.abort();
-					const run = await running;
-					cases.run++;
-					const found: string[] = [];
-					const waited = Date.now() - cancelledAt;
-					if (waited > 1500) found.push(`ended ${waited} ms after the cancel`);
-					if (run.run.status !== 'canceled' && !run.error) found.push(`neither cancelled nor failed: ${run.run.status}`);
-					if (countOf(entry, sim) !== 1) found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
-					const baseline = baselines.get(entry)!;
-					if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState) found.push('server state is not changed exactly once');
-					const improper = improperFailure(run);
-					if (improper) found.push(`not a proper n8n error: ${improper}`);
-					return found.map((p) => `${labelOf(entry)}: ${p}`);
-				}),
-			);
-			expect(problems.flat()).toEqual([]);
-		});
+describe.each(SCENARIOS)(`fault $kind × ${CATALOGUE.length} operations`, (scenario) => {
+	test(scenario.title, async () => {
+		const problems = await Promise.all(
+			CATALOGUE.map(async (entry) => {
+				const sim = sims.get(entry)!;
+				sim.reset();
+				sim.setFault(scenario.fault(entry));
+				const run = await runEntry(entry, sim);
+				cases.run++;
+				const c: Case = {
+					entry, sim, run, baseline: baselines.get(entry)!,
+					state: normalize(stateOf(sim)), output: normalize(JSON.stringify(run.json)), count: countOf(entry, sim),
+				};
+				const found = [...scenario.expect(c)];
+				const improper = improperFailure(run);
+				if (improper) found.push(`not a proper n8n error: ${improper}`);
+				const leaked = leakedSecrets(run);
+				if (leaked.length) found.push(`secrets in the run: ${leaked.join(', ')}`);
+				return found.map((p) => `${labelOf(entry)}: ${p}`);
+			}),
+		);
+		expect(problems.flat()).toEqual([]);
 	});
 });
 
-test(`no unhandled rejection in ${SCENARIOS.length + 1} faults × ${CATALOGUE.length} operations × ${ROUTES.length} routes = ${(SCENARIOS.length + 1) * CATALOGUE.length * ROUTES.length} cases`, () => {
-	expect(cases.run).toBe((SCENARIOS.length + 1) * CATALOGUE.length * ROUTES.length);
+describe(`latency beyond the workflow's timeout × ${CATALOGUE.length} operations`, () => {
+	test('n8n cancels the execution: it ends at once, nothing is sent again, a change is done at most once', async () => {
+		latencySetAt = Date.now();
+		const problems = await Promise.all(
+			CATALOGUE.map(async (entry) => {
+				const sim = sims.get(entry)!;
+				sim.reset();
+				sim.setFault({ kind: 'latency', ms: LATENCY_MS, method: entry.method, times: 1 });
+				const controller = new AbortController();
+				const running = runEntry(entry, sim, { signal: controller.signal });
+				const deadline = Date.now() + 2000;
+				while (countOf(entry, sim) === 0 && Date.now() < deadline) await sleep(10);
+				const cancelledAt = Date.now();
+				controller.abort();
+				const run = await running;
+				cases.run++;
+				const found: string[] = [];
+				const waited = Date.now() - cancelledAt;
+				if (waited > 1500) found.push(`ended ${waited} ms after the cancel`);
+				if (run.run.status !== 'canceled' && !run.error) found.push(`neither cancelled nor failed: ${run.run.status}`);
+				if (countOf(entry, sim) !== 1) found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
+				const baseline = baselines.get(entry)!;
+				if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState) found.push('server state is not changed exactly once');
+				const improper = improperFailure(run);
+				if (improper) found.push(`not a proper n8n error: ${improper}`);
+				return found.map((p) => `${labelOf(entry)}: ${p}`);
+			}),
+		);
+		expect(problems.flat()).toEqual([]);
+	});
+});
+
+test(`no unhandled rejection in ${SCENARIOS.length + 1} faults × ${CATALOGUE.length} operations = ${(SCENARIOS.length + 1) * CATALOGUE.length} cases`, () => {
+	expect(cases.run).toBe((SCENARIOS.length + 1) * CATALOGUE.length);
 	expect(unhandled.reasons).toEqual([]);
 });

@@ -1,20 +1,17 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { Route } from '../../nodes/shared/send';
 import { runNode, type NodeRun } from '../harness/runNode';
 import { SIMULATOR_USERS, type Simulator } from '../simulator';
 import { labelOf, parametersOf, type CatalogueEntry } from './catalogue';
 
 /** Basic auth (every fault applies to it, "Basic auth disabled" included) with the simulator's sysadmin. */
-export function basicCredentials(sim: Simulator, connections: Route = 'reuse'): ICredentialDataDecryptedObject {
+export function basicCredentials(sim: Simulator): ICredentialDataDecryptedObject {
 	const { username, password } = SIMULATOR_USERS.admin;
-	return { baseUrl: sim.url, authentication: 'basicAuth', username, password, connections };
+	return { baseUrl: sim.url, authentication: 'basicAuth', username, password };
 }
 
 export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
-	/** The route of the default credential. */
-	connections?: Route;
 	signal?: AbortSignal;
 	parameters?: Record<string, unknown>;
 	continueOnFail?: boolean;
@@ -25,7 +22,7 @@ export async function runEntry(entry: CatalogueEntry, sim: Simulator, options: R
 	return await runNode({
 		node: entry.node,
 		parameters: { ...parametersOf(entry, sim), ...options.parameters } as never,
-		credentials: options.credentials ?? basicCredentials(sim, options.connections),
+		credentials: options.credentials ?? basicCredentials(sim),
 		input: entry.input?.(sim),
 		signal: options.signal,
 		continueOnFail: options.continueOnFail,

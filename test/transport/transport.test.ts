@@ -2,7 +2,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { ROUTES } from '../../nodes/shared/send';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Fault, type Simulator } from '../simulator';
 import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
@@ -26,10 +25,9 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-/** Every test runs on both routes of the credential's Connections: fetch reusing connections, and n8n's helper. */
-describe.each(ROUTES)('connections: %s', (connections) => {
-	const basic = (extra: ICredentialDataDecryptedObject = {}) => adminBasic(sim, { connections, ...extra });
-	const token = () => ({ ...adminToken(sim), connections });
+describe("the transport, through n8n's request helper", () => {
+	const basic = (extra: ICredentialDataDecryptedObject = {}) => adminBasic(sim, extra);
+	const token = () => adminToken(sim);
 
 	describe('headers, context path and encoding', () => {
 		test('a read sends Accept and the User-Agent, no XSRF header, and keeps the context path', async () => {
@@ -137,8 +135,8 @@ describe.each(ROUTES)('connections: %s', (connections) => {
 				credentials: basic({ password: LEAK_CANARY }),
 			});
 			expect(run.error?.message).toBe('Authentication failed: wrong username, password or token (GET /rest/ksso/api/idp/1.0/idp/ids answered 401)');
-			// On n8n's helper its 401 handling runs (preAuthentication) without sending again; fetch leaves n8n out.
-			expect(run.credentialsHelper.preAuthenticationCalls > 0).toBe(connections === 'perRequest');
+			// The one request went through n8n's helper (which asks the credential's preAuthentication once per request).
+			expect(run.credentialsHelper.preAuthenticationCalls).toBe(1);
 			expect(sim.requests).toHaveLength(1);
 			expect(sim.state.loginFailures.admin).toBe(1);
 		});
@@ -214,17 +212,7 @@ describe.each(ROUTES)('connections: %s', (connections) => {
 			});
 			expect(run.error?.message).toMatch(/^Could not reach Data Center: connection refused/);
 			expect(run.error?.description).toMatch(/context path/);
-			expect(run.error?.description?.includes("set the credential's Connections to n8n's HTTP client")).toBe(connections === 'reuse');
-		});
-
-		test("a port browsers block is refused by fetch before connecting, with the way out", async () => {
-			const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: { ...basic(), baseUrl: 'http://127.0.0.1:9/jira' } });
-			if (connections === 'reuse') {
-				expect(run.error?.message).toBe("Could not reach Data Center: Node's fetch does not connect to this port (GET /rest/ksso/api/idp/1.0/idp/ids)");
-				expect(run.error?.description).toMatch(/Connections to n8n's HTTP client/);
-			} else {
-				expect(run.error?.message).toMatch(/^Could not reach Data Center: connection refused/);
-			}
+			expect(run.error?.description).toMatch(/HTTP_PROXY/);
 		});
 	});
 

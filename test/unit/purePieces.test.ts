@@ -3,14 +3,11 @@ import { mapConcurrent } from '../../nodes/shared/concurrency';
 import { describeFailure } from '../../nodes/shared/errorMessages';
 import { vendorMessage } from '../../nodes/shared/httpAnswer';
 import { retryAfterSeconds, retryDelayForAnswer, retryDelayForNetworkError } from '../../nodes/shared/retryPolicy';
-import { apiPath, buildQuery, dotSegmentIn, normalizeBaseUrl } from '../../nodes/shared/url';
+import { apiPath, buildQuery, dotSegmentIn } from '../../nodes/shared/url';
 
 const answer = (statusCode: number, headers: Record<string, string> = {}, body = '') => ({ statusCode, headers, body });
 
 describe('url', () => {
-	test('context path kept, trailing slashes dropped', () => {
-		expect(normalizeBaseUrl(' https://example.com/jira// ')).toBe('https://example.com/jira');
-	});
 	test('each segment is encoded on its own', () => {
 		expect(apiPath('/rest/x', 'a/b', 'c d', 42, '..', '.', '...')).toBe('/rest/x/a%2Fb/c%20d/42/%2E%2E/%2E/...');
 	});

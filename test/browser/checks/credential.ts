@@ -56,11 +56,13 @@ export async function checkCredential(page: Page, demo: Demo, report: Report): P
 		fields = await chooseAuthentication(page, 'Personal Access Token', (f) => f.includes('personalAccessToken'));
 		assert(fields.includes('personalAccessToken') && !fields.includes('username') && !fields.includes('password'), `Personal Access Token shows ${fields.join(', ')}`);
 	});
-	await report.check('credential dialog: Connections is shown, set to its default "Keep Open and Reuse"', async () => {
-		const fields = await shownFields(page);
-		assert(fields.includes('connections') && fields.includes('ignoreSSLIssues'), `the dialog shows ${fields.join(', ')}`);
-		const value = await field(page, 'connections').inputValue();
-		assert(value === 'Keep Open and Reuse', `Connections shows "${value}"`);
+	await report.check('credential dialog: "Add os_authType=basic" is shown for Basic Auth only, off by default; no Connections field', async () => {
+		let fields = await chooseAuthentication(page, 'Basic Auth', (f) => f.includes('username'));
+		assert(fields.includes('osAuthTypeBasic') && fields.includes('ignoreSSLIssues') && !fields.includes('connections'), `Basic Auth shows ${fields.join(', ')}`);
+		const checked = await field(page, 'osAuthTypeBasic').isChecked();
+		assert(!checked, 'Add os_authType=basic is on by default');
+		fields = await chooseAuthentication(page, 'Personal Access Token', (f) => f.includes('personalAccessToken'));
+		assert(!fields.includes('osAuthTypeBasic'), `Personal Access Token shows ${fields.join(', ')}`);
 	});
 	const success = /Connection tested successfully/i;
 	const failure = /Couldn.t connect|Authentication failed|Not authorized/i;
