@@ -1,17 +1,19 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
-// The README's two commands on a machine that never ran the project (`npm run test:fresh-machine`,
-// run by .ci/run): a fresh clone of this repository's HEAD in a temporary folder, a fresh, empty
-// home for every cache the project writes (npm's package cache is shared), then
+// The README's two commands in a fresh clone (`npm run test:fresh-machine`, CI's one full run): a clone of this
+// repository's HEAD in a temporary folder with a fresh, empty home (npm's package cache is shared), then
 //   1. `npm test`, to its end: it must pass, with the engine tests, the end-to-end, browser and queue-mode suites;
 //   2. `npm run demo`, until the editor answers and its login works; then Ctrl-C, after which
 //      nothing it started may be left.
-// Prints the time of each step. FRESH_KEEP=1 keeps the folder (about 6 GB) for a look.
+// n8n's provisioned installs (Node 24, n8n 2.41.1 and 1.123.81, about 5 GB) come from this machine's cache when it
+// has them, so that CI does not download n8n twice a run; on a new machine the clone provisions them into that
+// cache, which is the cold start. FRESH_COLD=1 provisions them into the empty home instead, whatever the machine has.
+// Prints the time of each step. FRESH_KEEP=1 keeps the folder for a look.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
-import { groupAlive, waitFor } from './lib/n8n';
+import { CACHE, groupAlive, waitFor } from './lib/n8n';
 
 const repo = resolve(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'fresh-machine-'));
@@ -19,6 +21,7 @@ const clone = join(work, 'repo');
 const home = join(work, 'home');
 const started = Date.now();
 
+const cold = process.env.FRESH_COLD === '1';
 const log = (line: string) => console.error(`[fresh-machine] ${line}`);
 const seconds = (since: number) => `${Math.round((Date.now() - since) / 1000)} s`;
 
@@ -31,6 +34,11 @@ function freshEnvironment(): NodeJS.ProcessEnv {
 	}
 	env.HOME = home;
 	env.npm_config_cache = process.env.npm_config_cache ?? join(homedir(), '.npm');
+	if (!cold) {
+		env.N8N_DC_CACHE = CACHE;
+		// The demo's user folder would otherwise be the cache's own (a developer's workflows).
+		env.DEMO_HOME = join(home, 'demo');
+	}
 	env.PATH = (process.env.PATH ?? '')
 		.split(delimiter)
 		.filter((dir) => !/node_modules[\\/]\.bin$|node-gyp-bin$/.test(dir))
@@ -64,7 +72,11 @@ function tail(text: string, lines = 60): string {
 
 async function theTestCommand(): Promise<void> {
 	const t0 = Date.now();
-	log('npm test in the fresh clone (cold: it installs the dependencies, Node 24 and both n8n versions)...');
+	log(
+		cold
+			? 'npm test in the fresh clone (cold: it installs the dependencies, Node 24 and both n8n versions)...'
+			: `npm test in the fresh clone (it installs the dependencies; n8n from ${CACHE}, provisioned there if missing)...`,
+	);
 	const { code, output } = await run('npm test', ['test'], join(work, 'npm-test.log'));
 	const jest = /^Tests:\s+(\d+) passed, (\d+) total/m.exec(output);
 	const e2e = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
@@ -146,7 +158,7 @@ async function main(): Promise<void> {
 	const head = spawnSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
 	const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { stdio: 'inherit' });
 	if (cloned.status !== 0) throw new Error('git clone failed');
-	log(`cloned ${head} (committed work only) into ${clone}; HOME=${home}`);
+	log(`cloned ${head} (committed work only) into ${clone}; HOME=${home}${cold ? ' (FRESH_COLD: n8n provisioned anew)' : ''}`);
 	await theTestCommand();
 	await theDemo();
 	log(`PASS in ${seconds(started)}`);
