@@ -4,11 +4,13 @@
  * installed into a real n8n the way users install community nodes, against the Data Center
  * simulator in its own process.
  *   1. provision Node 24 + n8n 2.41.1 and n8n 1.123.81 (cached outside the repo)
- *   2. pack the package, start the simulator
+ *   2. pack the package, start the simulator and a forward HTTP proxy (test/support/forwardProxy.ts)
+ *      that alone resolves dc.behind-proxy.test to it
  *   3. for each n8n version (scripts/e2e/collect.ts): install the tarball into <user folder>/.n8n/nodes,
- *      start n8n (node/credential types, load errors, credential test through POST
- *      /rest/credentials/test), import the examples of examples/ and the workflows of
- *      test/e2e/workflows/ and run each through the REST API, then activate the trigger example
+ *      start n8n with HTTP_PROXY = that proxy and NO_PROXY=127.0.0.1,localhost (node/credential
+ *      types, load errors, credential test through POST /rest/credentials/test), import the examples
+ *      of examples/ and the workflows of test/e2e/workflows/ and run each through the REST API, then
+ *      activate the trigger example
  *   4. test/e2e/run-checks.mjs asserts on what was kept: `ok - ...` / `not ok - ...` per check, then
  *      `e2e: N passed, M failed`
  *
@@ -39,6 +41,7 @@ import {
 	startSimulator,
 } from './lib/n8n';
 import { collect } from './e2e/collect';
+import { PROXY_ONLY_HOST, startForwardProxy } from '../test/support/forwardProxy';
 
 const log = logger('e2e');
 
@@ -70,19 +73,30 @@ runMain('e2e', async () => {
 		contextPath: '/jira',
 		product: 'jira',
 	});
+	// n8n reaches the simulator under this name only through the proxy (the behind-proxy scenario).
+	const proxy = await startForwardProxy({ hosts: { [PROXY_ONLY_HOST]: '127.0.0.1' } });
 	const prepared = join(work, 'prepared');
 	const prepare = await run('node', [
 		join(REPO, 'test/e2e/prepare-workflows.mjs'),
 		prepared,
 		sim.url,
+		PROXY_ONLY_HOST,
 	]);
 	if (prepare.code !== 0)
 		throw new Error(`test/e2e/prepare-workflows.mjs failed:\n${prepare.output}`);
 
 	const tVersion: Record<string, number> = {};
 	for (const version of versions)
-		tVersion[version] = await collect(version, join(work, 'results', version), tgz, prepared, sim);
+		tVersion[version] = await collect(
+			version,
+			join(work, 'results', version),
+			tgz,
+			prepared,
+			sim,
+			proxy,
+		);
 	await sim.stop();
+	await proxy.close();
 
 	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], {
 		inherit: true,

@@ -7,11 +7,14 @@
  *   OUT/node-types.txt, credential-types.txt, load-errors.txt, n8n.log
  *   OUT/credtest-ok/, credtest-wrong/   http-status, response.json, requests.json, state.json
  *   OUT/<scenario>/                     run.json (the execution: status, data), execute.log,
- *                                       state-before.json, requests.json, state.json
+ *                                       state-before.json, requests.json, state.json, proxied.json
+ *                                       (what the forward proxy forwarded and refused during the run)
  *   OUT/sso-watch/                      inbox.json, requests.json, timeline.json, executions.json, failure
  * One n8n main per version: started once, everything through its REST API (credentials and
  * workflows imported, each scenario run as the editor's "Execute workflow" from its Manual
- * Trigger, the trigger example activated), stopped at the end.
+ * Trigger, the trigger example activated), stopped at the end. n8n runs with HTTP_PROXY set to the
+ * suite's forward proxy and NO_PROXY=127.0.0.1,localhost: the simulator at 127.0.0.1 is reached
+ * directly, the host name only the proxy resolves (the behind-proxy scenario) through the proxy.
  */
 import {
 	copyFileSync,
@@ -36,6 +39,7 @@ import {
 	type Workflow,
 	type WorkflowInput,
 } from '../lib/n8n';
+import type { ForwardProxy } from '../../test/support/forwardProxy';
 
 const log = logger('e2e');
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -53,6 +57,7 @@ const SCENARIOS: Array<[string, string, unknown?]> = [
 	['wrong-password', 'e2eWrongPasswd'],
 	['continue-on-fail', 'e2eContinueFail'],
 	['saved-with-connections', 'e2eN8nClient'],
+	['behind-proxy', 'e2eBehindProxy'],
 ];
 const TRIGGER_WORKFLOW = 'exSsoWatch';
 
@@ -60,6 +65,7 @@ interface Context {
 	out: string;
 	main: N8nProcess;
 	sim: SimulatorProcess;
+	proxy: ForwardProxy;
 	credentialIds: Record<string, string>;
 	/** file id (e.g. exCloneRefresh) -> the imported workflow (its id in n8n: 2.x keeps the file's, 1.x gives a new one) */
 	workflows: Map<string, Workflow>;
@@ -103,6 +109,7 @@ async function scenario(ctx: Context, name: string, id: string, patch?: unknown)
 	const t0 = Date.now();
 	mkdirSync(dir, { recursive: true });
 	await ctx.sim.control('POST', 'reset');
+	ctx.proxy.reset();
 	if (patch) await ctx.sim.control('PATCH', 'state', patch);
 	writeFileSync(join(dir, 'state-before.json'), json(await ctx.sim.control('GET', 'state')));
 	let summary: string;
@@ -118,6 +125,8 @@ async function scenario(ctx: Context, name: string, id: string, patch?: unknown)
 	writeFileSync(join(dir, 'execute.log'), `${summary}\n`);
 	writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
 	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
+	const { forwarded, refused } = ctx.proxy;
+	writeFileSync(join(dir, 'proxied.json'), json({ forwarded, refused }));
 	log(`  ran ${name} (${id}) in ${secondsSince(t0)}s: ${summary}`);
 }
 
@@ -174,7 +183,8 @@ function readPrepared(prepared: string): {
 
 /**
  * One n8n instance of VERSION with the package installed into <user folder>/.n8n/nodes: start it
- * (types, load errors, credential test), import, run every scenario, watch the trigger, stop it.
+ * (types, load errors, credential test) with HTTP_PROXY = PROXY, import, run every scenario, watch
+ * the trigger, stop it.
  * Never fails on what it observes: run-checks.mjs judges. Returns the seconds it took.
  */
 export async function collect(
@@ -183,6 +193,7 @@ export async function collect(
 	tgz: string,
 	prepared: string,
 	sim: SimulatorProcess,
+	proxy: ForwardProxy,
 ): Promise<number> {
 	const t0 = Date.now();
 	mkdirSync(out, { recursive: true });
@@ -195,7 +206,12 @@ export async function collect(
 	log(`n8n ${version}: server (types, load errors, credential test)`);
 	let main: N8nProcess;
 	try {
-		main = await instance.start({ timeoutMs: 120_000 });
+		main = await instance.start({
+			timeoutMs: 120_000,
+			// Upper case, as n8n documents them; the lower-case names, which n8n reads first, emptied
+			// in case the machine sets them.
+			env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1,localhost', http_proxy: '', no_proxy: '' },
+		});
 	} catch (error) {
 		log(`n8n ${version}: ${(error as Error).message}`);
 		const logFile = join(instance.home, 'n8n.log');
@@ -234,7 +250,7 @@ export async function collect(
 				log(`  importing ${workflow.id} failed: ${(error as Error).message}`);
 			}
 		}
-		const ctx: Context = { out, main, sim, credentialIds, workflows: imported };
+		const ctx: Context = { out, main, sim, proxy, credentialIds, workflows: imported };
 		await credentialTest(ctx, join(out, 'credtest-ok'), 'admin-password');
 		await credentialTest(ctx, join(out, 'credtest-wrong'), 'e2e-wrong-password');
 

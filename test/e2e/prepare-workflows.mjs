@@ -1,7 +1,10 @@
 // Writes what the e2e suite imports into n8n, into OUT_DIR:
 //   OUT_DIR/workflows/*.json   every example of examples/ (with an id) and every workflow of test/e2e/workflows/
 //   OUT_DIR/credentials.json   the credentials the workflows reference, pointing at the simulator
-// Usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL
+//                              (with PROXY_HOST: one more, saved with the credential's defaults, whose
+//                              Base URL names PROXY_HOST instead of 127.0.0.1: a host only the e2e
+//                              suite's forward proxy resolves)
+// Usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL [PROXY_HOST]
 //
 // The examples are imported as they are, except for what a headless run needs
 // (the files in examples/ are never changed):
@@ -17,9 +20,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const [out, simUrl] = process.argv.slice(2);
+const [out, simUrl, proxyHost] = process.argv.slice(2);
 if (!out || !simUrl) {
-	console.error('usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL');
+	console.error('usage: node test/e2e/prepare-workflows.mjs OUT_DIR SIMULATOR_URL [PROXY_HOST]');
 	process.exit(2);
 }
 
@@ -77,6 +80,20 @@ for (const file of readdirSync(join(here, 'workflows')).filter((f) => f.endsWith
 }
 
 const base = { baseUrl: `${simUrl}/`, authentication: 'basicAuth', username: 'admin' };
+const behindProxy = proxyHost
+	? [
+			{
+				id: 'dc-credential-proxy',
+				name: 'Atlassian Data Center (behind a proxy)',
+				type: 'atlassianDataCenterApi',
+				data: {
+					...base,
+					baseUrl: `${simUrl.replace('//127.0.0.1:', `//${proxyHost}:`)}/`,
+					password: 'admin-password',
+				},
+			},
+		]
+	: [];
 writeFileSync(
 	join(out, 'credentials.json'),
 	JSON.stringify(
@@ -100,6 +117,7 @@ writeFileSync(
 				type: 'atlassianDataCenterApi',
 				data: { ...base, password: 'e2e-wrong-password' },
 			},
+			...behindProxy,
 		],
 		null,
 		2,

@@ -27,6 +27,15 @@ const ADFS = '1ncq3jsPC74BGuNnfZPl';
 const GROUP_WITH_ACCENTS = 'Développeurs Zürich';
 const AUTH_FAILED = /^Authentication failed: wrong username, password or token/;
 const WRONG_PASSWORD = 'e2e-wrong-password';
+/** The host name only the suite's forward proxy resolves (scripts/e2e.ts, test/support/forwardProxy.ts). */
+const PROXY_HOST = 'dc.behind-proxy.test';
+/** test/e2e/workflows/behind-proxy.json: each node's read, the path it sends and the items it outputs. */
+const PROXY_READS = [
+	['Resolution: get config', `${RESOLUTION}/config`, 1],
+	['AD Attributes Sync: list connections', '/jira/rest/intenso/ad/1.0/public/connection', 2],
+	['Kantega: list IdPs', `${KANTEGA}/idp/ids`, 3],
+	['Atlassian SSO: list IdPs', `${AUTHCONFIG}/idps?start=0&limit=50`, 6],
+];
 
 // ---- reading what was kept ------------------------------------------------
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
@@ -331,6 +340,32 @@ function checksFor(dir) {
 				const s = scenario(dir, 'saved-with-connections');
 				assertContinueOnFail(s);
 				assertConnectionPerRequest(s);
+			},
+		],
+		[
+			'through a company HTTP proxy (n8n started with HTTP_PROXY): a read of each of the four nodes, its credential saved with defaults, reaches a host only the proxy resolves; 4 requests forwarded once each; the runs against 127.0.0.1 bypass it (NO_PROXY)',
+			() => {
+				const s = scenario(dir, 'behind-proxy');
+				assertSuccess(s);
+				assert.deepEqual(
+					PROXY_READS.map(([node]) => s.output(node)?.length),
+					PROXY_READS.map(([, , items]) => items),
+					'items output by each node',
+				);
+				const host = `${PROXY_HOST}:${new URL(simUrl).port}`;
+				const expected = PROXY_READS.map(([, path]) => `GET ${host} ${path}`).sort();
+				const proxied = (name) => readJson(join(dir, name, 'proxied.json'));
+				const { forwarded, refused } = proxied('behind-proxy');
+				assert.deepEqual(forwarded.map((r) => `${r.method} ${r.host} ${r.path}`).sort(), expected, 'forwarded by the proxy');
+				assert.deepEqual(refused, [], 'refused by the proxy');
+				const query = (r) => new URLSearchParams(r.query).toString();
+				assert.deepEqual(
+					s.requests.map((r) => `${r.method} ${r.headers.host} ${r.rawPath}${query(r) ? `?${query(r)}` : ''}`).sort(),
+					expected,
+					'received by the simulator',
+				);
+				for (const other of ['clone-refresh', 'continue-on-fail'])
+					assert.deepEqual(proxied(other).forwarded, [], `${other} went through the proxy`);
 			},
 		],
 		[

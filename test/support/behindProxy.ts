@@ -11,11 +11,11 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { runNode, type NodeRun } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from './credentials';
-import { startForwardProxy, type ForwardProxy } from './forwardProxy';
+import { PROXY_ONLY_HOST, startForwardProxy, type ForwardProxy } from './forwardProxy';
 import { clearProxyEnv, setProxyEnv } from './proxyEnv';
 
 /** A host name no DNS knows: only the proxy resolves it (to 127.0.0.1). */
-export const HOST = 'dc.behind-proxy.test';
+export const HOST = PROXY_ONLY_HOST;
 
 /** A read of each of the four nodes, and the items each outputs against the simulator's data. */
 export const READS: Array<{ node: string; parameters: INodeParameters; items: number }> = [

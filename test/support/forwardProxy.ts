@@ -10,6 +10,9 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
+/** The made-up host name the proxy tests and the e2e suite give the simulator: no DNS knows it. */
+export const PROXY_ONLY_HOST = 'dc.behind-proxy.test';
+
 export interface ProxiedRequest {
 	method: string;
 	/** host:port as the client asked for it */

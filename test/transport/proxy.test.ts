@@ -21,10 +21,21 @@
  * - http:// targets go to the proxy in absolute form (http-proxy-agent), https:// targets through a
  *   CONNECT tunnel (https-proxy-agent); the proxy, not n8n, resolves the host name. The agent is new
  *   per request, so is the tunnel.
- * - `n8n start` (cli BaseCommand) also replaces Node's http/https global agents with the same env
- *   agents when a proxy variable is set (installGlobalProxyAgent); Node's own fetch is not affected.
- * n8n 1.123.81: see test/e2e/run-checks.mjs ("through a company HTTP proxy"), which runs the reads
- * of this file in a real n8n of each version, started with HTTP_PROXY.
+ * - At start (BaseCommand.init), when any of HTTP(S)_PROXY / ALL_PROXY is set then, n8n also
+ *   replaces Node's http/https global agents with the same env agents (installGlobalProxyAgent;
+ *   N8N_OUTBOUND_PROXY_MODE=all, the default, or main-only), for code that uses Node's global agent.
+ *   Node's own fetch (undici) is not affected; n8n's undici transport uses undici's EnvHttpProxyAgent.
+ * n8n 1.123.81 (n8n-core 1.122.48, no @n8n/backend-network; read in the e2e suite's install):
+ * - The same proxy-from-env 1.1.0 rules (lower case first, npm's variables first, NO_PROXY's forms),
+ *   and axios's own proxy off; but the choice is made when the request is built, not at connect:
+ *   setAxiosAgents (an axios interceptor, and the request conversions of `httpRequest`,
+ *   `httpRequestWithAuthentication` and `request`) asks `getProxyForUrl(target URL)` and gives the
+ *   request a new HttpProxyAgent / HttpsProxyAgent when a proxy applies, a plain new Agent when not.
+ *   Still per request, never cached from start.
+ * - The main (`n8n start`, Server.configure) replaces Node's global agents with proxy-routing ones
+ *   only when HTTP_PROXY, HTTPS_PROXY or ALL_PROXY is set in upper case at start.
+ * test/e2e/run-checks.mjs ("through a company HTTP proxy") runs the four reads of this file in a real
+ * n8n of each version, started with HTTP_PROXY and NO_PROXY=127.0.0.1,localhost.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
