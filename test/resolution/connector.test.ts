@@ -1,7 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests wait with setTimeout and read Buffer */
 import type { IDataObject } from 'n8n-workflow';
 
 import { ResolutionSamlSso } from '../../nodes/ResolutionSamlSso/ResolutionSamlSso.node';
+import { freezeClock, until } from '../harness/frozenClock';
 import { appRequests, calls, run, useSimulator } from './helpers';
 
 const ctx = useSimulator();
@@ -126,33 +126,58 @@ describe('connector.sync', () => {
 	test('waitForCompletion fails after timeoutSeconds; the poll count fits the interval', async () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 1000;
-		const started = Date.now();
-		const r = await run(sim, { resource: 'connector', operation: 'sync', connectorId: '1', options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 2 } });
-		const elapsed = Date.now() - started;
+		// The waits run on a clock that stands still until the test moves it: measured on it, not on a loaded machine.
+		const clock = freezeClock();
+		const startedAt = clock.now();
+		let ended = false;
+		const running = run(sim, { resource: 'connector', operation: 'sync', connectorId: '1', options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 2 } }).finally(() => {
+			ended = true;
+		});
+		// Each status read is followed by a wait of the interval, until the next one would pass the timeout.
+		for (let waits = 1; waits <= 10; waits++) {
+			await until(() => ended || clock.timersOf(1000).length === waits, `status read ${waits} and its wait of 1 s, or the end`);
+			if (ended) break;
+			await clock.advance(1000);
+		}
+		const r = await running;
 		expect(r.error?.message).toMatch(/did not finish within 2 seconds \(last status: RUNNING\)/);
-		expect(r.error?.description).toMatch(/Get Status \(Sync ID \d+\)/);
-		const polls = calls(sim).filter((c) => c.includes('/syncstatus/')).length;
-		expect(polls).toBeGreaterThanOrEqual(2);
-		expect(polls).toBeLessThanOrEqual(3);
-		expect(elapsed).toBeLessThan(4000);
+		expect(r.error?.description).toMatch(/Get Status \(Sync ID \d+\).*Status reads: 3\.$/);
+		// Reads at 0, 1 and 2 s on the clock; it fails at the timeout, 2 s after the start, without a third wait.
+		expect(calls(sim).filter((c) => c.includes('/syncstatus/'))).toHaveLength(3);
+		expect(clock.timersOf(1000).map((t) => t.state)).toEqual(['fired', 'fired']);
+		expect(clock.now() - startedAt).toBe(2000);
 	});
 
 	test('the wait does not block other executions, and stops when the execution is cancelled', async () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 1000;
+		// The clock stands still until the test moves it: the 1 s wait between status reads cannot end by itself.
+		const clock = freezeClock();
 		const controller = new AbortController();
-		const waiting = run(sim, { resource: 'connector', operation: 'sync', connectorId: '1', options: { waitForCompletion: true, pollIntervalSeconds: 1 } }, { signal: controller.signal });
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		const other = await run(sim, { resource: 'config', operation: 'get' });
-		expect(other.error).toBeUndefined();
-		expect(other.json[0].redirectToSso).toBe(false);
-		controller.abort();
-		const started = Date.now();
-		await waiting;
-		expect(Date.now() - started).toBeLessThan(1000);
-		const pollsAtCancel = calls(sim).filter((c) => c.includes('/syncstatus/')).length;
-		await new Promise((resolve) => setTimeout(resolve, 600));
-		expect(calls(sim).filter((c) => c.includes('/syncstatus/')).length).toBe(pollsAtCancel);
+		let ended = false;
+		const waiting = run(sim, { resource: 'connector', operation: 'sync', connectorId: '1', options: { waitForCompletion: true, pollIntervalSeconds: 1 } }, { signal: controller.signal }).finally(() => {
+			ended = true;
+		});
+		const polls = () => calls(sim).filter((c) => c.includes('/syncstatus/')).length;
+		const wait = () => clock.timersOf(1000).map((t) => t.state);
+		try {
+			await until(() => wait().length === 1, 'the wait after the first status read');
+			// Another execution runs to its end while this one waits.
+			const other = await run(sim, { resource: 'config', operation: 'get' });
+			expect(other.error).toBeUndefined();
+			expect(other.json[0].redirectToSso).toBe(false);
+			expect([ended, polls(), wait()]).toEqual([false, 1, ['pending']]);
+			// The cancel ends the wait, on the same instant of the clock: its timer is cleared, not run.
+			controller.abort();
+			await waiting;
+			expect([polls(), wait()]).toEqual([1, ['cleared']]);
+			// Ten intervals later nothing has read the status again.
+			await clock.advance(10_000);
+			expect(polls()).toBe(1);
+		} finally {
+			controller.abort();
+			await Promise.allSettled([waiting]);
+		}
 	});
 });
 
@@ -161,12 +186,20 @@ describe('connector.syncUser', () => {
 		const { sim } = ctx;
 		sim.setLatency(100);
 		const usernames = Array.from({ length: 50 }, (_, i) => `user${String(490 + i).padStart(4, '0')}`);
-		const started = Date.now();
-		const r = await run(sim, { resource: 'connector', operation: 'syncUser', connectorId: '2', username: '={{ $json.username }}' }, { input: usernames.map((username) => ({ username })) });
-		const elapsed = Date.now() - started;
+		// Every answer waits 100 ms on a clock that stands still until the test moves it: the requests that reach
+		// the server before it moves are the ones the node has in flight at once, however loaded the machine is.
+		const clock = freezeClock();
+		const running = run(sim, { resource: 'connector', operation: 'syncUser', connectorId: '2', username: '={{ $json.username }}' }, { input: usernames.map((username) => ({ username })) });
+		// 8 at a time: seven rounds of the latency (one by one it would be fifty).
+		const arrived: number[] = [];
+		for (const expected of [8, 16, 24, 32, 40, 48, 50]) {
+			await until(() => calls(sim).length >= expected, `${expected} syncsingle requests at the server`);
+			arrived.push(calls(sim).length);
+			await clock.advance(100);
+		}
+		expect(arrived).toEqual([8, 16, 24, 32, 40, 48, 50]);
+		const r = await running;
 		expect(r.error).toBeUndefined();
-		// One by one this takes 50 × 100 ms = 5 s; 8 at a time about 0.7 s.
-		expect(elapsed).toBeLessThan(2500);
 		expect(calls(sim).sort()).toEqual(usernames.map((u) => `POST ${USERSYNC}/connector/2/syncsingle/${u}`).sort());
 		expect(r.json.map((j) => j.username)).toEqual(usernames);
 		expect(r.items.map((i) => i.pairedItem)).toEqual(usernames.map((_, item) => ({ item })));

@@ -4,8 +4,7 @@
  * request log), and the server's state after (unchanged, or changed exactly once). Each operation has its
  * own simulator, so the operations of one fault run at once.
  */
-import { sleep } from 'n8n-workflow';
-
+import { freezeClock, until } from '../harness/frozenClock';
 import { startSimulator, type Simulator } from '../simulator';
 import { CATALOGUE, describedOperations, labelOf, type CatalogueEntry } from './catalogue';
 import { improperFailure, leakedSecrets, watchUnhandledRejections } from './checks';
@@ -16,9 +15,6 @@ const sims = new Map<CatalogueEntry, Simulator>();
 const baselines = new Map<CatalogueEntry, Baseline>();
 const unhandled = watchUnhandledRejections();
 const LATENCY_MS = 2500;
-/** When the latency faults were set: their answers are still due after the cancelled runs end. */
-let latencySetAt = 0;
-
 
 const countOf = (entry: CatalogueEntry, sim: Simulator) => sim.requests.filter((r) => r.method === entry.method).length;
 
@@ -46,8 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	unhandled.stop();
-	const due = latencySetAt + LATENCY_MS + 100 - Date.now();
-	if (latencySetAt && due > 0) await sleep(due);
 	await Promise.all([...sims.values()].map(async (sim) => await sim.close()));
 });
 
@@ -85,33 +79,39 @@ describe.each(SCENARIOS)(`fault $kind × ${CATALOGUE.length} operations`, (scena
 
 describe(`latency beyond the workflow's timeout × ${CATALOGUE.length} operations`, () => {
 	test('n8n cancels the execution: it ends at once, nothing is sent again, a change is done at most once', async () => {
-		latencySetAt = Date.now();
-		const problems = await Promise.all(
-			CATALOGUE.map(async (entry) => {
-				const sim = sims.get(entry)!;
-				sim.reset();
-				sim.setFault({ kind: 'latency', ms: LATENCY_MS, method: entry.method, times: 1 });
-				const controller = new AbortController();
-				const running = runEntry(entry, sim, { signal: controller.signal });
-				const deadline = Date.now() + 2000;
-				while (countOf(entry, sim) === 0 && Date.now() < deadline) await sleep(10);
-				const cancelledAt = Date.now();
-				controller.abort();
-				const run = await running;
-				cases.run++;
-				const found: string[] = [];
-				const waited = Date.now() - cancelledAt;
-				if (waited > 1500) found.push(`ended ${waited} ms after the cancel`);
-				if (run.run.status !== 'canceled' && !run.error) found.push(`neither cancelled nor failed: ${run.run.status}`);
-				if (countOf(entry, sim) !== 1) found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
-				const baseline = baselines.get(entry)!;
-				if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState) found.push('server state is not changed exactly once');
-				const improper = improperFailure(run);
-				if (improper) found.push(`not a proper n8n error: ${improper}`);
-				return found.map((p) => `${labelOf(entry)}: ${p}`);
-			}),
-		);
-		expect(problems.flat()).toEqual([]);
+		// The server's answer waits LATENCY_MS on a clock that stands still until the test moves it: a run that ends
+		// before the clock moves ended on the cancel, without the answer, however loaded the machine is.
+		const clock = freezeClock();
+		try {
+			const problems = await Promise.all(
+				CATALOGUE.map(async (entry) => {
+					const sim = sims.get(entry)!;
+					sim.reset();
+					sim.setFault({ kind: 'latency', ms: LATENCY_MS, method: entry.method, times: 1 });
+					const controller = new AbortController();
+					const running = runEntry(entry, sim, { signal: controller.signal });
+					await until(() => countOf(entry, sim) > 0, `${labelOf(entry)}: its ${entry.method} at the server`);
+					controller.abort();
+					// Awaited while the clock stands still: a run that waited for the server's answer would never end here.
+					const run = await running;
+					cases.run++;
+					const found: string[] = [];
+					if (run.run.status !== 'canceled' && !run.error) found.push(`neither cancelled nor failed: ${run.run.status}`);
+					if (countOf(entry, sim) !== 1) found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
+					const baseline = baselines.get(entry)!;
+					if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState) found.push('server state is not changed exactly once');
+					const improper = improperFailure(run);
+					if (improper) found.push(`not a proper n8n error: ${improper}`);
+					return found.map((p) => `${labelOf(entry)}: ${p}`);
+				}),
+			);
+			expect(problems.flat()).toEqual([]);
+			// Every operation's request was held by the latency, and no answer has left yet.
+			expect(clock.timersOf(LATENCY_MS).map((t) => t.state)).toEqual(CATALOGUE.map(() => 'pending'));
+		} finally {
+			// The held answers go out now, to connections the cancelled runs closed.
+			await clock.advance(LATENCY_MS);
+		}
 	});
 });
 

@@ -39,13 +39,45 @@ test.each(NODES.map(([node]) => node))('%s dropped on a canvas and run as it is:
 	expect(appState(sim)).toBe(before);
 });
 
+/**
+ * The operations n8n itself refuses to start with every parameter at its default: a required parameter is empty
+ * ("The 'Node under test' node has issues: Parameter … is required"). That sends nothing either.
+ */
+const REFUSED_BY_N8N = new Set([
+	'resolutionSamlSso connector.get',
+	'resolutionSamlSso connector.getStatus',
+	'resolutionSamlSso connector.sync',
+	'resolutionSamlSso connector.syncUser',
+	'resolutionSamlSso directory.delete',
+	'adAttributesSync connection.update',
+	'adAttributesSync user.get',
+	'adAttributesSync user.getField',
+	'adAttributesSync user.update',
+	'kantegaSso managedGroup.getAll',
+	'kantegaSso managedGroup.add',
+	'kantegaSso managedGroup.check',
+	'kantegaSso managedGroup.remove',
+	'kantegaSso managedGroup.replace',
+	'atlassianDcSso identityProvider.get',
+	'atlassianDcSso identityProvider.create',
+	'atlassianDcSso identityProvider.update',
+	'atlassianDcSso identityProvider.delete',
+]);
+
+test('the operations n8n refuses to start unedited are operations of the nodes', () => {
+	expect([...REFUSED_BY_N8N].filter((name) => !OPERATIONS.some((o) => o.name === name))).toEqual([]);
+});
+
 test.each(OPERATIONS.filter((o) => !THE_CHOICE_IS_THE_CHANGE.has(o.name)).map((o) => [o.name, o]))(
 	'%s with every parameter at its default: nothing changes on the server',
-	async (_name, { node, parameters }) => {
+	async (name, { node, parameters }) => {
 		const { sim } = ctx;
 		const before = appState(sim);
-		// n8n itself refuses to start a node whose required parameters are empty: that sends nothing either.
-		await run(sim, node, parameters).catch((error: Error) => expect(error.message).toMatch(/is required/));
+		const outcome = await run(sim, node, parameters).then(
+			() => 'ran',
+			(error: Error) => error.message,
+		);
+		expect(outcome).toEqual(REFUSED_BY_N8N.has(name) ? expect.stringMatching(/^The 'Node under test' node has issues:(\n- Parameter "[^"]+" is required\.)+$/) : 'ran');
 		expect(changes(sim)).toEqual([]);
 		expect(appState(sim)).toBe(before);
 	},

@@ -1,5 +1,6 @@
 import type { FaultKind, Simulator } from '../index';
 import { startSimulator } from '../index';
+import { freezeClock, until } from '../../harness/frozenClock';
 import { ADMIN, ADMIN_PAT, basic, call, USER_PAT, XSRF } from './helpers';
 
 describe('simulator core', () => {
@@ -116,13 +117,26 @@ describe('simulator core', () => {
 		await expect(fetch(`${sim.url}${CONFIG}`, { method: 'DELETE', headers: { ...ADMIN, 'X-Atlassian-Token': 'no-check' } })).rejects.toThrow();
 		expect(sim.state.resolution.configVersions).toHaveLength(1);
 		sim.setFault({ kind: 'latency', ms: 300, times: 1, pathIncludes: '/config' });
-		const started = Date.now();
-		const [slow, fast] = await Promise.all([
-			call(`${sim.url}${CONFIG}`, { headers: ADMIN }).then(() => Date.now() - started),
-			call(`${sim.url}/rest/applinks/1.0/manifest`).then(() => Date.now() - started),
-		]);
-		expect(slow).toBeGreaterThanOrEqual(290);
-		expect(fast).toBeLessThan(250);
+		// On a clock that stands still until the test moves it: the delayed answer waits for it, the other does not.
+		const clock = freezeClock();
+		let slowAnswered = false;
+		const slow = call(`${sim.url}${CONFIG}`, { headers: ADMIN }).then((r) => {
+			slowAnswered = true;
+			return r.status;
+		});
+		try {
+			await until(() => sim.requests.length === 4, 'the delayed request at the simulator');
+			expect((await call(`${sim.url}/rest/applinks/1.0/manifest`)).status).toBe(200);
+			expect([slowAnswered, clock.timersOf(300).map((t) => t.state)]).toEqual([false, ['pending']]);
+			await clock.advance(299);
+			expect(clock.timersOf(300).map((t) => t.state)).toEqual(['pending']);
+			await clock.advance(1);
+			expect(clock.timersOf(300).map((t) => t.state)).toEqual(['fired']);
+		} finally {
+			await clock.advance(300);
+		}
+		expect(await slow).toBe(200);
+		expect(sim.requests.slice(3).map((r) => r.path)).toEqual([CONFIG, '/rest/applinks/1.0/manifest']);
 	});
 
 	it('offers control endpoints over HTTP', async () => {
