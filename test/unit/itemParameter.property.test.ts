@@ -4,7 +4,14 @@
  * node reads each generated parameter both ways for every item.
  */
 import fc from 'fast-check';
-import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeType } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { itemParameter } from '../../nodes/shared/itemParameter';
 import { ITEMS_NODE_TYPE } from '../harness/baseNodes';
@@ -13,7 +20,7 @@ import { nodeTypes, runWorkflow } from '../harness/engine';
 const PROBE = 'test.itemParameterProbe';
 
 class ItemParameterProbe implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Item Parameter Probe',
 		name: 'itemParameterProbe',
 		group: ['transform'],
@@ -23,8 +30,8 @@ class ItemParameterProbe implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
-			{ displayName: 'Value', name: 'value', type: 'string' as const, default: '' },
-			{ displayName: 'Options', name: 'options', type: 'collection' as const, default: {}, options: [{ displayName: 'Inner', name: 'inner', type: 'string' as const, default: '' }] },
+			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Inner', name: 'inner', type: 'string', default: '' }] },
 		],
 	};
 
