@@ -14,18 +14,22 @@ export const connectionsPath = () => apiPath(API_PREFIX.deviniti, 'connection');
 
 /** `GET /user/{user}` (all enabled connections) or `GET /connection/{connection}/user/{user}`. */
 export const userPath = (user: string, connection?: string) =>
-	connection ? apiPath(API_PREFIX.deviniti, 'connection', connection, 'user', user) : apiPath(API_PREFIX.deviniti, 'user', user);
+	connection
+		? apiPath(API_PREFIX.deviniti, 'connection', connection, 'user', user)
+		: apiPath(API_PREFIX.deviniti, 'user', user);
 
 export const fieldPath = (connection: string, user: string, field: string) =>
 	apiPath(API_PREFIX.deviniti, 'connection', connection, 'user', user, 'field', field);
 
 /** The paged list: `GET /user`, or `GET /connection/{connection}/user`. */
 export const usersPath = (connection?: string) =>
-	connection ? apiPath(API_PREFIX.deviniti, 'connection', connection, 'user') : apiPath(API_PREFIX.deviniti, 'user');
+	connection
+		? apiPath(API_PREFIX.deviniti, 'connection', connection, 'user')
+		: apiPath(API_PREFIX.deviniti, 'user');
 
 export const updatePath = () => apiPath(API_PREFIX.deviniti, 'update');
 
-/** One user's entry of `PUT /update`: each field is its own one-key object, as in seed 001. */
+/** One user's entry of `PUT /update`: each field a one-key object (Deviniti's REST API page). */
 export interface UserData {
 	userKey: string;
 	fields: Array<Record<string, string>>;
@@ -37,17 +41,22 @@ export interface ConnectionChange {
 }
 
 /**
- * The two bodies of `PUT /update` (seed 001), the only place they are built.
- * `connectionId` is sent as a string, as in the seed's example.
+ * The two bodies of `PUT /update` (Deviniti's REST API page for the app), the only place they are
+ * built. `connectionId` is sent as a string, as in that page's example.
  */
-export const connectionUpdateBody = (connectionId: string, change: ConnectionChange): IDataObject => ({
+export const connectionUpdateBody = (
+	connectionId: string,
+	change: ConnectionChange,
+): IDataObject => ({
 	connectionId,
 	update: [{ connection: [{ ...change }] }],
 });
 
 export const userUpdateBody = (connectionId: string, data: UserData[]): IDataObject => ({
 	connectionId,
-	update: [{ data: data.map((d) => ({ userKey: d.userKey, fields: d.fields.map((f) => ({ ...f })) })) }],
+	update: [
+		{ data: data.map((d) => ({ userKey: d.userKey, fields: d.fields.map((f) => ({ ...f })) })) },
+	],
 });
 
 /** The envelope of the paged lists. */

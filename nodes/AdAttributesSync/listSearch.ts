@@ -1,14 +1,14 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { locatorValue, searchResults } from '../shared/locator';
-import { apiRequestJson } from '../shared/transport';
-import { connectionsPath } from './api';
+import { readConnections } from './reads';
 
-/** `GET /connection`: each enabled connection's name with the attribute names it synchronises. */
-async function connections(ctx: ILoadOptionsFunctions): Promise<Record<string, string[]>> {
-	const answer = await apiRequestJson<Record<string, string[]>>(ctx, { method: 'GET', path: connectionsPath() });
-	return answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {};
-}
+const connections = async (ctx: ILoadOptionsFunctions) =>
+	await readConnections(ctx, 0, { orEmpty: true });
 
 /** The chosen connection, '' when none or when it cannot be known yet (an expression over input data). */
 function chosenConnection(ctx: ILoadOptionsFunctions): string {
@@ -23,9 +23,15 @@ const asOptions = (names: string[]): INodePropertyOptions[] =>
 	[...new Set(names)].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
 
 export const listSearch = {
-	async searchConnections(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchConnections(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const names = Object.keys(await connections(this));
-		return searchResults(names.map((name) => ({ name, value: name })), filter);
+		return searchResults(
+			names.map((name) => ({ name, value: name })),
+			filter,
+		);
 	},
 };
 
@@ -34,7 +40,11 @@ export const loadOptions = {
 	async getConnectionFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const all = await connections(this);
 		const chosen = all[chosenConnection(this)];
-		return asOptions(Array.isArray(chosen) ? chosen : Object.values(all).flatMap((fields) => (Array.isArray(fields) ? fields : [])));
+		return asOptions(
+			Array.isArray(chosen)
+				? chosen
+				: Object.values(all).flatMap((fields) => (Array.isArray(fields) ? fields : [])),
+		);
 	},
 
 	async getConnectionNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

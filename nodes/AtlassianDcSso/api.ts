@@ -1,7 +1,7 @@
 import { API_PREFIX } from '../shared/constants';
 import { apiPath } from '../shared/url';
 
-/** Paths of SSO for Atlassian Data Center (`/rest/authconfig/1.0`, seed 003). */
+/** Paths of SSO for Atlassian Data Center (`/rest/authconfig/1.0`, Atlassian's REST API docs). */
 export const loginOptionsPath = () => apiPath(API_PREFIX.atlassianSso, 'login-options');
 
 export const idpsPath = () => apiPath(API_PREFIX.atlassianSso, 'idps');
@@ -15,4 +15,3 @@ export const IDP_PAGE_SIZE = 50;
 
 /** What a dry run shows in place of the OIDC client secret. */
 export { HIDDEN as HIDDEN_SECRET } from '../shared/redactSecrets';
-

@@ -1,216 +1,388 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { HIDDEN_SECRET } from './api';
-import { FIELD_SCHEMAS, type FieldKind } from './fieldValidation';
+import type { FieldKind } from './fieldValidation';
 
 /**
- * The one place where the node's camelCase parameters meet the API's kebab-case fields.
- * Create and update both build their bodies from these tables; answers are returned unchanged.
+ * The one table of the fields the node sends, for identity providers and for the SSO settings:
+ * each field's editor parameter (camelCase, its label, default and help), the API field it becomes
+ * (kebab-case) and its kind. The parameters of create and update and their request bodies
+ * (apiBody.ts) are all derived from it.
  */
 
 export type SsoType = 'SAML' | 'OIDC';
-export const SSO_TYPES: SsoType[] = ['SAML', 'OIDC'];
 
-export interface FieldMapping {
-	/** The node parameter (camelCase). */
-	parameter: string;
-	/** Its display name, for messages. */
-	label: string;
+/** A field the node sends: its editor parameter, the API field it becomes, and its kind. */
+export interface Field {
+	property: INodeProperties;
 	/** The API field; two names for a field inside `jit-configuration`. */
 	api: [string] | [string, string];
 	kind: FieldKind;
-	/** Which identity providers the field applies to. */
-	ssoTypes: SsoType[];
+	/** The one type of identity provider the field applies to; absent: both. */
+	only?: SsoType;
 }
 
 export const JIT_CONFIGURATION = 'jit-configuration';
 const JIT = JIT_CONFIGURATION;
-const BOTH = SSO_TYPES;
 
-export const IDP_FIELDS: FieldMapping[] = [
-	{ parameter: 'name', label: 'Name', api: ['name'], kind: 'requiredText', ssoTypes: BOTH },
-	{ parameter: 'enabled', label: 'Enabled', api: ['enabled'], kind: 'boolean', ssoTypes: BOTH },
+export const IDP_FIELDS: Field[] = [
 	{
-		parameter: 'buttonText',
-		label: 'Button Text',
+		property: {
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Okta',
+			description: 'Name of the identity provider, shown to administrators',
+		},
+		api: ['name'],
+		kind: 'requiredText',
+	},
+	{
+		property: {
+			displayName: 'Enabled',
+			name: 'enabled',
+			type: 'boolean',
+			default: true,
+			description: 'Whether users can log in with this identity provider',
+		},
+		api: ['enabled'],
+		kind: 'boolean',
+	},
+	{
+		property: {
+			displayName: 'Button Text',
+			name: 'buttonText',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Log in with Okta',
+			description: 'Text of the login button on the login page',
+		},
 		api: ['button-text'],
 		kind: 'text',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'enableRememberMe',
-		label: 'Enable Remember Me',
+		property: {
+			displayName: 'Enable Remember Me',
+			name: 'enableRememberMe',
+			type: 'boolean',
+			default: false,
+			description: 'Whether users logging in with this identity provider are remembered',
+		},
 		api: ['enable-remember-me'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'includeCustomerLogins',
-		label: 'Include Customer Logins',
+		property: {
+			displayName: 'Include Customer Logins',
+			name: 'includeCustomerLogins',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether Jira Service Management customers log in with this identity provider too',
+		},
 		api: ['include-customer-logins'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
-	// SAML
-	{ parameter: 'ssoUrl', label: 'SSO URL', api: ['sso-url'], kind: 'httpUrl', ssoTypes: ['SAML'] },
 	{
-		parameter: 'ssoIssuer',
-		label: 'SSO Issuer',
+		property: {
+			displayName: 'SSO URL',
+			name: 'ssoUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idp.example.com/sso/saml',
+			description: 'SAML only: the single sign-on URL of the identity provider',
+		},
+		api: ['sso-url'],
+		kind: 'httpUrl',
+		only: 'SAML',
+	},
+	{
+		property: {
+			displayName: 'SSO Issuer',
+			name: 'ssoIssuer',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idp.example.com',
+			description: 'SAML only: the identity provider issuer (entity ID)',
+		},
 		api: ['sso-issuer'],
 		kind: 'requiredText',
-		ssoTypes: ['SAML'],
+		only: 'SAML',
 	},
 	{
-		parameter: 'certificate',
-		label: 'Certificate',
+		property: {
+			displayName: 'Certificate',
+			name: 'certificate',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----',
+			description:
+				'SAML only: the X.509 signing certificate of the identity provider, PEM or base64 DER. It must not be expired.',
+		},
 		api: ['certificate'],
 		kind: 'certificate',
-		ssoTypes: ['SAML'],
+		only: 'SAML',
 	},
 	{
-		parameter: 'idpType',
-		label: 'IdP Type',
+		property: {
+			displayName: 'IdP Type',
+			name: 'idpType',
+			type: 'options',
+			options: [
+				{ name: 'Crowd', value: 'CROWD' },
+				{ name: 'Generic', value: 'GENERIC' },
+			],
+			default: 'GENERIC',
+			description: 'SAML only: the kind of identity provider',
+		},
 		api: ['idp-type'],
 		kind: 'idpType',
-		ssoTypes: ['SAML'],
+		only: 'SAML',
 	},
 	{
-		parameter: 'usernameAttribute',
-		label: 'Username Attribute',
+		property: {
+			displayName: 'Username Attribute',
+			name: 'usernameAttribute',
+			type: 'string',
+			default: '${NameID}',
+			description:
+				'SAML only: the expression that gives the username from the assertion, e.g. ${NameID}',
+		},
 		api: ['username-attribute'],
 		kind: 'requiredText',
-		ssoTypes: ['SAML'],
+		only: 'SAML',
 	},
-	// OIDC
 	{
-		parameter: 'issuerUrl',
-		label: 'Issuer URL',
+		property: {
+			displayName: 'Issuer URL',
+			name: 'issuerUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.okta.com/oauth2/default',
+			description: 'OIDC only: the issuer URL of the identity provider, without a query',
+		},
 		api: ['issuer-url'],
 		kind: 'issuerUrl',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'clientId',
-		label: 'Client ID',
+		property: {
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 0oa4x9y2zqCDE5f6g7h8',
+			description: 'OIDC only: the client ID registered at the identity provider',
+		},
 		api: ['client-id'],
 		kind: 'requiredText',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'clientSecret',
-		label: 'Client Secret',
+		property: {
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'OIDC only: the client secret. Write-only: the app never returns it, and the node never outputs it.',
+		},
 		api: ['client-secret'],
 		kind: 'secret',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'discoveryEnabled',
-		label: 'Discovery Enabled',
+		property: {
+			displayName: 'Discovery Enabled',
+			name: 'discoveryEnabled',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to find the endpoints from the issuer's OpenID discovery document. When off, set the three endpoints.",
+		},
 		api: ['discovery-enabled'],
 		kind: 'boolean',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'authorizationEndpoint',
-		label: 'Authorization Endpoint',
+		property: {
+			displayName: 'Authorization Endpoint',
+			name: 'authorizationEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idp.example.com/oauth2/v1/authorize',
+			description: 'OIDC only: used when discovery is off',
+		},
 		api: ['authorization-endpoint'],
 		kind: 'optionalHttpUrl',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'tokenEndpoint',
-		label: 'Token Endpoint',
+		property: {
+			displayName: 'Token Endpoint',
+			name: 'tokenEndpoint',
+			// A URL, not a secret:
+			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idp.example.com/oauth2/v1/token',
+			description: 'OIDC only: used when discovery is off',
+		},
 		api: ['token-endpoint'],
 		kind: 'optionalHttpUrl',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'userinfoEndpoint',
-		label: 'Userinfo Endpoint',
+		property: {
+			displayName: 'Userinfo Endpoint',
+			name: 'userinfoEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://idp.example.com/oauth2/v1/userinfo',
+			description: 'OIDC only: used when discovery is off',
+		},
 		api: ['userinfo-endpoint'],
 		kind: 'optionalHttpUrl',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'additionalScopes',
-		label: 'Additional Scopes',
+		property: {
+			displayName: 'Additional Scopes',
+			name: 'additionalScopes',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. groups, offline_access',
+			description: 'OIDC only: scopes asked for besides openid, separated by commas',
+		},
 		api: ['additional-scopes'],
 		kind: 'scopes',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 	{
-		parameter: 'usernameClaim',
-		label: 'Username Claim',
+		property: {
+			displayName: 'Username Claim',
+			name: 'usernameClaim',
+			type: 'string',
+			default: '${preferred_username}',
+			description:
+				'OIDC only: the expression that gives the username from the claims, e.g. ${preferred_username}',
+		},
 		api: ['username-claim'],
 		kind: 'requiredText',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
-	// Just-in-time provisioning (`jit-configuration`)
 	{
-		parameter: 'userProvisioningEnabled',
-		label: 'User Provisioning Enabled',
+		property: {
+			displayName: 'User Provisioning Enabled',
+			name: 'userProvisioningEnabled',
+			type: 'boolean',
+			default: false,
+			description: 'Whether users are created and updated just in time when they log in',
+		},
 		api: [JIT, 'user-provisioning-enabled'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'mappingDisplayName',
-		label: 'Mapping: Display Name',
+		property: {
+			displayName: 'Mapping: Display Name',
+			name: 'mappingDisplayName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ${name}',
+			description: 'Just-in-time provisioning: the expression that gives the display name',
+		},
 		api: [JIT, 'mapping-display-name'],
 		kind: 'text',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'mappingEmail',
-		label: 'Mapping: Email',
+		property: {
+			displayName: 'Mapping: Email',
+			name: 'mappingEmail',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ${email}',
+			description: 'Just-in-time provisioning: the expression that gives the email address',
+		},
 		api: [JIT, 'mapping-email'],
 		kind: 'text',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'mappingGroups',
-		label: 'Mapping: Groups',
+		property: {
+			displayName: 'Mapping: Groups',
+			name: 'mappingGroups',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. groups',
+			description: 'Just-in-time provisioning: the attribute or claim that holds the groups',
+		},
 		api: [JIT, 'mapping-groups'],
 		kind: 'text',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'additionalOpenidScopes',
-		label: 'Additional OpenID Scopes',
+		property: {
+			displayName: 'Additional OpenID Scopes',
+			name: 'additionalOpenidScopes',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. groups',
+			description:
+				'Just-in-time provisioning (OIDC): scopes asked for to read the mapped claims, separated by commas',
+		},
 		api: [JIT, 'additional-openid-scopes'],
 		kind: 'scopes',
-		ssoTypes: ['OIDC'],
+		only: 'OIDC',
 	},
 ];
 
-export const SSO_SETTINGS_FIELDS: FieldMapping[] = [
+export const SSO_SETTINGS_FIELDS: Field[] = [
 	{
-		parameter: 'showLoginForm',
-		label: 'Show Login Form',
+		property: {
+			displayName: 'Show Login Form',
+			name: 'showLoginForm',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the login page shows the username and password form besides the identity provider buttons',
+		},
 		api: ['show-login-form'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'enableAuthenticationFallback',
-		label: 'Enable Authentication Fallback',
+		property: {
+			displayName: 'Enable Authentication Fallback',
+			name: 'enableAuthenticationFallback',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether administrators can still log in with username and password at the login page with ?auth_fallback: the break-glass switch to turn on before changing an identity provider',
+		},
 		api: ['enable-authentication-fallback'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'showLoginFormForJsm',
-		label: 'Show Login Form for JSM',
+		property: {
+			displayName: 'Show Login Form for JSM',
+			name: 'showLoginFormForJsm',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the Jira Service Management customer portal shows the login form',
+		},
 		api: ['show-login-form-for-jsm'],
 		kind: 'boolean',
-		ssoTypes: BOTH,
 	},
 	{
-		parameter: 'discoveryRefreshCron',
-		label: 'Discovery Refresh Cron',
+		property: {
+			displayName: 'Discovery Refresh Cron',
+			name: 'discoveryRefreshCron',
+			type: 'string',
+			default: '0 0 1 * * ?',
+			description:
+				'Quartz cron expression (6 or 7 fields) of when OIDC discovery documents are fetched again',
+		},
 		api: ['discovery-refresh-cron'],
 		kind: 'cron',
-		ssoTypes: BOTH,
 	},
 ];
 
@@ -220,74 +392,6 @@ export const REQUIRED_ON_CREATE: Record<SsoType, string[]> = {
 	OIDC: ['name', 'issuerUrl', 'clientId', 'clientSecret'],
 };
 
-export function mappingOf(table: FieldMapping[], parameter: string): FieldMapping | undefined {
-	return table.find((f) => f.parameter === parameter);
-}
-
-/** A parameter's value checked and converted for the API; the error names the parameter, never a secret's value. */
-export function apiValue(
-	ctx: IExecuteFunctions,
-	field: FieldMapping,
-	value: unknown,
-	itemIndex: number,
-): unknown {
-	const result = FIELD_SCHEMAS[field.kind].safeParse(value);
-	if (result.success) return result.data;
-	const issue = result.error.issues[0];
-	const shown =
-		field.kind === 'secret' || field.kind === 'certificate' || typeof value !== 'string'
-			? ''
-			: ` ("${value}")`;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`"${field.label}" (${field.parameter})${shown} ${issue.message}`,
-		{
-			itemIndex,
-			description: 'Nothing was sent. Correct the parameter, or the expression that fills it.',
-		},
-	);
-}
-
-/** Sets one converted value at its API place (nested for `jit-configuration`). */
-function place(body: IDataObject, field: FieldMapping, value: unknown): void {
-	if (field.api.length === 1) {
-		body[field.api[0]] = value as IDataObject[string];
-		return;
-	}
-	const [outer, inner] = field.api;
-	const nested = (body[outer] as IDataObject | undefined) ?? {};
-	nested[inner] = value as IDataObject[string];
-	body[outer] = nested;
-}
-
-/**
- * The API body of the parameters given (camelCase → kebab-case), each value validated.
- * With `ssoType`, fields of the other type are left out (hidden leftovers of a type switch in the editor).
- */
-export function toApiBody(
-	ctx: IExecuteFunctions,
-	table: FieldMapping[],
-	values: IDataObject,
-	itemIndex: number,
-	ssoType?: SsoType,
-): IDataObject {
-	const body: IDataObject = {};
-	for (const [parameter, value] of Object.entries(values)) {
-		if (value === undefined || value === null) continue;
-		const field = mappingOf(table, parameter);
-		if (!field) {
-			throw new NodeOperationError(ctx.getNode(), `Unknown field "${parameter}"`, {
-				itemIndex,
-				description: 'Nothing was sent. This field is not part of the API.',
-			});
-		}
-		if (ssoType && !field.ssoTypes.includes(ssoType)) continue;
-		place(body, field, apiValue(ctx, field, value, itemIndex));
-	}
-	return body;
-}
-
-/** The body as a dry run shows it: the client secret replaced. */
-export function maskSecrets(body: IDataObject): IDataObject {
-	return 'client-secret' in body ? { ...body, 'client-secret': HIDDEN_SECRET } : body;
+export function fieldNamed(table: Field[], name: string): Field | undefined {
+	return table.find((f) => f.property.name === name);
 }

@@ -1,9 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { expectRecord } from '../shared/shape';
-import { apiRequestJson } from '../shared/transport';
-import { ssoPath } from './api';
-import { fetchIdps } from './idpList';
+import { readIdps, readSsoSettings } from './reads';
 
 export const skipLockoutCheckOption: INodeProperties = {
 	displayName: 'Skip Lockout Check',
@@ -34,16 +36,18 @@ function closesAWay(sso: IDataObject): boolean {
  * Refuses, before anything is sent, a change after which nobody could log in: the login form hidden,
  * authentication fallback off and no enabled identity provider. `options.skipLockoutCheck` turns it off.
  */
-export async function assertLoginStaysOpen(ctx: IExecuteFunctions, itemIndex: number, change: LoginChange): Promise<void> {
+export async function assertLoginStaysOpen(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	change: LoginChange,
+): Promise<void> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.skipLockoutCheck === true || (change.sso && !closesAWay(change.sso))) return;
-	const request = { method: 'GET' as const, path: ssoPath() };
-	const current = expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'the SSO settings object');
-	const sso = { ...current, ...change.sso };
+	const sso = { ...(await readSsoSettings(ctx, itemIndex)), ...change.sso };
 	// The identity providers are read only when the login form and the fallback would both be closed.
 	if (sso[LOGIN_FORM] === true || sso[FALLBACK] === true) return;
 	const changed = change.removesIdp ?? change.disablesIdp;
-	const enabledIdps = (await fetchIdps(ctx, itemIndex, Infinity)).filter(
+	const enabledIdps = (await readIdps(ctx, itemIndex, Infinity)).filter(
 		(idp) => idp.enabled === true && String(idp.id) !== changed,
 	);
 	if (enabledIdps.length > 0) return;
@@ -52,9 +56,13 @@ export async function assertLoginStaysOpen(ctx: IExecuteFunctions, itemIndex: nu
 		: change.disablesIdp
 			? `Disabling identity provider ${change.disablesIdp}`
 			: 'These SSO settings';
-	throw new NodeOperationError(ctx.getNode(), `${what} would leave no way to log in: the login form hidden, authentication fallback off and no enabled identity provider`, {
-		itemIndex,
-		description:
-			'Nothing was sent. Keep one way open first: turn on "Show Login Form" or "Enable Authentication Fallback" (SSO Setting → Update), or enable another identity provider. To do it anyway, turn on the option "Skip Lockout Check".',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${what} would leave no way to log in: the login form hidden, authentication fallback off and no enabled identity provider`,
+		{
+			itemIndex,
+			description:
+				'Nothing was sent. Keep one way open first: turn on "Show Login Form" or "Enable Authentication Fallback" (SSO Setting → Update), or enable another identity provider. To do it anyway, turn on the option "Skip Lockout Check".',
+		},
+	);
 }

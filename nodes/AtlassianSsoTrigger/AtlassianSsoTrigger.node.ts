@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -11,13 +12,11 @@ import { jsonEqual, type JsonValue } from '../shared/jsonDiff';
 import { sharedMethods } from '../shared/nodeClass';
 import { certificateExpiring } from './events/certificateExpiring';
 import { configurationChanged } from './events/configurationChanged';
-import type { EventResult } from './events/eventResult';
+import { triggerProperties, type TriggerEvent } from './events/triggerEvent';
 import { userSyncFinished } from './events/userSyncFinished';
-import { triggerProperties, type TriggerEvent } from './properties';
 
-type EventPoll = (ctx: IPollFunctions, stored: never, manual: boolean) => Promise<EventResult<unknown>>;
-
-const POLLS: Record<TriggerEvent, EventPoll> = { userSyncFinished, configurationChanged, certificateExpiring };
+/** The first is the default. */
+const EVENTS: TriggerEvent[] = [userSyncFinished, configurationChanged, certificateExpiring];
 
 export class AtlassianSsoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,13 +26,16 @@ export class AtlassianSsoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when a User Sync run finishes, the SSO configuration changes, or an IdP certificate nears its expiry',
+		description:
+			'Starts a workflow when a User Sync run finishes, the SSO configuration changes, or an IdP certificate nears its expiry',
 		defaults: { name: 'Atlassian SSO Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
-		properties: triggerProperties,
+		credentials: [
+			{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' },
+		],
+		properties: triggerProperties(EVENTS),
 	};
 
 	methods = sharedMethods;
@@ -44,15 +46,19 @@ export class AtlassianSsoTrigger implements INodeType {
 	 * when it changed: a failed poll moves nothing, and "Fetch Test Event" (manual mode) never writes it.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const name = this.getNodeParameter('event') as string;
+		const event = EVENTS.find((e) => e.option.value === name);
+		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${name}"`);
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		// A plain copy: n8n's static data is an observed proxy, and the event must not change it before the end.
-		const storedJson = staticData[event] === undefined ? undefined : JSON.stringify(staticData[event]);
-		const stored = (storedJson === undefined ? undefined : JSON.parse(storedJson)) as never;
-		const { items, state } = await POLLS[event](this, stored, manual);
+		const storedJson =
+			staticData[name] === undefined ? undefined : JSON.stringify(staticData[name]);
+		const stored: unknown = storedJson === undefined ? undefined : JSON.parse(storedJson);
+		const { items, state } = await event.poll(this, stored, manual);
 		// Written only when it changed: n8n saves the workflow's static data after a poll only if something set it.
-		if (!manual && !jsonEqual(state as JsonValue, stored)) staticData[event] = state as IDataObject;
+		if (!manual && !jsonEqual(state as JsonValue, stored as JsonValue))
+			staticData[name] = state as IDataObject;
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -1,30 +1,43 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ssoPath } from '../AtlassianDcSso/api';
-import { fetchIdps } from '../AtlassianDcSso/idpList';
-import { readIdentityProviders, readManagedGroups } from '../KantegaSso/lists';
+import { readIdps } from '../AtlassianDcSso/reads';
+import { readIdentityProviders, readManagedGroups } from '../KantegaSso/reads';
 import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
-import { readConfig } from '../ResolutionSamlSso/configRequests';
+import { readConfig } from '../ResolutionSamlSso/reads';
 import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
 import { apiRequestJson } from '../shared/transport';
-import type { ConfigurationSource } from './properties';
 import { snapshot } from './snapshot';
+
+export const CONFIGURATION_SOURCES = [
+	'resolutionConfig',
+	'atlassianIdentityProviders',
+	'atlassianSsoSettings',
+	'kantegaManagedGroups',
+] as const;
+export type ConfigurationSource = (typeof CONFIGURATION_SOURCES)[number];
+
+export const SOURCE_NAMES: Record<ConfigurationSource, string> = {
+	resolutionConfig: 'resolution SAML SSO Configuration',
+	atlassianIdentityProviders: 'Atlassian DC SSO Identity Providers',
+	atlassianSsoSettings: 'Atlassian DC SSO Settings',
+	kantegaManagedGroups: 'Kantega SSO Managed Groups',
+};
 
 export interface SourceState {
 	/** Compared between polls, stored, and output as `current`. */
 	state: JsonValue;
 	/** Names what a change belongs to, for summary lines. */
-	owner?: (at: string[], before: JsonValue, after: JsonValue) => { label: string; depth: number } | undefined;
+	owner?: (
+		at: string[],
+		before: JsonValue,
+		after: JsonValue,
+	) => { label: string; depth: number } | undefined;
 	describe?: (entry: DiffEntry, before: JsonValue, after: JsonValue) => string | undefined;
 }
 
 const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
 	value && typeof value === 'object' && !Array.isArray(value) ? value : {};
-
-/** Every IdP of Atlassian DC SSO, all pages, as the app answers them. */
-export async function readAtlassianIdps(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return await fetchIdps(ctx, 0, Infinity);
-}
 
 /** "IdP 2 'Okta'" from the IdP keyed by its id in the old or the new state. */
 function idpOwner(at: string[], before: JsonValue, after: JsonValue) {
@@ -38,13 +51,20 @@ function kantegaLine(entry: DiffEntry, before: JsonValue, after: JsonValue): str
 	const idp = record(record(before)[idpId] ?? record(after)[idpId]);
 	const where = `Kantega IdP '${typeof idp.name === 'string' ? idp.name : idpId}'`;
 	if (field !== 'groups') return undefined;
-	if (entry.at.length === 3 && entry.operation.op === 'add') return `${where}: group ${String(entry.after)} now managed`;
-	if (entry.at.length === 3 && entry.operation.op === 'remove') return `${where}: group ${String(entry.before)} no longer managed`;
-	if (entry.at.length === 3) return `${where}: group ${String(entry.before)} no longer managed, group ${String(entry.after)} now managed`;
+	if (entry.at.length === 3 && entry.operation.op === 'add')
+		return `${where}: group ${String(entry.after)} now managed`;
+	if (entry.at.length === 3 && entry.operation.op === 'remove')
+		return `${where}: group ${String(entry.before)} no longer managed`;
+	if (entry.at.length === 3)
+		return `${where}: group ${String(entry.before)} no longer managed, group ${String(entry.after)} now managed`;
 	return undefined;
 }
 
-const csv = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const csv = (text: string) =>
+	text
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 
 async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
 	const known = await readIdentityProviders(ctx);
@@ -61,18 +81,30 @@ async function kantegaState(ctx: IPollFunctions): Promise<JsonValue> {
 }
 
 /** Reads one source's current state. Each source's key in the stored state is given by `sourceKey`. */
-export async function readSource(ctx: IPollFunctions, source: ConfigurationSource): Promise<SourceState> {
+export async function readSource(
+	ctx: IPollFunctions,
+	source: ConfigurationSource,
+): Promise<SourceState> {
 	switch (source) {
 		case 'resolutionConfig':
 			return { state: snapshot((await readConfig(ctx, 0)).config), owner: resolutionIdpOwner };
 		case 'atlassianIdentityProviders': {
-			const idps = await readAtlassianIdps(ctx);
-			return { state: snapshot(Object.fromEntries(idps.map((idp) => [String(idp.id), idp]))), owner: idpOwner };
+			const idps = await readIdps(ctx, 0, Infinity);
+			return {
+				state: snapshot(Object.fromEntries(idps.map((idp) => [String(idp.id), idp]))),
+				owner: idpOwner,
+			};
 		}
 		case 'atlassianSsoSettings':
-			return { state: snapshot(await apiRequestJson<IDataObject>(ctx, { method: 'GET', path: ssoPath() })) };
+			return {
+				state: snapshot(await apiRequestJson<IDataObject>(ctx, { method: 'GET', path: ssoPath() })),
+			};
 		case 'kantegaManagedGroups':
-			return { state: await kantegaState(ctx), describe: kantegaLine, owner: (at) => (at.length ? { label: `Kantega IdP ${at[0]}`, depth: 1 } : undefined) };
+			return {
+				state: await kantegaState(ctx),
+				describe: kantegaLine,
+				owner: (at) => (at.length ? { label: `Kantega IdP ${at[0]}`, depth: 1 } : undefined),
+			};
 	}
 }
 

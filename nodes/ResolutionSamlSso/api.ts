@@ -10,19 +10,23 @@ export const configPath = () => apiPath(API_PREFIX.resolution, 'config');
 
 export const resetEntityIdPath = () => apiPath(API_PREFIX.resolution, 'reset', 'entityid');
 
-export const connectorPath = (connectorId: string) => apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId);
+export const connectorPath = (connectorId: string) =>
+	apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId);
 
 export const connectorStatusPath = (connectorId: string) =>
 	apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId, 'syncstatus');
 
-export const syncStatusPath = (syncId: string) => apiPath(API_PREFIX.resolution, 'usersync', 'syncstatus', syncId);
+export const syncStatusPath = (syncId: string) =>
+	apiPath(API_PREFIX.resolution, 'usersync', 'syncstatus', syncId);
 
-export const syncPath = (connectorId: string) => apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId, 'sync');
+export const syncPath = (connectorId: string) =>
+	apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId, 'sync');
 
 export const syncUserPath = (connectorId: string, username: string) =>
 	apiPath(API_PREFIX.resolution, 'usersync', 'connector', connectorId, 'syncsingle', username);
 
-export const directoryPath = (directoryId: string) => apiPath(API_PREFIX.resolution, 'directory', directoryId);
+export const directoryPath = (directoryId: string) =>
+	apiPath(API_PREFIX.resolution, 'directory', directoryId);
 
 export const CONTENT_TYPE = {
 	config: 'application/json',
@@ -41,13 +45,20 @@ export const CONFIG_FILE = { fileName: 'saml.json', mimeType: 'application/json'
 export const RUNNING_SYNC_STATUSES = ['RUNNING', 'PENDING', 'SCHEDULED', 'QUEUED', 'IN_PROGRESS'];
 
 export function isFinalSyncStatus(status: unknown): boolean {
-	return typeof status === 'string' && status !== '' && !RUNNING_SYNC_STATUSES.includes(status.toUpperCase());
+	return (
+		typeof status === 'string' &&
+		status !== '' &&
+		!RUNNING_SYNC_STATUSES.includes(status.toUpperCase())
+	);
 }
 
 /** `Scheduled with jobid <uuid>`: the plain-text answer of POST .../sync (and the first status message). */
 export const JOB_ID_PATTERN = /Scheduled with jobid\s+([\w-]+)/i;
 
-/** `Directory <id> does not exists`: the vendor's words (sic) when the connector's directory was deleted (seed 000). */
+/**
+ * `Directory <id> does not exists`: User Sync's words
+ * (sic) when the connector's directory was deleted.
+ */
 export const MISSING_DIRECTORY_PATTERN = /Directory\s+(\S+)\s+does not exists?/i;
 
 /** The status reported for a sync that was accepted but whose status the answer did not give. */

@@ -6,7 +6,10 @@ import { diffJson, toJsonPatch, type JsonValue } from '../shared/jsonDiff';
 const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
 	value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 
-/** "IdP 2 'TIDP'" for a change under `idps[n]` (the IdP list's name comes from seed 004; the rest of the config is opaque). */
+/**
+ * "IdP 2 'TIDP'" for a change under `idps[n]` (the IdP list's name comes from resolution's REST API
+ * documentation for config upload; the rest of the config is opaque).
+ */
 export function resolutionIdpOwner(at: string[], before: JsonValue, after: JsonValue) {
 	if (at[0] !== 'idps' || at.length < 2) return undefined;
 	const idpAt = (doc: JsonValue) => {
@@ -14,13 +17,22 @@ export function resolutionIdpOwner(at: string[], before: JsonValue, after: JsonV
 		return record(Array.isArray(list) ? list[Number(at[1])] : undefined);
 	};
 	const idp = Object.keys(idpAt(before)).length ? idpAt(before) : idpAt(after);
-	const id = typeof idp.id === 'number' || typeof idp.id === 'string' ? String(idp.id) : `#${at[1]}`;
+	const id =
+		typeof idp.id === 'number' || typeof idp.id === 'string' ? String(idp.id) : `#${at[1]}`;
 	return { label: `IdP ${id}${typeof idp.name === 'string' ? ` '${idp.name}'` : ''}`, depth: 2 };
 }
 
 /** What a configuration would change: `changes` is the RFC 6902 patch from the current configuration to the proposed one. */
 export function configPlan(current: JsonValue, proposed: JsonValue): IDataObject {
 	const entries = diffJson(current, proposed);
-	const summary = summarize(entries, { before: current, after: proposed, owner: (at) => resolutionIdpOwner(at, current, proposed) });
-	return { identical: entries.length === 0, changes: toJsonPatch(entries) as unknown as IDataObject[], summary };
+	const summary = summarize(entries, {
+		before: current,
+		after: proposed,
+		owner: (at) => resolutionIdpOwner(at, current, proposed),
+	});
+	return {
+		identical: entries.length === 0,
+		changes: toJsonPatch(entries) as unknown as IDataObject[],
+		summary,
+	};
 }

@@ -3,24 +3,44 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import type { JsonValue } from '../shared/jsonDiff';
 import { applyJsonPatch, applyMergePatch } from '../shared/jsonPatchApply';
 import { configPlan } from './configPlan';
-import { readConfig } from './configRequests';
+import { readConfig } from './reads';
 
 /** `{changes, summary}` of a dry run: what the configuration sent would change on the server (one GET). */
-export async function planOfReplace(ctx: IExecuteFunctions, itemIndex: number, text: string): Promise<IDataObject> {
+export async function planOfReplace(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	text: string,
+): Promise<IDataObject> {
 	const { config } = await readConfig(ctx, itemIndex, true);
-	const { changes, summary } = configPlan((config ?? {}) as JsonValue, JSON.parse(text) as JsonValue);
+	const { changes, summary } = configPlan(
+		(config ?? {}) as JsonValue,
+		JSON.parse(text) as JsonValue,
+	);
 	return { changes, summary };
 }
 
 /** `{changes, summary}` of a patch's dry run; a patch that would not apply to the current configuration fails here. */
-export async function planOfPatch(ctx: IExecuteFunctions, itemIndex: number, format: string, patch: unknown): Promise<IDataObject> {
+export async function planOfPatch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	format: string,
+	patch: unknown,
+): Promise<IDataObject> {
 	const current = (await readConfig(ctx, itemIndex)).config as JsonValue;
-	const patched = format === 'jsonPatch' ? applyJsonPatch(current, patch as Array<Record<string, unknown>>) : { ok: true as const, value: applyMergePatch(current, patch as JsonValue) };
+	const patched =
+		format === 'jsonPatch'
+			? applyJsonPatch(current, patch as Array<Record<string, unknown>>)
+			: { ok: true as const, value: applyMergePatch(current, patch as JsonValue) };
 	if (!patched.ok) {
-		throw new NodeOperationError(ctx.getNode(), `The patch does not apply to the current configuration: ${patched.problem}`, {
-			itemIndex,
-			description: 'Nothing was sent. The server would reject it too (409). Read the configuration with "Config → Get" and fix the paths.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The patch does not apply to the current configuration: ${patched.problem}`,
+			{
+				itemIndex,
+				description:
+					'Nothing was sent. The server would reject it too (409). Read the configuration with "Config → Get" and fix the paths.',
+			},
+		);
 	}
 	const { changes, summary } = configPlan(current, patched.value);
 	return { changes, summary };

@@ -2,20 +2,30 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 
 import { summarize } from '../../shared/diffSummary';
 import { diffJson, toJsonPatch, type JsonValue } from '../../shared/jsonDiff';
-import { CONFIGURATION_SOURCES, type ConfigurationSource } from '../properties';
-import { readSource, sourceKey } from '../sources';
-import type { EventResult } from './eventResult';
+import {
+	CONFIGURATION_SOURCES,
+	readSource,
+	SOURCE_NAMES,
+	sourceKey,
+	type ConfigurationSource,
+} from '../sources';
+import type { TriggerEvent } from './triggerEvent';
 
-const NO_BASELINE = 'Nothing stored to compare with yet: the first poll of the active workflow records this state as the baseline';
+const NO_BASELINE =
+	'Nothing stored to compare with yet: the first poll of the active workflow records this state as the baseline';
 const NO_CHANGE = 'No change since the last poll';
 
 type Stored = Record<string, JsonValue>;
 
 function chosenSources(ctx: IPollFunctions): ConfigurationSource[] {
-	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter((s): s is ConfigurationSource =>
-		(CONFIGURATION_SOURCES as readonly string[]).includes(s),
+	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter(
+		(s): s is ConfigurationSource => (CONFIGURATION_SOURCES as readonly string[]).includes(s),
 	);
-	if (!sources.length) throw new NodeOperationError(ctx.getNode(), 'No source chosen: choose at least one in "Sources"');
+	if (!sources.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'No source chosen: choose at least one in "Sources"',
+		);
 	return sources;
 }
 
@@ -23,7 +33,7 @@ function chosenSources(ctx: IPollFunctions): ConfigurationSource[] {
  * One item per source whose state differs from the stored one. A source seen for the first time
  * records a baseline and emits nothing; in manual mode every source is output, changed or not.
  */
-export async function configurationChanged(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean): Promise<EventResult<Stored>> {
+async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean) {
 	const next: Stored = {};
 	const items: IDataObject[] = [];
 	for (const source of chosenSources(ctx)) {
@@ -45,7 +55,44 @@ export async function configurationChanged(ctx: IPollFunctions, stored: Stored |
 							describe: describe && ((entry) => describe(entry, before, state)),
 						})
 					: [NO_CHANGE];
-		items.push({ source, changes: toJsonPatch(entries) as unknown as IDataObject[], summary, current: state as IDataObject });
+		items.push({
+			source,
+			changes: toJsonPatch(entries) as unknown as IDataObject[],
+			summary,
+			current: state as IDataObject,
+		});
 	}
 	return { items, state: next };
 }
+
+export const configurationChanged: TriggerEvent<Stored> = {
+	option: {
+		name: 'Configuration Changed',
+		value: 'configurationChanged',
+		description:
+			'The SSO configuration differs from the last poll, with a JSON Patch and readable lines of what changed',
+	},
+	properties: [
+		{
+			displayName: 'Sources',
+			name: 'sources',
+			type: 'multiOptions',
+			required: true,
+			default: ['atlassianIdentityProviders', 'atlassianSsoSettings'],
+			options: CONFIGURATION_SOURCES.map((value) => ({ name: SOURCE_NAMES[value], value })),
+			description:
+				'What to watch. Secrets are never output or stored; certificates are compared and shown by fingerprint and expiry date.',
+		},
+		{
+			displayName: 'Kantega IdP IDs',
+			name: 'kantegaIdpIds',
+			type: 'string',
+			default: '',
+			placeholder: '1ncq3jsPC74BGuNnfZPl',
+			description:
+				'The Kantega SSO identity providers whose managed groups to watch, comma-separated; empty watches every one',
+			displayOptions: { show: { sources: ['kantegaManagedGroups'] } },
+		},
+	],
+	poll,
+};

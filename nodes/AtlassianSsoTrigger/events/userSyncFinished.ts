@@ -1,10 +1,15 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { connectorPath, connectorStatusPath, isFinalSyncStatus, syncStatusPath } from '../../ResolutionSamlSso/api';
+import {
+	connectorPath,
+	connectorStatusPath,
+	isFinalSyncStatus,
+	syncStatusPath,
+} from '../../ResolutionSamlSso/api';
 import { expectRecord } from '../../shared/shape';
 import { apiRequest, apiRequestJson, notJsonError, type ApiRequest } from '../../shared/transport';
 import { csv } from '../sources';
-import type { EventResult } from './eventResult';
+import type { TriggerEvent } from './triggerEvent';
 
 /** Per connector: the newest sync seen, and the syncs seen running (reported once they are final). */
 interface ConnectorState {
@@ -14,11 +19,16 @@ interface ConnectorState {
 
 type Stored = Record<string, ConnectorState>;
 
-const syncIdOf = (status: IDataObject): string | null => (status.id === undefined || status.id === null ? null : String(status.id));
+const syncIdOf = (status: IDataObject): string | null =>
+	status.id === undefined || status.id === null ? null : String(status.id);
 
 /** The connector's latest sync, or null when it never ran (its status answers 404 while the connector exists). */
 async function latestSync(ctx: IPollFunctions, connectorId: string): Promise<IDataObject | null> {
-	const request: ApiRequest = { method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] };
+	const request: ApiRequest = {
+		method: 'GET',
+		path: connectorStatusPath(connectorId),
+		acceptStatuses: [404],
+	};
 	const answer = await apiRequest(ctx, request);
 	if (answer.statusCode !== 404) {
 		if (answer.json === undefined) throw notJsonError(ctx, request, answer);
@@ -29,7 +39,9 @@ async function latestSync(ctx: IPollFunctions, connectorId: string): Promise<IDa
 }
 
 export function isFailure(status: IDataObject): boolean {
-	return Number(status.failedCount ?? 0) > 0 || String(status.status ?? '').toUpperCase() !== 'DONE';
+	return (
+		Number(status.failedCount ?? 0) > 0 || String(status.status ?? '').toUpperCase() !== 'DONE'
+	);
 }
 
 function item(connectorId: string, status: IDataObject): IDataObject {
@@ -42,9 +54,13 @@ function item(connectorId: string, status: IDataObject): IDataObject {
  * of a connector records its latest sync as the baseline (a sync still running then is reported when it ends).
  * Only each connector's latest sync is visible to the API: a connector that ran twice between two polls reports its last run.
  */
-export async function userSyncFinished(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean): Promise<EventResult<Stored>> {
+async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean) {
 	const connectorIds = csv(ctx.getNodeParameter('connectorIds', '') as string);
-	if (!connectorIds.length) throw new NodeOperationError(ctx.getNode(), 'No connector chosen: set "Connector IDs", for example 1, 2');
+	if (!connectorIds.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'No connector chosen: set "Connector IDs", for example 1, 2',
+		);
 	const onlyFailures = ctx.getNodeParameter('onlyFailures', false) === true;
 	const next: Stored = {};
 	const finished: IDataObject[] = [];
@@ -68,13 +84,48 @@ export async function userSyncFinished(ctx: IPollFunctions, stored: Stored | und
 		}
 		// Runs seen running that are no longer the latest: read them by id.
 		for (const syncId of [...running].filter((id) => id !== latestId)) {
-			const status = await apiRequestJson<IDataObject>(ctx, { method: 'GET', path: syncStatusPath(syncId) });
+			const status = await apiRequestJson<IDataObject>(ctx, {
+				method: 'GET',
+				path: syncStatusPath(syncId),
+			});
 			if (!isFinalSyncStatus(status.status)) continue;
 			finished.push(item(connectorId, status));
 			running.delete(syncId);
 		}
-		next[connectorId] = { lastSyncId: latestId ?? known?.lastSyncId ?? null, running: [...running] };
+		next[connectorId] = {
+			lastSyncId: latestId ?? known?.lastSyncId ?? null,
+			running: [...running],
+		};
 	}
 	const items = manual || !onlyFailures ? finished : finished.filter(isFailure);
 	return { items, state: next };
 }
+
+export const userSyncFinished: TriggerEvent<Stored> = {
+	option: {
+		name: 'User Sync Finished',
+		value: 'userSyncFinished',
+		description: 'A User Sync run of resolution SAML SSO has finished, with its status and counts',
+	},
+	properties: [
+		{
+			displayName: 'Connector IDs',
+			name: 'connectorIds',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '1, 2',
+			description:
+				'The resolution User Sync connectors to watch, comma-separated (numbers or UUIDs)',
+		},
+		{
+			displayName: 'Only Failures',
+			name: 'onlyFailures',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to report only runs with failed users or a final status other than DONE',
+		},
+	],
+	poll,
+};

@@ -6,17 +6,24 @@ import { maxInFlightOption } from '../../../shared/maxInFlight';
 import type { Operation } from '../../../shared/operation';
 import { maxResults } from '../../../shared/parameters';
 import { usersPath } from '../../api';
-import { fetchUsers } from '../../paging';
 import { commaList, optionalConnectionProperty } from '../../parameters';
+import { readUsers } from '../../reads';
 
-const FILTERS = ['usernames', 'userkeys', 'configurationIds', 'configurationNames', 'fields'] as const;
+const FILTERS = [
+	'usernames',
+	'userkeys',
+	'configurationIds',
+	'configurationNames',
+	'fields',
+] as const;
 
 export const getAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many users',
-		description: 'List users with their synchronised AD attributes, in one connection or in all of them, optionally filtered. Changes nothing.',
+		description:
+			'List users with their synchronised AD attributes, in one connection or in all of them, optionally filtered. Changes nothing.',
 	},
 	properties: [
 		optionalConnectionProperty,
@@ -34,7 +41,8 @@ export const getAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 1,2',
-					description: 'Comma-separated connection IDs the users were synchronised in (ignored when Connection is set)',
+					description:
+						'Comma-separated connection IDs the users were synchronised in (ignored when Connection is set)',
 				},
 				{
 					displayName: 'Configuration Names or IDs',
@@ -49,7 +57,10 @@ export const getAll: Operation = {
 					displayName: 'Field Names or IDs',
 					name: 'fields',
 					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getConnectionFields', loadOptionsDependsOn: ['connection.value'] },
+					typeOptions: {
+						loadOptionsMethod: 'getConnectionFields',
+						loadOptionsDependsOn: ['connection.value'],
+					},
 					default: [],
 					description:
 						'The AD attributes to output; all when empty. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -60,7 +71,8 @@ export const getAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. JIRAUSER10119,JIRAUSER10000',
-					description: 'Comma-separated user keys (users matching a username or a user key are returned)',
+					description:
+						'Comma-separated user keys (users matching a username or a user key are returned)',
 				},
 				{
 					displayName: 'Usernames',
@@ -68,7 +80,8 @@ export const getAll: Operation = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. jsmith,jdoe',
-					description: 'Comma-separated usernames (users matching a username or a user key are returned)',
+					description:
+						'Comma-separated usernames (users matching a username or a user key are returned)',
 				},
 			],
 		},
@@ -82,6 +95,12 @@ export const getAll: Operation = {
 			const value = commaList(given[name]);
 			if (value !== undefined) filters[name] = value;
 		}
-		return await fetchUsers(this, itemIndex, usersPath(connection), filters, maxResults(this, itemIndex));
+		return await readUsers(
+			this,
+			itemIndex,
+			usersPath(connection),
+			filters,
+			maxResults(this, itemIndex),
+		);
 	},
 };

@@ -4,7 +4,8 @@ import { mutationOptions } from '../../../shared/commonProperties';
 import { answeredObject, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { idpsPath } from '../../api';
-import { IDP_FIELDS, REQUIRED_ON_CREATE, maskSecrets, mappingOf, toApiBody, type SsoType } from '../../fieldMapping';
+import { maskSecrets, toApiBody } from '../../apiBody';
+import { IDP_FIELDS, REQUIRED_ON_CREATE, fieldNamed, type SsoType } from '../../fieldMapping';
 import { createAdditionalFields, fieldProperty, requiredCreateProperty } from '../../parameters';
 
 const ssoTypeProperty: INodeProperties = {
@@ -20,13 +21,19 @@ const ssoTypeProperty: INodeProperties = {
 	description: 'The protocol of the identity provider; it cannot be changed later',
 };
 
-const TOP_LEVEL = ['name', ...REQUIRED_ON_CREATE.SAML, ...REQUIRED_ON_CREATE.OIDC].filter((p, i, all) => all.indexOf(p) === i);
+const TOP_LEVEL = ['name', ...REQUIRED_ON_CREATE.SAML, ...REQUIRED_ON_CREATE.OIDC].filter(
+	(p, i, all) => all.indexOf(p) === i,
+);
 
 const properties: INodeProperties[] = [
 	ssoTypeProperty,
 	{ ...fieldProperty('name'), required: true },
-	...REQUIRED_ON_CREATE.SAML.filter((p) => p !== 'name').map((p) => requiredCreateProperty(p, 'SAML')),
-	...REQUIRED_ON_CREATE.OIDC.filter((p) => p !== 'name').map((p) => requiredCreateProperty(p, 'OIDC')),
+	...REQUIRED_ON_CREATE.SAML.filter((p) => p !== 'name').map((p) =>
+		requiredCreateProperty(p, 'SAML'),
+	),
+	...REQUIRED_ON_CREATE.OIDC.filter((p) => p !== 'name').map((p) =>
+		requiredCreateProperty(p, 'OIDC'),
+	),
 	createAdditionalFields(TOP_LEVEL),
 	mutationOptions(),
 ];
@@ -38,13 +45,18 @@ export const create: Operation = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create an identity provider',
-		description: 'Add a SAML or OIDC identity provider. Adds a login option for users once it is enabled.',
+		description:
+			'Add a SAML or OIDC identity provider. Adds a login option for users once it is enabled.',
 	},
 	properties,
 	async execute(itemIndex) {
 		const ssoType = this.getNodeParameter('ssoType', itemIndex) as SsoType;
 		if (ssoType !== 'SAML' && ssoType !== 'OIDC') {
-			throw new NodeOperationError(this.getNode(), `Unknown SSO type "${String(ssoType)}": use SAML or OIDC`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Unknown SSO type "${String(ssoType)}": use SAML or OIDC`,
+				{ itemIndex },
+			);
 		}
 		const values: IDataObject = {};
 		for (const parameter of REQUIRED_ON_CREATE[ssoType]) {
@@ -56,18 +68,32 @@ export const create: Operation = {
 			if (!TOP_LEVEL.includes(parameter)) values[parameter] = value;
 		}
 		if (ssoType === 'OIDC' && values.discoveryEnabled === false) {
-			const missing = ENDPOINTS.filter((p) => typeof values[p] !== 'string' || !(values[p] as string).trim());
+			const missing = ENDPOINTS.filter(
+				(p) => typeof values[p] !== 'string' || !(values[p] as string).trim(),
+			);
 			if (missing.length) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`With discovery off, set ${missing.map((p) => `"${mappingOf(IDP_FIELDS, p)?.label}"`).join(', ')}`,
-					{ itemIndex, description: 'Nothing was sent. Without discovery the app needs all three endpoints.' },
+					`With discovery off, set ${missing.map((p) => `"${fieldNamed(IDP_FIELDS, p)?.property.displayName}"`).join(', ')}`,
+					{
+						itemIndex,
+						description: 'Nothing was sent. Without discovery the app needs all three endpoints.',
+					},
 				);
 			}
 		}
-		const body: IDataObject = { 'sso-type': ssoType, ...toApiBody(this, IDP_FIELDS, values, itemIndex, ssoType) };
+		const body: IDataObject = {
+			'sso-type': ssoType,
+			...toApiBody(this, IDP_FIELDS, values, itemIndex, ssoType),
+		};
 		// Each POST adds another identity provider: never repeated.
-		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: idpsPath(), body, dryRunBody: maskSecrets(body), idempotent: false });
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'POST',
+			path: idpsPath(),
+			body,
+			dryRunBody: maskSecrets(body),
+			idempotent: false,
+		});
 		if ('dryRun' in sent) return sent.dryRun;
 		// A version that answers 204 with no body gives no id: the output says what was sent, without the secret.
 		return answeredObject(sent.response) ?? { ...maskSecrets(body), created: true };

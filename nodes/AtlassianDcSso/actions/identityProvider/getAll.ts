@@ -1,17 +1,18 @@
 import { returnAllAndLimit } from '../../../shared/commonProperties';
 import type { Operation } from '../../../shared/operation';
 import { maxResults } from '../../../shared/parameters';
-import { fetchIdps } from '../../idpList';
+import { readIdps } from '../../reads';
 
 export const getAll: Operation = {
 	option: {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many identity providers',
-		description: 'List the SAML and OIDC identity providers with their configuration. Changes nothing.',
+		description:
+			'List the SAML and OIDC identity providers with their configuration. Changes nothing.',
 	},
 	properties: [...returnAllAndLimit],
 	async execute(itemIndex) {
-		return await fetchIdps(this, itemIndex, maxResults(this, itemIndex));
+		return await readIdps(this, itemIndex, maxResults(this, itemIndex));
 	},
 };

@@ -1,7 +1,5 @@
 import type { Operation } from '../../../shared/operation';
-import { expectRecord } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
-import { ssoPath } from '../../api';
+import { readSsoSettings } from '../../reads';
 
 export const get: Operation = {
 	option: {
@@ -12,7 +10,6 @@ export const get: Operation = {
 	},
 	properties: [],
 	async execute(itemIndex) {
-		const request = { method: 'GET' as const, path: ssoPath() };
-		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'the SSO settings object');
+		return await readSsoSettings(this, itemIndex);
 	},
 };

@@ -1,6 +1,6 @@
 import type { Operation } from '../../../shared/operation';
 import { requiredLocator } from '../../../shared/locator';
-import { readManagedGroups } from '../../lists';
+import { readManagedGroups } from '../../reads';
 import { idpIdProperty } from '../../parameters';
 
 export const getAll: Operation = {

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/operation';
 import type { JsonValue } from '../../../shared/jsonDiff';
 import { configPlan } from '../../configPlan';
-import { readConfig } from '../../configRequests';
+import { readConfig } from '../../reads';
 import { configText, replace } from './replace';
 
 const SOURCE_PARAMETERS = ['source', 'config', 'binaryPropertyName'];

@@ -3,14 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/commonProperties';
 import { ItemsOutput, type Operation } from '../../../shared/operation';
 import { CONFIG_FILE } from '../../api';
-import { readConfig } from '../../configRequests';
+import { readConfig } from '../../reads';
 
 export const get: Operation = {
 	option: {
 		name: 'Get',
 		value: 'get',
 		action: 'Get the SAML SSO configuration',
-		description: 'Download the whole SAML SSO configuration, as JSON or as a file for backups. Changes nothing.',
+		description:
+			'Download the whole SAML SSO configuration, as JSON or as a file for backups. Changes nothing.',
 	},
 	properties: [
 		optionsCollection({

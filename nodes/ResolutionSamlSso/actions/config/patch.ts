@@ -4,16 +4,22 @@ import { mutationOptions } from '../../../shared/commonProperties';
 import { isDryRun, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { CONTENT_TYPE, configPath } from '../../api';
-import { configAfterChange, readConfig } from '../../configRequests';
+import { configAfterChange, readConfig } from '../../reads';
 import { planOfPatch } from '../../dryRunPlan';
-import { assertJsonPatch, assertMergePatch, includePreviousOption, jsonParameter } from '../../parameters';
+import {
+	assertJsonPatch,
+	assertMergePatch,
+	includePreviousOption,
+	jsonParameter,
+} from '../../parameters';
 
 export const patch: Operation = {
 	option: {
 		name: 'Patch',
 		value: 'patch',
 		action: 'Patch the SAML SSO configuration',
-		description: 'Change parts of the SAML SSO configuration with a JSON Merge Patch or a JSON Patch. Changes only the fields the patch names.',
+		description:
+			'Change parts of the SAML SSO configuration with a JSON Merge Patch or a JSON Patch. Changes only the fields the patch names.',
 	},
 	serverWide: true,
 	properties: [
@@ -23,8 +29,16 @@ export const patch: Operation = {
 			type: 'options',
 			default: 'mergePatch',
 			options: [
-				{ name: 'JSON Merge Patch (RFC 7386)', value: 'mergePatch', description: 'The fragment of the configuration to change' },
-				{ name: 'JSON Patch (RFC 6902)', value: 'jsonPatch', description: 'A list of operations (add, remove, replace, move, copy, test)' },
+				{
+					name: 'JSON Merge Patch (RFC 7386)',
+					value: 'mergePatch',
+					description: 'The fragment of the configuration to change',
+				},
+				{
+					name: 'JSON Patch (RFC 6902)',
+					value: 'jsonPatch',
+					description: 'A list of operations (add, remove, replace, move, copy, test)',
+				},
 			],
 		},
 		{
@@ -35,7 +49,8 @@ export const patch: Operation = {
 			default: '',
 			placeholder: '{\n  "redirectToSso": false\n}',
 			required: true,
-			description: 'The fields to change; null removes a field. Sent with the merge patch content type.',
+			description:
+				'The fields to change; null removes a field. Sent with the merge patch content type.',
 			displayOptions: { show: { patchFormat: ['mergePatch'] } },
 		},
 		{
@@ -45,7 +60,8 @@ export const patch: Operation = {
 			default: '',
 			placeholder: '[\n  { "op": "replace", "path": "/redirectToSso", "value": false }\n]',
 			required: true,
-			description: 'The operations, applied in order; a failed "test" stops the whole patch. Sent with the JSON Patch content type.',
+			description:
+				'The operations, applied in order; a failed "test" stops the whole patch. Sent with the JSON Patch content type.',
 			displayOptions: { show: { patchFormat: ['jsonPatch'] } },
 		},
 		mutationOptions(includePreviousOption),
@@ -58,11 +74,21 @@ export const patch: Operation = {
 				: assertMergePatch(this, itemIndex, jsonParameter(this, 'mergePatch', itemIndex).value);
 		const contentType = format === 'jsonPatch' ? CONTENT_TYPE.jsonPatch : CONTENT_TYPE.mergePatch;
 		// A merge patch sets values (twice = once); a JSON Patch may "add" to a list or "move", so it is not repeated.
-		const request = { method: 'PATCH' as const, path: configPath(), body, contentType, idempotent: format !== 'jsonPatch' };
+		const request = {
+			method: 'PATCH' as const,
+			path: configPath(),
+			body,
+			contentType,
+			idempotent: format !== 'jsonPatch',
+		};
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex)).config : undefined;
+		const previous =
+			options.includePrevious === true && !isDryRun(this, itemIndex)
+				? (await readConfig(this, itemIndex)).config
+				: undefined;
 		const sent = await sendMutation(this, itemIndex, request);
-		if ('dryRun' in sent) return { ...sent.dryRun, ...(await planOfPatch(this, itemIndex, format, body)) };
+		if ('dryRun' in sent)
+			return { ...sent.dryRun, ...(await planOfPatch(this, itemIndex, format, body)) };
 		const current = await configAfterChange(this, itemIndex, sent.response);
 		return previous === undefined ? current : { previous, current };
 	},

@@ -5,9 +5,15 @@ import { isDryRun, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
 import { CONTENT_TYPE, configPath } from '../../api';
-import { configAfterChange, readConfig } from '../../configRequests';
+import { configAfterChange, readConfig } from '../../reads';
 import { planOfReplace } from '../../dryRunPlan';
-import { assertConfigObject, includePreviousOption, jsonParameter, parseJsonText, refuse } from '../../parameters';
+import {
+	assertConfigObject,
+	includePreviousOption,
+	jsonParameter,
+	parseJsonText,
+	refuse,
+} from '../../parameters';
 
 const UTF8_BOM = '\uFEFF';
 
@@ -23,7 +29,12 @@ export async function configText(ctx: IExecuteFunctions, itemIndex: number): Pro
 		const property = requiredString(ctx, 'binaryPropertyName', itemIndex);
 		const item = ctx.getInputData()[itemIndex];
 		if (!item?.binary?.[property]) {
-			throw refuse(ctx, itemIndex, `The input item has no binary property "${property}"`, 'Set "Input Binary Field" to the name of the property that holds saml.json.');
+			throw refuse(
+				ctx,
+				itemIndex,
+				`The input item has no binary property "${property}"`,
+				'Set "Input Binary Field" to the name of the property that holds saml.json.',
+			);
 		}
 		const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 		// A UTF-8 byte order mark is the only byte removed: JSON parsers on the server reject it.
@@ -43,7 +54,8 @@ export const replace: Operation = {
 		name: 'Replace',
 		value: 'replace',
 		action: 'Replace the SAML SSO configuration',
-		description: 'Upload a whole SAML SSO configuration (for example the one of a production system to its clone). Replaces the running configuration.',
+		description:
+			'Upload a whole SAML SSO configuration (for example the one of a production system to its clone). Replaces the running configuration.',
 	},
 	serverWide: true,
 	properties: [
@@ -53,18 +65,33 @@ export const replace: Operation = {
 			type: 'options',
 			default: 'inputItem',
 			options: [
-				{ name: 'Input Item', value: 'inputItem', description: "The input item's JSON is the configuration (as Config → Get outputs it)" },
-				{ name: 'JSON', value: 'json', description: 'The configuration in the Configuration (JSON) parameter' },
-				{ name: 'Binary File', value: 'binary', description: 'A configuration file (as downloaded) in a binary property of the input item' },
+				{
+					name: 'Input Item',
+					value: 'inputItem',
+					description: "The input item's JSON is the configuration (as Config → Get outputs it)",
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'The configuration in the Configuration (JSON) parameter',
+				},
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description:
+						'A configuration file (as downloaded) in a binary property of the input item',
+				},
 			],
-			description: 'Where the configuration comes from. It is sent exactly as it is: no field dropped, reordered or renamed.',
+			description:
+				'Where the configuration comes from. It is sent exactly as it is: no field dropped, reordered or renamed.',
 		},
 		{
 			displayName: 'Configuration (JSON)',
 			name: 'config',
 			type: 'json',
 			default: '',
-			placeholder: '{ "entityId": "https://jira.example.com/plugins/servlet/samlsso", "idps": [ … ] }',
+			placeholder:
+				'{ "entityId": "https://jira.example.com/plugins/servlet/samlsso", "idps": [ … ] }',
 			required: true,
 			description: 'The whole configuration as one JSON object',
 			displayOptions: { show: { source: ['json'] } },
@@ -83,11 +110,21 @@ export const replace: Operation = {
 	async execute(itemIndex) {
 		const text = await configText(this, itemIndex);
 		// The same whole configuration again leaves the same configuration.
-		const request = { method: 'PUT' as const, path: configPath(), rawBody: text, contentType: CONTENT_TYPE.config, idempotent: true };
+		const request = {
+			method: 'PUT' as const,
+			path: configPath(),
+			rawBody: text,
+			contentType: CONTENT_TYPE.config,
+			idempotent: true,
+		};
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const previous = options.includePrevious === true && !isDryRun(this, itemIndex) ? (await readConfig(this, itemIndex, true)).config : undefined;
+		const previous =
+			options.includePrevious === true && !isDryRun(this, itemIndex)
+				? (await readConfig(this, itemIndex, true)).config
+				: undefined;
 		const sent = await sendMutation(this, itemIndex, request);
-		if ('dryRun' in sent) return { ...sent.dryRun, ...(await planOfReplace(this, itemIndex, text)) };
+		if ('dryRun' in sent)
+			return { ...sent.dryRun, ...(await planOfReplace(this, itemIndex, text)) };
 		const current = await configAfterChange(this, itemIndex, sent.response);
 		return previous === undefined ? current : { previous, current };
 	},

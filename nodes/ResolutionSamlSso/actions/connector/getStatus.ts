@@ -3,17 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/commonProperties';
 import type { Operation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/parameters';
-import { expectRecord } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
-import { connectorStatusPath, syncStatusPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
+import { readSyncStatus } from '../../reads';
 
 export const getStatus: Operation = {
 	option: {
 		name: 'Get Status',
 		value: 'getStatus',
 		action: 'Get the status of a sync',
-		description: "Read the result of a connector's last sync, or of one sync by its ID, with its counts. Changes nothing.",
+		description:
+			"Read the result of a connector's last sync, or of one sync by its ID, with its counts. Changes nothing.",
 	},
 	properties: [
 		connectorIdProperty,
@@ -31,8 +30,6 @@ export const getStatus: Operation = {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const syncId = String(options.syncId ?? '').trim();
-		const path = syncId ? syncStatusPath(syncId) : connectorStatusPath(connectorId);
-		const request = { method: 'GET' as const, path };
-		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a sync status object');
+		return await readSyncStatus(this, itemIndex, connectorId, syncId);
 	},
 };

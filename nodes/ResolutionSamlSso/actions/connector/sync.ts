@@ -5,9 +5,8 @@ import { mutationOptions } from '../../../shared/commonProperties';
 import { isRecord } from '../../../shared/json';
 import { isDryRun, sendMutation } from '../../../shared/mutation';
 import type { Operation } from '../../../shared/operation';
-import { expectRecord } from '../../../shared/shape';
 import { numberParameter, requiredString } from '../../../shared/parameters';
-import { apiRequest, apiRequestJson, type ApiResponse } from '../../../shared/transport';
+import { apiRequest, type ApiResponse } from '../../../shared/transport';
 import {
 	JOB_ID_PATTERN,
 	MISSING_DIRECTORY_PATTERN,
@@ -15,9 +14,9 @@ import {
 	connectorStatusPath,
 	isFinalSyncStatus,
 	syncPath,
-	syncStatusPath,
 } from '../../api';
 import { connectorIdProperty } from '../../parameters';
+import { readSyncStatus } from '../../reads';
 
 /** The bounds of the panel and of the code: one place, so they cannot disagree. A poll interval below 1 s would hammer the server. */
 const POLL_INTERVAL_SECONDS = { default: 5, min: 1, max: 3600 };
@@ -31,7 +30,11 @@ interface WaitSettings {
 }
 
 function jobIdIn(messages: unknown): string | undefined {
-	const list = Array.isArray(messages) ? messages.map(String) : typeof messages === 'string' ? [messages] : [];
+	const list = Array.isArray(messages)
+		? messages.map(String)
+		: typeof messages === 'string'
+			? [messages]
+			: [];
 	for (const message of list) {
 		const match = JOB_ID_PATTERN.exec(message);
 		if (match) return match[1];
@@ -39,22 +42,37 @@ function jobIdIn(messages: unknown): string | undefined {
 	return undefined;
 }
 
-function missingDirectory(ctx: IExecuteFunctions, itemIndex: number, connectorId: string, text: string): NodeOperationError {
+function missingDirectory(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	connectorId: string,
+	text: string,
+): NodeOperationError {
 	const directory = MISSING_DIRECTORY_PATTERN.exec(text)?.[1] ?? '?';
-	return new NodeOperationError(ctx.getNode(), `The sync of connector ${connectorId} cannot run: its user directory ${directory} does not exist`, {
-		itemIndex,
-		description:
-			'The directory was deleted. Open User Sync, edit the connector and save it (this creates its directory again), then sync again. The server said: ' +
-			text.trim().replace(/\s+/g, ' '),
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The sync of connector ${connectorId} cannot run: its user directory ${directory} does not exist`,
+		{
+			itemIndex,
+			description:
+				'The directory was deleted. Open User Sync, edit the connector and save it (this creates its directory again), then sync again. The server said: ' +
+				text.trim().replace(/\s+/g, ' '),
+		},
+	);
 }
 
 /** Every answer POST .../sync gives (JSON with an id, or plain text "Scheduled with jobid …") as one shape. */
-function normalizeSyncAnswer(ctx: IExecuteFunctions, itemIndex: number, connectorId: string, response: ApiResponse): IDataObject {
+function normalizeSyncAnswer(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	connectorId: string,
+	response: ApiResponse,
+): IDataObject {
 	const { json, body } = response;
 	if (isRecord(json)) {
 		const messages = Array.isArray(json.messages) ? json.messages.map(String).join('\n') : '';
-		if (MISSING_DIRECTORY_PATTERN.test(messages)) throw missingDirectory(ctx, itemIndex, connectorId, messages);
+		if (MISSING_DIRECTORY_PATTERN.test(messages))
+			throw missingDirectory(ctx, itemIndex, connectorId, messages);
 		const { id, syncId, jobId, status, ...rest } = json;
 		const sync = syncId ?? id;
 		const job = jobId ?? jobIdIn(json.messages);
@@ -66,7 +84,8 @@ function normalizeSyncAnswer(ctx: IExecuteFunctions, itemIndex: number, connecto
 			...rest,
 		};
 	}
-	if (MISSING_DIRECTORY_PATTERN.test(body)) throw missingDirectory(ctx, itemIndex, connectorId, body);
+	if (MISSING_DIRECTORY_PATTERN.test(body))
+		throw missingDirectory(ctx, itemIndex, connectorId, body);
 	const jobId = jobIdIn(body);
 	return {
 		connectorId,
@@ -78,31 +97,43 @@ function normalizeSyncAnswer(ctx: IExecuteFunctions, itemIndex: number, connecto
 }
 
 /** The connector's last sync before ours, so that its status is not taken for ours while the server still shows it. */
-async function previousSyncId(ctx: IExecuteFunctions, itemIndex: number, connectorId: string): Promise<string | undefined> {
-	const response = await apiRequest(ctx, { method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] }, itemIndex);
+async function previousSyncId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	connectorId: string,
+): Promise<string | undefined> {
+	const response = await apiRequest(
+		ctx,
+		{ method: 'GET', path: connectorStatusPath(connectorId), acceptStatuses: [404] },
+		itemIndex,
+	);
 	const id = isRecord(response.json) ? response.json.id : undefined;
 	return response.statusCode === 404 || id === undefined || id === null ? undefined : String(id);
 }
 
 /** Polls the status until it is final or the timeout passes; each wait lets other executions run and stops on cancel. */
-async function waitForSync(ctx: IExecuteFunctions, itemIndex: number, started: IDataObject, settings: WaitSettings): Promise<IDataObject> {
+async function waitForSync(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	started: IDataObject,
+	settings: WaitSettings,
+): Promise<IDataObject> {
 	const { intervalSeconds, timeoutSeconds, previousSyncId } = settings;
 	const connectorId = String(started.connectorId);
 	const syncId = started.syncId as string | undefined;
 	const jobId = started.jobId as string | undefined;
 	const startedAt = Date.now();
-	const path = syncId ? syncStatusPath(syncId) : connectorStatusPath(connectorId);
 	let polls = 0;
 	let last: IDataObject = started;
 	for (;;) {
-		const request = { method: 'GET' as const, path };
-		const status = expectRecord(ctx, request, await apiRequestJson(ctx, request, itemIndex), itemIndex, 'a sync status object');
+		const status = await readSyncStatus(ctx, itemIndex, connectorId, syncId);
 		polls++;
 		// The connector's "last sync" may still be the previous one until ours is recorded: skip it by its id and job id.
 		const statusJob = jobIdIn(status.messages);
 		const statusId = status.id === undefined || status.id === null ? undefined : String(status.id);
 		const previous = previousSyncId !== undefined && statusId === previousSyncId;
-		const ours = syncId !== undefined || (!previous && (!jobId || !statusJob || statusJob === jobId));
+		const ours =
+			syncId !== undefined || (!previous && (!jobId || !statusJob || statusJob === jobId));
 		if (ours) last = status;
 		if (ours && isFinalSyncStatus(status.status)) {
 			const { id, status: finalStatus, ...counts } = status;
@@ -120,7 +151,7 @@ async function waitForSync(ctx: IExecuteFunctions, itemIndex: number, started: I
 		if (elapsedMs + intervalSeconds * 1000 > timeoutSeconds * 1000) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`The sync of connector ${connectorId} did not finish within ${timeoutSeconds} seconds (last status: ${String(ours ? last.status ?? 'unknown' : 'not recorded yet')})`,
+				`The sync of connector ${connectorId} did not finish within ${timeoutSeconds} seconds (last status: ${String(ours ? (last.status ?? 'unknown') : 'not recorded yet')})`,
 				{
 					itemIndex,
 					description: `The sync goes on on the server. Check it later with Connector → Get Status${syncId ? ` (Sync ID ${syncId})` : ''}, or raise "Timeout (Seconds)". Status reads: ${polls}.`,
@@ -136,7 +167,8 @@ export const sync: Operation = {
 		name: 'Sync',
 		value: 'sync',
 		action: 'Start a sync of a connector',
-		description: 'Start a User Sync of a connector; optionally wait until it has finished and output its result. Changes users in the product: the sync creates, updates and deactivates them.',
+		description:
+			'Start a User Sync of a connector; optionally wait until it has finished and output its result. Changes users in the product: the sync creates, updates and deactivates them.',
 	},
 	properties: [
 		connectorIdProperty,
@@ -146,7 +178,8 @@ export const sync: Operation = {
 				name: 'waitForCompletion',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to poll the sync status until the sync has finished and output the final status with its counts (failedCount, …). Waiting does not block other executions, and stops when the execution is cancelled.',
+				description:
+					'Whether to poll the sync status until the sync has finished and output the final status with its counts (failedCount, …). Waiting does not block other executions, and stops when the execution is cancelled.',
 			},
 			{
 				displayName: 'Poll Interval (Seconds)',
@@ -163,7 +196,8 @@ export const sync: Operation = {
 				type: 'number',
 				typeOptions: { minValue: TIMEOUT_SECONDS.min, maxValue: TIMEOUT_SECONDS.max },
 				default: 600,
-				description: 'Fail when the sync has not finished after this many seconds (the sync itself goes on)',
+				description:
+					'Fail when the sync has not finished after this many seconds (the sync itself goes on)',
 				displayOptions: { show: { waitForCompletion: [true] } },
 			},
 		),
@@ -173,16 +207,34 @@ export const sync: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const wait = options.waitForCompletion === true;
 		const settings: WaitSettings = {
-			intervalSeconds: numberParameter(this, 'options.pollIntervalSeconds', itemIndex, POLL_INTERVAL_SECONDS.default, POLL_INTERVAL_SECONDS),
-			timeoutSeconds: numberParameter(this, 'options.timeoutSeconds', itemIndex, TIMEOUT_SECONDS.default, TIMEOUT_SECONDS),
+			intervalSeconds: numberParameter(
+				this,
+				'options.pollIntervalSeconds',
+				itemIndex,
+				POLL_INTERVAL_SECONDS.default,
+				POLL_INTERVAL_SECONDS,
+			),
+			timeoutSeconds: numberParameter(
+				this,
+				'options.timeoutSeconds',
+				itemIndex,
+				TIMEOUT_SECONDS.default,
+				TIMEOUT_SECONDS,
+			),
 		};
-		if (wait && !isDryRun(this, itemIndex)) settings.previousSyncId = await previousSyncId(this, itemIndex, connectorId);
+		if (wait && !isDryRun(this, itemIndex))
+			settings.previousSyncId = await previousSyncId(this, itemIndex, connectorId);
 		// Each POST starts another run: never repeated.
-		const sent = await sendMutation(this, itemIndex, { method: 'POST', path: syncPath(connectorId), idempotent: false });
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'POST',
+			path: syncPath(connectorId),
+			idempotent: false,
+		});
 		if ('dryRun' in sent) return sent.dryRun;
 		const started = normalizeSyncAnswer(this, itemIndex, connectorId, sent.response);
 		if (!wait) return started;
-		if (started.syncId !== undefined && isFinalSyncStatus(started.status)) return { ...started, polls: 0, waitedSeconds: 0 };
+		if (started.syncId !== undefined && isFinalSyncStatus(started.status))
+			return { ...started, polls: 0, waitedSeconds: 0 };
 		return await waitForSync(this, itemIndex, started, settings);
 	},
 };
