@@ -7,6 +7,7 @@ const JSON_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\]*"|'[^'\\]
 const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[(?:"([^"\\]*)"|'([^'\\]*)')\]/g;
 
 const fieldPaths = new Map<string, string[] | null>();
+const GUARDED = new Set(['constructor', '__proto__', 'prototype']);
 
 function fieldPath(expression: string): string[] | null {
 	let path = fieldPaths.get(expression);
@@ -32,9 +33,10 @@ function resolve(raw: unknown, json: IDataObject | undefined): unknown {
 	if (typeof raw === 'string') {
 		if (!raw.startsWith('=')) return raw;
 		const path = fieldPath(raw);
-		if (!path) return UNRESOLVED;
+		// n8n's expression sandbox guards these names: its answer, not a plain property read, counts.
+		if (!path || path.some((key) => GUARDED.has(key))) return UNRESOLVED;
 		let value: unknown = json;
-		for (const key of path) value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		for (const key of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as IDataObject)[key] : undefined;
 		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : UNRESOLVED;
 	}
 	if (raw === null || typeof raw !== 'object') return raw;
