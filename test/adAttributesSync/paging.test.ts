@@ -1,14 +1,15 @@
 import { freezeClock, until } from '../harness/frozenClock';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
+import { adminBasic } from '../support/credentials';
 
 const PREFIX = '/rest/intenso/ad/1.0/public';
 let sim: Simulator;
-let creds: Record<string, string>;
+let creds: ReturnType<typeof adminBasic>;
 
 beforeAll(async () => {
 	sim = await startSimulator({ adUsers: 60 });
-	creds = { baseUrl: sim.url, authentication: 'basicAuth', username: 'admin', password: 'admin-password' };
+	creds = adminBasic(sim);
 });
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());

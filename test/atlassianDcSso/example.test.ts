@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { runExampleWorkflow, type WorkflowDefinition } from '../harness/engine';
 import { startSimulator, type Simulator } from '../simulator';
-import { credentialsFor, der, pem, PREFIX, received } from './helpers';
+import { der, pem, PREFIX, received } from './helpers';
+import { adminBasic } from '../support/credentials';
 
 const FILE = join(__dirname, '..', '..', 'examples', 'rotate-idp-certificate.json');
 const load = () => JSON.parse(readFileSync(FILE, 'utf8')) as WorkflowDefinition & { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
@@ -39,7 +40,7 @@ test('the example uses only allowed node types and the shared credential', () =>
 
 test('rotate: fallback on, PATCH the certificate alone, verify, fallback off', async () => {
 	const before = { ...sim.state.authconfig.idps[0] };
-	const r = await runExampleWorkflow(load(), credentialsFor(sim));
+	const r = await runExampleWorkflow(load(), adminBasic(sim));
 	expect(r.error).toBeUndefined();
 	expect(received(sim).map(({ method, rawPath, body }) => ({ method, rawPath, body }))).toEqual([
 		{ method: 'PATCH', rawPath: `${P}/sso`, body: { 'enable-authentication-fallback': true } },
@@ -62,7 +63,7 @@ test('an expired certificate stops the run before the PATCH; fallback stays on',
 	const set = workflow.nodes.find((n) => n.name === 'New certificate')!;
 	const assignments = (set.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
 	assignments.find((a) => a.name === 'certificate')!.value = pem('expired');
-	const r = await runExampleWorkflow(workflow, credentialsFor(sim));
+	const r = await runExampleWorkflow(workflow, adminBasic(sim));
 	expect(r.error?.message).toMatch(/has expired: "CN=expired-idp.example.com, O=Example IdP"/);
 	expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([`PATCH ${P}/sso`]);
 	expect(sim.state.authconfig.sso['enable-authentication-fallback']).toBe(true);

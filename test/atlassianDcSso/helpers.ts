@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { adminBasic } from '../support/credentials';
 import { runNode, type NodeRun } from '../harness/runNode';
-import { SIMULATOR_USERS, type Simulator } from '../simulator';
+import type { Simulator } from '../simulator';
 
 export const PREFIX = '/rest/authconfig/1.0';
 
@@ -15,16 +16,12 @@ export const pem = (name: 'idp-signing-a' | 'idp-signing-b' | 'expired') =>
 /** The bare base64 DER of a PEM: what the node sends and the app shows. */
 export const der = (text: string) => text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 
-export function credentialsFor(sim: Simulator) {
-	return { baseUrl: `${sim.url}/`, authentication: 'basicAuth', username: SIMULATOR_USERS.admin.username, password: SIMULATOR_USERS.admin.password };
-}
-
 export async function run(
 	sim: Simulator,
 	parameters: INodeParameters,
 	extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
 ): Promise<NodeRun> {
-	return await runNode({ node: 'atlassianDcSso', parameters, credentials: credentialsFor(sim), ...extra });
+	return await runNode({ node: 'atlassianDcSso', parameters, credentials: adminBasic(sim), ...extra });
 }
 
 /** What the simulator received, parsed. */

@@ -11,7 +11,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { PollingWorkflow, type PollOutcome } from '../harness/pollingWorkflow';
 import { startSimulator, type FaultKind, type Simulator } from '../simulator';
 import { FAULT_KINDS } from '../simulator/faults';
-import { startSync } from '../trigger/helpers';
+import { startSync } from '../atlassianSsoTrigger/helpers';
 import { SECRETS } from './checks';
 import { basicCredentials, normalize } from './run';
 

@@ -1,23 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode, type NodeRun } from '../harness/runNode';
-import { startSimulator, type RecordedRequest, type Simulator, type SimulatorOptions } from '../simulator';
+import type { RecordedRequest, Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
 
-export type NodeName = 'resolutionSamlSso' | 'adAttributesSync' | 'kantegaSso' | 'atlassianDcSso';
+export { useSimulator } from '../support/simulator';
 
-/** One simulator per test file, reset before each test. */
-export function useSimulator(options: SimulatorOptions = {}): { readonly sim: Simulator } {
-	const holder = {} as { sim: Simulator };
-	beforeAll(async () => {
-		holder.sim = await startSimulator({ contextPath: '/jira', ...options });
-	});
-	beforeEach(() => holder.sim.reset());
-	afterAll(async () => {
-		await holder.sim.close();
-	});
-	return holder;
-}
+export type NodeName = 'resolutionSamlSso' | 'adAttributesSync' | 'kantegaSso' | 'atlassianDcSso';
 
 export interface RunExtra {
 	input?: IDataObject[];

@@ -1,4 +1,4 @@
-/** Issue 10, section 7: each request says whether it may be repeated; retries follow that, not the HTTP method. */
+/** Each request says whether it may be repeated; retries follow that, not the HTTP method. */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { run, useSimulator, type NodeName } from './helpers';

@@ -1,4 +1,4 @@
-/** Issue 10, section 6: a change that would end every way to log in is refused, unless "Skip Lockout Check" is on. */
+/** A change that would end every way to log in is refused, unless "Skip Lockout Check" is on. */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { appState, changes, run, sent, useSimulator } from './helpers';

@@ -1,4 +1,4 @@
-/** Issue 10, section 3: every numeric parameter an expression fills is checked, naming it, before anything is sent. */
+/** Every numeric parameter an expression fills is checked, naming it, before anything is sent. */
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../nodes/shared/operation';

@@ -1,4 +1,4 @@
-/** Issue 10, section 1: an operation on a server-wide object changes it once per node run, not once per input item. */
+/** An operation on a server-wide object changes it once per node run, not once per input item. */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { appState, changes, run, useSimulator, type NodeName } from './helpers';

@@ -1,4 +1,4 @@
-/** Issue 10, section 5: the answers real Tomcat and real app versions give besides the seeds' (simulator "Variants"). */
+/** The answers real Tomcat and real app versions give besides the seeds' (simulator "Variants"). */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { collectPages, PageGuard } from '../../nodes/shared/paging';

@@ -1,4 +1,4 @@
-/** Issue 10, section 4: waiting for a sync reports that sync, not the previous run the status still shows. */
+/** Waiting for a sync reports that sync, not the previous run the status still shows. */
 import { run, sent, useSimulator } from './helpers';
 
 const ctx = useSimulator();

@@ -1,4 +1,4 @@
-/** Issue 10, section 2: an unedited node changes nothing; no parameter default describes a change. */
+/** An unedited node changes nothing; no parameter default describes a change. */
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { resources as adResources } from '../../nodes/AdAttributesSync/actions/resources';

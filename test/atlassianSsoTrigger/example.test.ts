@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { outputOf, PollingWorkflow } from '../harness/pollingWorkflow';
-import { credentialsFor, startSync, useSimulator } from './helpers';
+import { startSync, useSimulator } from './helpers';
+import { adminBasic } from '../support/credentials';
 
 const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'sso-watch.json'), 'utf8'));
 const SEND = 'Send Alert (e-mail or chat here)';
 
 describe('examples/sso-watch.json: each trigger, polled as in an active workflow, ends in a readable alert text', () => {
 	const ctx = useSimulator();
-	const watch = (trigger: string) => new PollingWorkflow(example, credentialsFor(ctx.sim), trigger);
+	const watch = (trigger: string) => new PollingWorkflow(example, adminBasic(ctx.sim), trigger);
 
 	it('an IdP certificate inside 30 days: one alert at the first poll', async () => {
 		const workflow = watch('IdP Certificate Expiring');

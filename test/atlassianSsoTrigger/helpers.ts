@@ -1,27 +1,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { PollingWorkflow } from '../harness/pollingWorkflow';
-import { SIMULATOR_USERS, startSimulator, type Simulator } from '../simulator';
+import { SIMULATOR_USERS, type Simulator } from '../simulator';
+import { adminBasic } from '../support/credentials';
 
-/** One simulator per test file (context path /jira), reset before each test. */
-export function useSimulator(): { readonly sim: Simulator } {
-	const holder = {} as { sim: Simulator };
-	beforeAll(async () => {
-		holder.sim = await startSimulator({ contextPath: '/jira' });
-	});
-	beforeEach(() => holder.sim.reset());
-	afterAll(async () => {
-		await holder.sim.close();
-	});
-	return holder;
-}
-
-export function credentialsFor(sim: Simulator) {
-	return { baseUrl: `${sim.url}/`, authentication: 'basicAuth', username: SIMULATOR_USERS.admin.username, password: SIMULATOR_USERS.admin.password };
-}
+export { useSimulator } from '../support/simulator';
 
 /** The trigger in an active workflow against the simulator. */
-export const activeTrigger = (sim: Simulator, parameters: INodeParameters) => PollingWorkflow.ofTrigger(parameters, credentialsFor(sim));
+export const activeTrigger = (sim: Simulator, parameters: INodeParameters) => PollingWorkflow.ofTrigger(parameters, adminBasic(sim));
 
 /** The requests the simulator received, as "METHOD path?query", context path removed. */
 export function calls(sim: Simulator): string[] {

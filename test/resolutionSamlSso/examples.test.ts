@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runExampleWorkflow, type WorkflowDefinition } from '../harness/engine';
-import { calls, credentialsFor, latestConfig, useSimulator } from './helpers';
+import { calls, latestConfig, useSimulator } from './helpers';
+import { adminBasic } from '../support/credentials';
 
 const ctx = useSimulator();
 const PREFIX = '/jira/rest/samlsso-admin/1.0';
@@ -17,7 +18,7 @@ describe('examples/clone-refresh.json', () => {
 	test('Get → edit the IdP and redirectToSso, keeping every other field → Replace → Reset entity ID', async () => {
 		const { sim } = ctx;
 		const before = latestConfig(sim);
-		const r = await runExampleWorkflow(example('clone-refresh.json'), credentialsFor(sim));
+		const r = await runExampleWorkflow(example('clone-refresh.json'), adminBasic(sim));
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([
 			`GET ${PREFIX}/config`,
@@ -45,7 +46,7 @@ describe('examples/user-sync-watch.json', () => {
 	test('a sync without failures ends in the NoOp branch', async () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 1;
-		const r = await runExampleWorkflow(example('user-sync-watch.json'), credentialsFor(sim));
+		const r = await runExampleWorkflow(example('user-sync-watch.json'), adminBasic(sim));
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([
 			`GET ${PREFIX}/usersync/connector/1/syncstatus`,
@@ -61,7 +62,7 @@ describe('examples/user-sync-watch.json', () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 0;
 		sim.state.resolution.connectors[0].failWithCount = 4;
-		const r = await runExampleWorkflow(example('user-sync-watch.json'), credentialsFor(sim));
+		const r = await runExampleWorkflow(example('user-sync-watch.json'), adminBasic(sim));
 		expect(r.error?.message).toBe(
 			'User Sync of connector 1 finished with 4 failed users (status FAILED, sync 100): Scheduled with jobid ' +
 				`${sim.state.resolution.syncs.at(-1)!.jobId} | 4 users could not be synchronized: Connection timed out | Skipping admin or sysadmin <admin>`,

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-/** Issue 10, section 8: what the review found besides. */
+/** Each mechanism exists once (item loop, dry runs, isRecord, the User-Agent's version), at the cost it should have. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INode } from 'n8n-workflow';
@@ -26,16 +26,26 @@ const SOURCES = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 
 const filesMatching = (pattern: RegExp) => SOURCES.filter((f) => pattern.test(f.text)).map((f) => f.path);
 
 describe('AD user.update with Combine Items groups in linear time', () => {
-	test('50,000 items on two connections are grouped in well under a second (the copying version took minutes)', () => {
-		const entries = Array.from({ length: 50_000 }, (_, i) => ({ connectionId: String(1 + (i % 2)), itemIndex: i }));
-		const started = performance.now();
-		const chunks = chunksByKey(entries, (e) => e.connectionId, 100);
-		const elapsed = performance.now() - started;
+	test('grouping is linear: 50,000 items take about ten times as long as 5,000, not a hundred (the copying version was quadratic)', () => {
+		const entriesOf = (n: number) => Array.from({ length: n }, (_, i) => ({ connectionId: String(1 + (i % 2)), itemIndex: i }));
+		const fastest = (n: number) => {
+			const entries = entriesOf(n);
+			let best = Infinity;
+			for (let run = 0; run < 5; run++) {
+				const started = performance.now();
+				chunksByKey(entries, (e) => e.connectionId, 100);
+				best = Math.min(best, performance.now() - started);
+			}
+			return best;
+		};
+		fastest(5_000);
+		const ratio = fastest(50_000) / fastest(5_000);
+		const chunks = chunksByKey(entriesOf(50_000), (e) => e.connectionId, 100);
 		expect(chunks).toHaveLength(500);
 		expect(chunks[0].map((e) => e.itemIndex)).toEqual(Array.from({ length: 100 }, (_, i) => 2 * i));
 		expect(chunks[1][0].itemIndex).toBe(1);
 		expect(chunks.every((c) => c.every((e) => e.connectionId === c[0].connectionId))).toBe(true);
-		expect(elapsed).toBeLessThan(1000);
+		expect(ratio).toBeLessThan(40);
 	});
 
 	test('1,000 combined items of two connections in the engine: PUTs of 100 per connection, every item paired with its own output', async () => {
