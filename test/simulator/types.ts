@@ -40,6 +40,13 @@ export interface RateLimitConfig {
 	intervalSeconds: number;
 	/** false: only the 429's Retry-After, no X-RateLimit headers (a gateway that limits without saying how); default true. */
 	headers?: boolean;
+	/**
+	 * 'batch' (default): all `fillRate` tokens at once at each interval boundary, as Atlassian's "Rate limiting" page
+	 * for Data Center describes; 'continuous': added bit by bit over the interval (a plausible other implementation).
+	 */
+	refill?: 'batch' | 'continuous';
+	/** X-RateLimit-Remaining reports this many tokens more than are left (at most `limit`), as a stale count would; default 0. */
+	remainingLag?: number;
 }
 
 export interface RecordedRequest {
