@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authorizationHeader } from '../nodes/shared/authorization';
+import { authorizationHeader } from '../nodes/shared/http';
 
 export class AtlassianDataCenterApi implements ICredentialType {
 	name = 'atlassianDataCenterApi';

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { API_PREFIX } from '../shared/constants';
-import { apiPath } from '../shared/url';
+import { API_PREFIX, apiPath } from '../shared/http';
 
 /**
  * Users asked for per page of `GET /user`. Deviniti's default is 25; large pages make a

@@ -4,7 +4,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { locatorValue, searchResults } from '../shared/locator';
+import { locatorValue, searchResults } from '../shared/node';
 import { readConnections } from './reads';
 
 const connections = async (ctx: ILoadOptionsFunctions) =>

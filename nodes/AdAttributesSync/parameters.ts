@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceLocator } from '../shared/locator';
+import { resourceLocator } from '../shared/node';
 
 export const connectionProperty: INodeProperties = resourceLocator({
 	displayName: 'Connection',

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { maxInFlight } from '../shared/maxInFlight';
-import { collectPages, PageGuard, type Page } from '../shared/paging';
-import { expectRecord, shapeError } from '../shared/shape';
-import { apiRequestJson, type TransportContext } from '../shared/transport';
+import { maxInFlight } from '../shared/node';
+import { collectPages, PageGuard, type Page, apiRequestJson, type TransportContext } from '../shared/http';
+import { expectRecord, shapeError } from '../shared/http';
 import { PAGE_SIZE, connectionsPath, type AdUser, type UsersPage } from './api';
 
 /**

@@ -1,5 +1,4 @@
-import { API_PREFIX } from '../shared/constants';
-import { apiPath } from '../shared/url';
+import { API_PREFIX, apiPath } from '../shared/http';
 
 /** Paths of SSO for Atlassian Data Center (`/rest/authconfig/1.0`, Atlassian's REST API docs). */
 export const loginOptionsPath = () => apiPath(API_PREFIX.atlassianSso, 'login-options');
@@ -14,4 +13,4 @@ export const ssoPath = () => apiPath(API_PREFIX.atlassianSso, 'sso');
 export const IDP_PAGE_SIZE = 50;
 
 /** What a dry run shows in place of the OIDC client secret. */
-export { HIDDEN as HIDDEN_SECRET } from '../shared/redactSecrets';
+export { HIDDEN as HIDDEN_SECRET } from '../shared/json';

@@ -5,8 +5,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { searchResults } from '../shared/locator';
-import { collectPages, PageGuard } from '../shared/paging';
+import { searchResults } from '../shared/node';
+import { collectPages, PageGuard } from '../shared/http';
 import { idpsPath } from './api';
 import { readIdpPage } from './reads';
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredLocator, resourceLocator } from '../shared/locator';
+import { requiredLocator, resourceLocator } from '../shared/node';
 import { fieldNamed, IDP_FIELDS, type Field, type SsoType } from './fieldMapping';
 
 export const idpIdProperty: INodeProperties = resourceLocator({

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { collectPages, PageGuard, type Page } from '../shared/paging';
-import { expectArray, expectRecord } from '../shared/shape';
-import { apiRequestJson, type TransportContext } from '../shared/transport';
+import { collectPages, PageGuard, type Page, apiRequestJson, type TransportContext } from '../shared/http';
+import { expectArray, expectRecord } from '../shared/http';
 import { IDP_PAGE_SIZE, idpPath, idpsPath, ssoPath } from './api';
 
 /** One page of GET /idps from `start`, at most `limit` IdPs; `next` is where the following page starts, if any. */

@@ -8,8 +8,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { jsonEqual, type JsonValue } from '../shared/jsonDiff';
-import { sharedMethods } from '../shared/nodeClass';
+import { jsonEqual, type JsonValue } from '../shared/json';
+import { sharedMethods } from '../shared/node';
 import { certificateExpiring } from './events/certificateExpiring';
 import { configurationChanged } from './events/configurationChanged';
 import { triggerProperties, type TriggerEvent } from './events/triggerEvent';

@@ -1,7 +1,5 @@
-import { certificateViews } from '../shared/certificate';
-import type { JsonValue } from '../shared/jsonDiff';
-import { HIDDEN } from '../shared/redactSecrets';
-import { isPrivateKeyText, isSecretField } from '../shared/secretFields';
+import { certificateViews, HIDDEN, isPrivateKeyText, isSecretField } from '../shared/json';
+import type { JsonValue } from '../shared/json';
 
 /**
  * The state of a source as it is compared, stored and output: every secret (a field named as one, see

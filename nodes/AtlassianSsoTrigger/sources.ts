@@ -5,8 +5,8 @@ import { readIdps } from '../AtlassianDcSso/reads';
 import { readIdentityProviders, readManagedGroups } from '../KantegaSso/reads';
 import { resolutionIdpOwner } from '../ResolutionSamlSso/configPlan';
 import { readConfig } from '../ResolutionSamlSso/reads';
-import type { DiffEntry, JsonValue } from '../shared/jsonDiff';
-import { apiRequestJson } from '../shared/transport';
+import type { DiffEntry, JsonValue } from '../shared/json';
+import { apiRequestJson } from '../shared/http';
 import { snapshot } from './snapshot';
 
 export const CONFIGURATION_SOURCES = [

@@ -1,5 +1,4 @@
-import { API_PREFIX } from '../shared/constants';
-import { apiPath } from '../shared/url';
+import { API_PREFIX, apiPath } from '../shared/http';
 
 export const idpIdsPath = () => apiPath(API_PREFIX.kantega, 'idp', 'ids');
 

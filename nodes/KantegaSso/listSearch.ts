@@ -4,7 +4,7 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { locatorValue, searchResults } from '../shared/locator';
+import { locatorValue, searchResults } from '../shared/node';
 import { readIdentityProviders, readManagedGroups } from './reads';
 
 export const listSearch = {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredLocator, resourceLocator } from '../shared/locator';
+import { requiredLocator, resourceLocator } from '../shared/node';
 
 export const idpIdProperty: INodeProperties = resourceLocator({
 	displayName: 'Identity Provider',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { expectArray } from '../shared/shape';
-import { apiRequestJson, type TransportContext } from '../shared/transport';
+import { expectArray } from '../shared/http';
+import { apiRequestJson, type TransportContext } from '../shared/http';
 import { groupsPath, idpIdsPath } from './api';
 
 /**

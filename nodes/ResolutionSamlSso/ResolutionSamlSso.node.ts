@@ -1,7 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeFor, SHARED_DESCRIPTION, sharedMethods } from '../shared/nodeClass';
-import { nodeProperties } from '../shared/nodeProperties';
+import { executeFor, SHARED_DESCRIPTION, sharedMethods, nodeProperties } from '../shared/node';
 import { resources } from './actions/resources';
 
 export class ResolutionSamlSso implements INodeType {

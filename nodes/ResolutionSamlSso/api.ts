@@ -1,5 +1,4 @@
-import { API_PREFIX } from '../shared/constants';
-import { apiPath } from '../shared/url';
+import { API_PREFIX, apiPath } from '../shared/http';
 
 /*
  * resolution's REST API is private (it may change between app versions). Every path and every

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { summarize } from '../shared/diffSummary';
-import { diffJson, toJsonPatch, type JsonValue } from '../shared/jsonDiff';
+import { summarize } from '../shared/json';
+import { diffJson, toJsonPatch, type JsonValue } from '../shared/json';
 
 const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
 	value && typeof value === 'object' && !Array.isArray(value) ? value : {};

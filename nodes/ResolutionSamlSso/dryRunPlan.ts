@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import type { JsonValue } from '../shared/jsonDiff';
-import { applyJsonPatch, applyMergePatch } from '../shared/jsonPatchApply';
+import type { JsonValue } from '../shared/json';
+import { applyJsonPatch, applyMergePatch } from '../shared/json';
 import { configPlan } from './configPlan';
 import { readConfig } from './reads';
 

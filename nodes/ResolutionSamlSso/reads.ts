@@ -1,13 +1,13 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { expectRecord } from '../shared/shape';
+import { expectRecord } from '../shared/http';
 import {
 	apiRequest,
 	apiRequestJson,
 	type ApiResponse,
 	type TransportContext,
-} from '../shared/transport';
+} from '../shared/http';
 import { configPath, connectorStatusPath, syncStatusPath } from './api';
 
 /** GET /config: the answer must be a JSON object (an HTML login page is already an error in the transport). */

@@ -1,7 +1,7 @@
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from '../../nodes/shared/credentialTest';
+import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
 

@@ -9,7 +9,7 @@ import { AdAttributesSync } from '../../nodes/AdAttributesSync/AdAttributesSync.
 import { AtlassianDcSso } from '../../nodes/AtlassianDcSso/AtlassianDcSso.node';
 import { KantegaSso } from '../../nodes/KantegaSso/KantegaSso.node';
 import { ResolutionSamlSso } from '../../nodes/ResolutionSamlSso/ResolutionSamlSso.node';
-import { API_PREFIX } from '../../nodes/shared/constants';
+import { API_PREFIX } from '../../nodes/shared/http';
 import type { Simulator } from '../simulator';
 import { seedConfigOf } from './seeds';
 

@@ -1,7 +1,7 @@
 /** Every numeric parameter an expression fills is checked, naming it, before anything is sent. */
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import type { Resource } from '../../nodes/shared/operation';
+import type { Resource } from '../../nodes/shared/node';
 import { freezeClock, until } from '../harness/frozenClock';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import type { NodeRun } from '../harness/runNode';

@@ -1,8 +1,8 @@
 /** The answers real Tomcat and real app versions give besides the seeds' (simulator "Variants"). */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { collectPages, PageGuard } from '../../nodes/shared/paging';
-import type { TransportContext } from '../../nodes/shared/transport';
+import { collectPages, PageGuard } from '../../nodes/shared/http';
+import type { TransportContext } from '../../nodes/shared/http';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import type { Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { sync } from '../../nodes/ResolutionSamlSso/actions/connector/sync';
-import { chunksByKey } from '../../nodes/shared/batches';
-import { cancellableSleep } from '../../nodes/shared/cancellableSleep';
-import { PACKAGE_VERSION, USER_AGENT } from '../../nodes/shared/constants';
+import { chunksByKey } from '../../nodes/shared/node';
+import { cancellableSleep, PACKAGE_VERSION, USER_AGENT } from '../../nodes/shared/http';
 import { run, useSimulator } from './helpers';
 
 const ctx = useSimulator();
@@ -82,9 +81,9 @@ test('Kantega add with "Succeed If Already Managed" on an unknown IdP: the error
 });
 
 describe('one item loop', () => {
-	test('no node reads its input items to loop over them outside nodes/shared/itemLoop.ts', () => {
+	test('no node reads its input items to loop over them outside nodes/shared/node/itemLoop.ts', () => {
 		expect(filesMatching(/\bexecuteAll\b/)).toEqual([]);
-		expect(filesMatching(/getInputData\(\)\s*\.(forEach|map)|for \(.* of .*getInputData\(\)/)).toEqual(['nodes/shared/itemLoop.ts']);
+		expect(filesMatching(/getInputData\(\)\s*\.(forEach|map)|for \(.* of .*getInputData\(\)/)).toEqual(['nodes/shared/node/itemLoop.ts']);
 	});
 
 	test('AD user.update, combined: a failing batch fails its own items, in place and paired, with continue on fail', async () => {
@@ -129,13 +128,13 @@ test('the version in the User-Agent is read from package.json, which the build e
 });
 
 test('one isRecord and one optionalString', () => {
-	expect(filesMatching(/function isRecord\b|const isRecord\s*=/)).toEqual(['nodes/shared/json.ts']);
-	expect(filesMatching(/function optionalString\b|const optionalString\s*=/)).toEqual(['nodes/shared/parameters.ts']);
+	expect(filesMatching(/function isRecord\b|const isRecord\s*=/)).toEqual(['nodes/shared/json/json.ts']);
+	expect(filesMatching(/function optionalString\b|const optionalString\s*=/)).toEqual(['nodes/shared/node/parameters.ts']);
 });
 
 test('every dry run is made by the shared mutation helper', () => {
-	expect(filesMatching(/\bdryRunOutput\(/).sort()).toEqual(['nodes/shared/mutation.ts', 'nodes/shared/transport.ts']);
-	expect(filesMatching(/dryRun:\s*true/)).toEqual(['nodes/shared/transport.ts']);
+	expect(filesMatching(/\bdryRunOutput\(/).sort()).toEqual(['nodes/shared/http/transport.ts', 'nodes/shared/node/mutation.ts']);
+	expect(filesMatching(/dryRun:\s*true/)).toEqual(['nodes/shared/http/transport.ts']);
 });
 
 describe("Sync's poll interval: the same minimum in code and panel", () => {

@@ -5,7 +5,7 @@ import { resources as adResources } from '../../nodes/AdAttributesSync/actions/r
 import { resources as ssoResources } from '../../nodes/AtlassianDcSso/actions/resources';
 import { resources as kantegaResources } from '../../nodes/KantegaSso/actions/resources';
 import { resources as resolutionResources } from '../../nodes/ResolutionSamlSso/actions/resources';
-import type { Resource } from '../../nodes/shared/operation';
+import type { Resource } from '../../nodes/shared/node';
 import { appState, changes, run, useSimulator, type NodeName } from './helpers';
 
 const ctx = useSimulator();

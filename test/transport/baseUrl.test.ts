@@ -6,8 +6,7 @@
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../../nodes/shared/baseUrl';
-import { atlassianDataCenterApiTest } from '../../nodes/shared/credentialTest';
+import { checkBaseUrl, atlassianDataCenterApiTest } from '../../nodes/shared/http';
 import { listSearch } from '../harness/nodeMethods';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import { runNode } from '../harness/runNode';

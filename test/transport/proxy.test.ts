@@ -42,7 +42,7 @@ import { join } from 'node:path';
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from '../../nodes/shared/credentialTest';
+import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import { startSimulator } from '../simulator';
 import {

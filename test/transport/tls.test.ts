@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CredentialTestContext } from 'n8n-core';
 import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from '../../nodes/shared/credentialTest';
+import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';

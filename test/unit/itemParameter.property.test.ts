@@ -13,7 +13,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { itemParameter } from '../../nodes/shared/itemParameter';
+import { itemParameter } from '../../nodes/shared/node';
 import { ITEMS_NODE_TYPE } from '../harness/baseNodes';
 import { nodeTypes, runWorkflow } from '../harness/engine';
 
@@ -33,6 +33,7 @@ class ItemParameterProbe implements INodeType {
 			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Inner', name: 'inner', type: 'string', default: '' }] },
 		],
+		usableAsTool: true,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

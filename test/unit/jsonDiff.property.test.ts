@@ -1,9 +1,8 @@
 /* eslint-disable no-console */
 import fc from 'fast-check';
 
-import { summarize } from '../../nodes/shared/diffSummary';
-import { diffJson, toJsonPatch, type JsonValue } from '../../nodes/shared/jsonDiff';
-import { applyJsonPatch as applyInNode } from '../../nodes/shared/jsonPatchApply';
+import { summarize, applyJsonPatch as applyInNode } from '../../nodes/shared/json';
+import { diffJson, toJsonPatch, type JsonValue } from '../../nodes/shared/json';
 import { seedConfig } from '../simulator/data/resolution-config';
 import { applyJsonPatch as applyInSimulator } from '../simulator/jsonPatch';
 

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import { mapConcurrent } from '../../nodes/shared/concurrency';
-import { describeFailure } from '../../nodes/shared/errorMessages';
-import { vendorMessage } from '../../nodes/shared/httpAnswer';
-import { retryAfterSeconds, retryDelayForAnswer, retryDelayForNetworkError } from '../../nodes/shared/retryPolicy';
-import { apiPath, buildQuery, dotSegmentIn } from '../../nodes/shared/url';
+import { mapConcurrent } from '../../nodes/shared/http';
+import { describeFailure } from '../../nodes/shared/http';
+import { vendorMessage } from '../../nodes/shared/http';
+import { retryAfterSeconds, retryDelayForAnswer, retryDelayForNetworkError } from '../../nodes/shared/http';
+import { apiPath, buildQuery, dotSegmentIn } from '../../nodes/shared/http';
 
 const answer = (statusCode: number, headers: Record<string, string> = {}, body = '') => ({ statusCode, headers, body });
 

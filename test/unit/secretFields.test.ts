@@ -1,6 +1,5 @@
-import { summarize } from '../../nodes/shared/diffSummary';
-import { diffJson, type JsonValue } from '../../nodes/shared/jsonDiff';
-import { isPrivateKeyText, isSecretField } from '../../nodes/shared/secretFields';
+import { summarize, isPrivateKeyText, isSecretField } from '../../nodes/shared/json';
+import { diffJson, type JsonValue } from '../../nodes/shared/json';
 import { snapshot } from '../../nodes/AtlassianSsoTrigger/snapshot';
 
 describe('isSecretField: only fields that really are secrets', () => {

@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/operation';
+import type { Resource } from '../../shared/node';
 import { getAll as getAllConnections } from './connection/getAll';
 import { update as updateConnection } from './connection/update';
 import { get as getUser } from './user/get';

@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/operation';
+import type { Resource } from '../../shared/node';
 import { create } from './identityProvider/create';
 import { deleteIdp } from './identityProvider/delete';
 import { get as getIdentityProvider } from './identityProvider/get';

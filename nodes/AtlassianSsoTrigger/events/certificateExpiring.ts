@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-w
 
 import { readIdps } from '../../AtlassianDcSso/reads';
 import { readConfig } from '../../ResolutionSamlSso/reads';
-import { certificateViews, daysUntil } from '../../shared/certificate';
-import { checkedNumber } from '../../shared/parameters';
+import { certificateViews, daysUntil } from '../../shared/json';
+import { checkedNumber } from '../../shared/node';
 import { SOURCE_NAMES } from '../sources';
 import type { TriggerEvent } from './triggerEvent';
 

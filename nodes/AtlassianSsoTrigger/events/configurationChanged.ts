@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { summarize } from '../../shared/diffSummary';
-import { diffJson, toJsonPatch, type JsonValue } from '../../shared/jsonDiff';
+import { summarize } from '../../shared/json';
+import { diffJson, toJsonPatch, type JsonValue } from '../../shared/json';
 import {
 	CONFIGURATION_SOURCES,
 	readSource,

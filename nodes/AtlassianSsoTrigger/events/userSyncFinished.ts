@@ -6,8 +6,8 @@ import {
 	isFinalSyncStatus,
 	syncStatusPath,
 } from '../../ResolutionSamlSso/api';
-import { expectRecord } from '../../shared/shape';
-import { apiRequest, apiRequestJson, notJsonError, type ApiRequest } from '../../shared/transport';
+import { expectRecord } from '../../shared/http';
+import { apiRequest, apiRequestJson, notJsonError, type ApiRequest } from '../../shared/http';
 import { csv } from '../sources';
 import type { TriggerEvent } from './triggerEvent';
 

@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/operation';
+import type { Resource } from '../../shared/node';
 import { getAll as getAllIdentityProviders } from './identityProvider/getAll';
 import { add } from './managedGroup/add';
 import { check } from './managedGroup/check';

@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/operation';
+import type { Resource } from '../../shared/node';
 import { compare } from './config/compare';
 import { deleteConfig } from './config/delete';
 import { get as getConfig } from './config/get';

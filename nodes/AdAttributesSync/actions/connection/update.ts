@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { nothingToUpdate, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { mutationOptions, nothingToUpdate, sendMutation, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { connectionUpdateBody, updatePath, type ConnectionChange } from '../../api';
 import { connectionIdProperty } from '../../parameters';
 

@@ -1,12 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/commonProperties';
-import { locatorValue } from '../../../shared/locator';
-import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
-import type { Operation } from '../../../shared/operation';
-import { expectRecord } from '../../../shared/shape';
-import { requiredString } from '../../../shared/parameters';
-import { apiRequestJson } from '../../../shared/transport';
+import { optionsCollection, locatorValue, maxInFlight, maxInFlightOption, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
+import { expectRecord, apiRequestJson } from '../../../shared/http';
 import { userPath } from '../../api';
 import { optionalConnectionProperty, userProperty } from '../../parameters';
 

@@ -1,10 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, returnAllAndLimit } from '../../../shared/commonProperties';
-import { locatorValue } from '../../../shared/locator';
-import { maxInFlightOption } from '../../../shared/maxInFlight';
-import type { Operation } from '../../../shared/operation';
-import { maxResults } from '../../../shared/parameters';
+import { optionsCollection, returnAllAndLimit, locatorValue, maxInFlightOption, maxResults } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { usersPath } from '../../api';
 import { commaList, optionalConnectionProperty } from '../../parameters';
 import { readUsers } from '../../reads';

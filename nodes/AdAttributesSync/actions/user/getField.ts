@@ -1,10 +1,6 @@
-import { optionsCollection } from '../../../shared/commonProperties';
-import { requiredLocator } from '../../../shared/locator';
-import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
-import type { Operation } from '../../../shared/operation';
-import { expectRecord } from '../../../shared/shape';
-import { requiredString } from '../../../shared/parameters';
-import { apiRequestJson } from '../../../shared/transport';
+import { optionsCollection, requiredLocator, maxInFlight, maxInFlightOption, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
+import { expectRecord, apiRequestJson } from '../../../shared/http';
 import { fieldPath } from '../../api';
 import { connectionProperty, userProperty } from '../../parameters';
 

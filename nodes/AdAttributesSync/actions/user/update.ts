@@ -1,11 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { chunksByKey } from '../../../shared/batches';
-import { mutationOptions } from '../../../shared/commonProperties';
-import { itemParameter } from '../../../shared/itemParameter';
-import { isDryRun, nothingToUpdate, sendMutation } from '../../../shared/mutation';
-import type { ItemBatching, Operation, Prepared } from '../../../shared/operation';
-import { numberParameter, requiredString } from '../../../shared/parameters';
+import { chunksByKey, mutationOptions, itemParameter, isDryRun, nothingToUpdate, sendMutation, numberParameter, requiredString } from '../../../shared/node';
+import type { ItemBatching, Operation, Prepared } from '../../../shared/node';
 import { updatePath, userUpdateBody, type UserData } from '../../api';
 import { connectionIdProperty } from '../../parameters';
 

@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { answeredObject, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { mutationOptions, answeredObject, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { idpsPath } from '../../api';
 import { maskSecrets, toApiBody } from '../../apiBody';
 import { IDP_FIELDS, REQUIRED_ON_CREATE, fieldNamed, type SsoType } from '../../fieldMapping';

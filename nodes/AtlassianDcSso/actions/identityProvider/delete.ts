@@ -1,6 +1,5 @@
-import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
-import { answeredObject, requireConfirmation, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { confirmProperty, destructiveNotice, mutationOptions, answeredObject, requireConfirmation, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { idpPath } from '../../api';
 import { assertLoginStaysOpen, skipLockoutCheckOption } from '../../lockoutGuard';
 import { idpId, idpIdProperty } from '../../parameters';

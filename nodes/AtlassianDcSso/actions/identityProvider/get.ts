@@ -1,4 +1,4 @@
-import type { Operation } from '../../../shared/operation';
+import type { Operation } from '../../../shared/node';
 import { idpId, idpIdProperty } from '../../parameters';
 import { readIdp } from '../../reads';
 

@@ -1,6 +1,5 @@
-import { returnAllAndLimit } from '../../../shared/commonProperties';
-import type { Operation } from '../../../shared/operation';
-import { maxResults } from '../../../shared/parameters';
+import { returnAllAndLimit, maxResults } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { readIdps } from '../../reads';
 
 export const getAll: Operation = {

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
+import { mutationOptions, answeredObject, nothingToUpdate, sendMutation } from '../../../shared/node';
 import { isRecord } from '../../../shared/json';
-import { answeredObject, nothingToUpdate, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import type { Operation } from '../../../shared/node';
 import { idpPath } from '../../api';
 import { maskSecrets, toApiBody } from '../../apiBody';
 import { IDP_FIELDS, JIT_CONFIGURATION } from '../../fieldMapping';

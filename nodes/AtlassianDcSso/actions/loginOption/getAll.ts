@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../../shared/json';
-import type { Operation } from '../../../shared/operation';
-import { expectArray, expectRecord } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
+import type { Operation } from '../../../shared/node';
+import { expectArray, expectRecord, apiRequestJson } from '../../../shared/http';
 import { loginOptionsPath } from '../../api';
 
 export const getAll: Operation = {

@@ -1,4 +1,4 @@
-import type { Operation } from '../../../shared/operation';
+import type { Operation } from '../../../shared/node';
 import { readSsoSettings } from '../../reads';
 
 export const get: Operation = {

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { answeredObject, nothingToUpdate, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { mutationOptions, answeredObject, nothingToUpdate, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { ssoPath } from '../../api';
 import { toApiBody } from '../../apiBody';
 import { SSO_SETTINGS_FIELDS } from '../../fieldMapping';

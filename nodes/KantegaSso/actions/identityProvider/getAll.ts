@@ -1,4 +1,4 @@
-import type { Operation } from '../../../shared/operation';
+import type { Operation } from '../../../shared/node';
 import { readIdentityProviders } from '../../reads';
 
 export const getAll: Operation = {

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { answerError, apiRequest } from '../../../shared/transport';
+import { mutationOptions, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
+import { answerError, apiRequest } from '../../../shared/http';
 import { groupPath } from '../../api';
 import { idpAndGroup, idpIdProperty, newManagedGroupProperty } from '../../parameters';
 

@@ -1,5 +1,5 @@
-import type { Operation } from '../../../shared/operation';
-import { apiRequest } from '../../../shared/transport';
+import type { Operation } from '../../../shared/node';
+import { apiRequest } from '../../../shared/http';
 import { groupPath } from '../../api';
 import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
 

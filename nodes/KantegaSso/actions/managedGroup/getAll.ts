@@ -1,5 +1,5 @@
-import type { Operation } from '../../../shared/operation';
-import { requiredLocator } from '../../../shared/locator';
+import type { Operation } from '../../../shared/node';
+import { requiredLocator } from '../../../shared/node';
 import { readManagedGroups } from '../../reads';
 import { idpIdProperty } from '../../parameters';
 

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { mutationOptions, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { groupPath } from '../../api';
 import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
 

@@ -1,7 +1,5 @@
-import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { mutationOptions, sendMutation, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { groupPath, replaceGroupBody } from '../../api';
 import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
 

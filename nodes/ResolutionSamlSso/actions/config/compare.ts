@@ -1,5 +1,5 @@
-import type { Operation } from '../../../shared/operation';
-import type { JsonValue } from '../../../shared/jsonDiff';
+import type { Operation } from '../../../shared/node';
+import type { JsonValue } from '../../../shared/json';
 import { configPlan } from '../../configPlan';
 import { readConfig } from '../../reads';
 import { configText, replace } from './replace';

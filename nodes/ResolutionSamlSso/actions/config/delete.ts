@@ -1,6 +1,5 @@
-import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
-import { requireConfirmation, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { confirmProperty, destructiveNotice, mutationOptions, requireConfirmation, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { configPath } from '../../api';
 
 const WHAT = 'the running SAML SSO configuration (its latest version, with every identity provider in it)';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/commonProperties';
-import { ItemsOutput, type Operation } from '../../../shared/operation';
+import { optionsCollection } from '../../../shared/node';
+import { ItemsOutput, type Operation } from '../../../shared/node';
 import { CONFIG_FILE } from '../../api';
 import { readConfig } from '../../reads';
 

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { mutationOptions, isDryRun, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
 import { planOfPatch } from '../../dryRunPlan';

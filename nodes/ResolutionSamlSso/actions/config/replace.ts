@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { isDryRun, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { mutationOptions, isDryRun, sendMutation, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
 import { planOfReplace } from '../../dryRunPlan';

@@ -1,6 +1,5 @@
-import { mutationOptions } from '../../../shared/commonProperties';
-import { sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
+import { mutationOptions, sendMutation } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { resetEntityIdPath } from '../../api';
 
 export const resetEntityId: Operation = {

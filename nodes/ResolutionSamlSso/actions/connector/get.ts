@@ -1,7 +1,6 @@
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
-import { expectRecord } from '../../../shared/shape';
-import { apiRequestJson } from '../../../shared/transport';
+import type { Operation } from '../../../shared/node';
+import { requiredString } from '../../../shared/node';
+import { expectRecord, apiRequestJson } from '../../../shared/http';
 import { connectorPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
 

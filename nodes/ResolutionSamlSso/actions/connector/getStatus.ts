@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/commonProperties';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { optionsCollection, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { connectorIdProperty } from '../../parameters';
 import { readSyncStatus } from '../../reads';
 

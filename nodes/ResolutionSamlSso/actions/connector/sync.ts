@@ -1,12 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { cancellableSleep } from '../../../shared/cancellableSleep';
-import { mutationOptions } from '../../../shared/commonProperties';
+import { cancellableSleep } from '../../../shared/http';
+import { mutationOptions, isDryRun, sendMutation, numberParameter, requiredString } from '../../../shared/node';
 import { isRecord } from '../../../shared/json';
-import { isDryRun, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { numberParameter, requiredString } from '../../../shared/parameters';
-import { apiRequest, type ApiResponse } from '../../../shared/transport';
+import type { Operation } from '../../../shared/node';
+import { apiRequest, type ApiResponse } from '../../../shared/http';
 import {
 	JOB_ID_PATTERN,
 	MISSING_DIRECTORY_PATTERN,

@@ -1,10 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions } from '../../../shared/commonProperties';
-import { maxInFlight, maxInFlightOption } from '../../../shared/maxInFlight';
-import { sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { mutationOptions, maxInFlight, maxInFlightOption, sendMutation, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { syncUserPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
 

@@ -1,7 +1,5 @@
-import { confirmProperty, destructiveNotice, mutationOptions } from '../../../shared/commonProperties';
-import { requireConfirmation, sendMutation } from '../../../shared/mutation';
-import type { Operation } from '../../../shared/operation';
-import { requiredString } from '../../../shared/parameters';
+import { confirmProperty, destructiveNotice, mutationOptions, requireConfirmation, sendMutation, requiredString } from '../../../shared/node';
+import type { Operation } from '../../../shared/node';
 import { directoryPath } from '../../api';
 
 export const deleteDirectory: Operation = {

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mapConcurrent } from './concurrency';
-import type { TransportContext } from './transport';
+import type { TransportContext } from './context';
 
 /** No list of these apps needs more pages; a server that keeps answering pages past it is looping. */
 export const MAX_PAGES = 10_000;

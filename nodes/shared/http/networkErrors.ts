@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 
-import type { TransportContext } from './transport';
+import type { TransportContext } from './context';
 
 /** What a network error is about: the request, by method and path (never its URL's credentials or body). */
 interface Where {

@@ -2,7 +2,7 @@ import type { ICredentialsDecrypted, IHttpRequestMethods, IHttpRequestOptions } 
 
 import { CREDENTIAL_TYPE } from './constants';
 import type { HttpAnswer } from './httpAnswer';
-import type { TransportContext } from './transport';
+import type { TransportContext } from './context';
 
 /** One HTTP request as the transport built it, without the credential. */
 export interface OutgoingRequest {

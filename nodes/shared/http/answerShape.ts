@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import { describeValue, isRecord } from './json';
+import { describeValue, isRecord } from '../json';
 import type { ApiRequest, TransportContext } from './transport';
 
 /** An answer of another shape than the node reads: says what came, instead of failing later with a TypeError. */

@@ -1,15 +1,17 @@
 import type { IExecuteFunctions, IDataObject, NodeParameterValueType } from 'n8n-workflow';
 
+import { runOf, type ParameterMemo } from '../http';
+
 type Value = NodeParameterValueType | object;
 
 /** `={{ $json.a.b }}` or `={{ $json["a b"] }}`: the whole value is one field of the item's own JSON. */
 const JSON_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:"[^"\\]*"|'[^'\\]*')\])+)\s*\}\}$/;
 const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[(?:"([^"\\]*)"|'([^'\\]*)')\]/g;
 
-const fieldPaths = new Map<string, string[] | null>();
 const GUARDED = new Set(['constructor', '__proto__', 'prototype']);
 
-function fieldPath(expression: string): string[] | null {
+function fieldPath(memo: ParameterMemo, expression: string): string[] | null {
+	const { fieldPaths } = memo;
 	let path = fieldPaths.get(expression);
 	if (path === undefined) {
 		const match = JSON_FIELD.exec(expression);
@@ -29,10 +31,10 @@ function hasExpression(value: unknown): boolean {
 }
 
 /** The raw value with every `={{ $json.field }}` replaced by the item's field, or UNRESOLVED. */
-function resolve(raw: unknown, json: IDataObject | undefined): unknown {
+function resolve(memo: ParameterMemo, raw: unknown, json: IDataObject | undefined): unknown {
 	if (typeof raw === 'string') {
 		if (!raw.startsWith('=')) return raw;
-		const path = fieldPath(raw);
+		const path = fieldPath(memo, raw);
 		// n8n's expression sandbox guards these names: its answer, not a plain property read, counts.
 		if (!path || path.some((key) => GUARDED.has(key))) return UNRESOLVED;
 		let value: unknown = json;
@@ -42,7 +44,7 @@ function resolve(raw: unknown, json: IDataObject | undefined): unknown {
 	if (raw === null || typeof raw !== 'object') return raw;
 	const copy: IDataObject | unknown[] = Array.isArray(raw) ? [] : {};
 	for (const [key, entry] of Object.entries(raw)) {
-		const value = resolve(entry, json);
+		const value = resolve(memo, entry, json);
 		if (value === UNRESOLVED) return UNRESOLVED;
 		(copy as IDataObject)[key] = value as IDataObject[string];
 	}
@@ -53,17 +55,12 @@ function resolve(raw: unknown, json: IDataObject | undefined): unknown {
  * The node's parameters as the workflow holds them, read once per node run: `getNode()` answers a deep copy
  * of the node (all its parameters) on every call, which per item and parameter cost more than the rest of this.
  */
-const nodeParameters = new WeakMap<IExecuteFunctions, unknown>();
-
-function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
-	let value = nodeParameters.get(ctx);
-	if (value === undefined) nodeParameters.set(ctx, (value = ctx.getNode().parameters));
+function rawParameter(ctx: IExecuteFunctions, memo: ParameterMemo, name: string): unknown {
+	memo.raw ??= ctx.getNode().parameters;
+	let value: unknown = memo.raw;
 	for (const key of name.split('.')) value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 	return value;
 }
-
-/** Values without any expression, read once per node run (they are the same for every item). */
-const staticValues = new WeakMap<IExecuteFunctions, Map<string, Value>>();
 
 /**
  * A parameter's value for one item, as `getNodeParameter` answers it, without running n8n's expression
@@ -74,14 +71,14 @@ const staticValues = new WeakMap<IExecuteFunctions, Map<string, Value>>();
  * Callers must not modify what it answers: one object may serve every item.
  */
 export function itemParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: Value): Value {
-	const raw = rawParameter(ctx, name);
+	const memo = runOf(ctx).parameters;
+	const raw = rawParameter(ctx, memo, name);
 	if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback);
 	if (hasExpression(raw)) {
-		const value = resolve(raw, ctx.getInputData()[itemIndex]?.json);
+		const value = resolve(memo, raw, ctx.getInputData()[itemIndex]?.json);
 		return value === UNRESOLVED ? ctx.getNodeParameter(name, itemIndex, fallback) : (value as Value);
 	}
-	let values = staticValues.get(ctx);
-	if (!values) staticValues.set(ctx, (values = new Map()));
-	if (!values.has(name)) values.set(name, ctx.getNodeParameter(name, 0, fallback));
-	return values.get(name) as Value;
+	const { fixed } = memo;
+	if (!fixed.has(name)) fixed.set(name, ctx.getNodeParameter(name, 0, fallback));
+	return fixed.get(name) as Value;
 }

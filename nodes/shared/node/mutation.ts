@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord } from './json';
+import { isRecord } from '../json';
 import { itemParameter } from './itemParameter';
-import { apiRequest, dryRunOutput, type ApiRequest, type ApiResponse } from './transport';
+import { apiRequest, dryRunOutput, type ApiRequest, type ApiResponse } from '../http';
 
 /** A change: it must say whether it may be repeated (see ApiRequest.idempotent), and may mask what a dry run shows. */
 export interface MutationRequest extends ApiRequest {

@@ -1,8 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { runOf } from '../http';
+import { maxInFlight } from './maxInFlight';
 import { runOperation } from './itemLoop';
 import type { Operation, Resource } from './operation';
-import { secretParameterNames } from './redactSecrets';
+import { secretParameterNames } from '../json';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -69,5 +71,7 @@ export async function executeResources(ctx: IExecuteFunctions, resources: Resour
 		secrets = secretParameterNames(resources.flatMap((r) => r.operations.flatMap((o) => o.properties)));
 		secretsOfResources.set(resources, secrets);
 	}
+	// Read when the run sends its first request, so that a bad value fails the item that sends it.
+	runOf(ctx).maxInFlight = () => maxInFlight(ctx);
 	return [await runOperation(ctx, findOperation(ctx, resources), secrets)];
 }

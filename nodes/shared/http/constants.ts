@@ -1,4 +1,4 @@
-import packageJson from '../../package.json';
+import packageJson from '../../../package.json';
 
 /** The one credential type every node of this package uses. */
 export const CREDENTIAL_TYPE = 'atlassianDataCenterApi';

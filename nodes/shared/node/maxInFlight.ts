@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY } from './constants';
+import { DEFAULT_CONCURRENCY } from '../http';
 import { numberParameter } from './parameters';
 
 const MAX_IN_FLIGHT = 64;

@@ -2,10 +2,7 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestMethods,
-	type IPollFunctions,
-	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -13,12 +10,14 @@ import { USER_AGENT } from './constants';
 import { cancellableSleep } from './cancellableSleep';
 import { describeFailure, isMissingEndpoint, isRefusedEncodedSlash } from './errorMessages';
 import { parseJson, type HttpAnswer } from './httpAnswer';
-import { connection } from './connection';
+import type { TransportContext } from './context';
+import { runOf } from './run';
 import { egressRefused, networkError } from './networkErrors';
-import { requestGateOf } from './requestGate';
 import { idempotentByDefault, retryDelayForAnswer, retryDelayForNetworkError } from './retryPolicy';
 import { EGRESS_REFUSED, failureOf, sendThroughN8n, type OutgoingRequest } from './send';
 import { buildQuery, dotSegmentIn } from './url';
+
+export type { TransportContext } from './context';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -44,8 +43,6 @@ export interface ApiResponse extends HttpAnswer {
 	json: unknown;
 }
 
-/** What can send requests: an action node's execution, a trigger's poll, or a list search / loaded options in the editor. */
-export type TransportContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -66,7 +63,7 @@ function assertOwnEndpoint(ctx: TransportContext, request: ApiRequest, itemIndex
 
 export async function requestUrl(ctx: TransportContext, request: ApiRequest, itemIndex?: number): Promise<string> {
 	assertOwnEndpoint(ctx, request, itemIndex);
-	const { baseUrl, authQuery } = await connection(ctx);
+	const { baseUrl, authQuery } = await runOf(ctx).credential();
 	return `${baseUrl}${request.path}${buildQuery({ ...request.qs, ...authQuery })}`;
 }
 
@@ -105,7 +102,8 @@ export function answerError(ctx: TransportContext, answer: HttpAnswer, request: 
  */
 export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 	const url = await requestUrl(ctx, request, itemIndex);
-	const { ignoreSSLIssues, credentials } = await connection(ctx);
+	const run = runOf(ctx);
+	const { ignoreSSLIssues, decrypted } = await run.credential();
 	const body = requestBody(request);
 	const idempotent = request.idempotent ?? idempotentByDefault(request.method);
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
@@ -113,12 +111,12 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 	if (body !== undefined) headers['Content-Type'] = request.contentType ?? 'application/json';
 	const outgoing: OutgoingRequest = { method: request.method, url, headers, body };
 
-	const gate = requestGateOf(ctx);
+	const gate = run.gate();
 	for (let attempt = 1; ; attempt++) {
 		let answer: HttpAnswer;
 		const ticket = await gate.enter();
 		try {
-			answer = await sendThroughN8n(ctx, credentials, ignoreSSLIssues, outgoing);
+			answer = await sendThroughN8n(ctx, decrypted, ignoreSSLIssues, outgoing);
 		} catch (error) {
 			gate.leave(ticket);
 			const failure = failureOf(error);

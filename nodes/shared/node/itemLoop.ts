@@ -6,9 +6,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { mapConcurrent } from './concurrency';
+import { mapConcurrent } from '../http';
 import { ItemsOutput, type ItemBatching, type Operation, type OperationOutput, type Prepared } from './operation';
-import { redactParameters } from './redactSecrets';
+import { redactParameters } from '../json';
 
 function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
 	if (output instanceof ItemsOutput) {

@@ -1,11 +1,7 @@
-import { cancellableSleep } from './cancellableSleep';
-import { DEFAULT_CONCURRENCY } from './constants';
 import { header, type HttpAnswer } from './httpAnswer';
-import { maxInFlight } from './maxInFlight';
 import { rateLimitOf, type RateLimit } from './rateLimitHeaders';
 import { Drift, RefillWatch } from './refillEvidence';
 import { TokenBucket } from './tokenBucket';
-import type { TransportContext } from './transport';
 
 /** What the gate keeps of a request in flight. */
 interface Sent {
@@ -209,18 +205,4 @@ export class RequestGate {
  */
 function before(limit: RateLimit): number {
 	return Math.min(limit.remaining, limit.limit - 1) + 1;
-}
-
-const gates = new WeakMap<TransportContext, RequestGate>();
-
-/** The one gate of a node run. */
-export function requestGateOf(ctx: TransportContext): RequestGate {
-	let gate = gates.get(ctx);
-	if (!gate) {
-		// Polls and the editor's list searches have no options: the default cap.
-		const cap = 'getInputData' in ctx ? maxInFlight(ctx) : DEFAULT_CONCURRENCY;
-		gate = new RequestGate(cap, async (ms) => await cancellableSleep(ctx, ms));
-		gates.set(ctx, gate);
-	}
-	return gate;
 }

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeTypeDescription } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from './credentialTest';
+import { atlassianDataCenterApiTest } from '../http';
 import { executeResources } from './nodeProperties';
 import type { Resource } from './operation';
 

@@ -1,4 +1,4 @@
-import { isRecord } from './json';
+import { isRecord } from '../json';
 
 /** What the transport keeps of an HTTP answer: enough to judge it, never the request's credentials. */
 export interface HttpAnswer {

@@ -1,0 +1,77 @@
+import { NodeOperationError, type ICredentialsDecrypted } from 'n8n-workflow';
+
+import { authQueryOf } from './authorization';
+import { checkBaseUrl } from './baseUrl';
+import { cancellableSleep } from './cancellableSleep';
+import { CREDENTIAL_TYPE, DEFAULT_CONCURRENCY } from './constants';
+import type { TransportContext } from './context';
+import { RequestGate } from './requestGate';
+
+/** The credential as one run uses it: read and checked once, however many requests and items the run has. */
+export interface RunCredential {
+	baseUrl: string;
+	ignoreSSLIssues: boolean;
+	/** Handed to n8n's request helper so that it does not load and decrypt the credential again per request. */
+	decrypted: ICredentialsDecrypted;
+	/** Added to every request's query: `os_authType=basic` when the credential asks for it (Basic auth only). */
+	authQuery: Record<string, string>;
+}
+
+/** What the item loop remembers of the node's parameters during one run (see node/itemParameter.ts). */
+export interface ParameterMemo {
+	/** The node's parameters as the workflow holds them, read once. */
+	raw?: unknown;
+	/** Values without any expression, by parameter name: the same for every item. */
+	fixed: Map<string, unknown>;
+	/** The field path of each `={{ $json.… }}` expression seen, or null when it is another expression. */
+	fieldPaths: Map<string, string[] | null>;
+}
+
+/**
+ * One node run (an action node's execution, a poll, a list search): its credential, its one request gate and
+ * what it remembers of its parameters, all let go with the run's context.
+ */
+export class Run {
+	private credentialOnce: Promise<RunCredential> | undefined;
+	private gateOnce: RequestGate | undefined;
+	readonly parameters: ParameterMemo = { fixed: new Map(), fieldPaths: new Map() };
+	/** How many requests the run keeps in flight, asked when its first request is sent. */
+	maxInFlight: () => number = () => DEFAULT_CONCURRENCY;
+
+	constructor(private readonly ctx: TransportContext) {}
+
+	async credential(): Promise<RunCredential> {
+		if (!this.credentialOnce) {
+			this.credentialOnce = readCredential(this.ctx);
+			this.credentialOnce.catch(() => (this.credentialOnce = undefined));
+		}
+		return await this.credentialOnce;
+	}
+
+	/** Every request of the run passes this gate (all items and pages together). */
+	gate(): RequestGate {
+		this.gateOnce ??= new RequestGate(this.maxInFlight(), async (ms) => await cancellableSleep(this.ctx, ms));
+		return this.gateOnce;
+	}
+}
+
+const runs = new WeakMap<TransportContext, Run>();
+
+/** The run of this context: n8n gives every node run (and every poll and list search) its own context. */
+export function runOf(ctx: TransportContext): Run {
+	let run = runs.get(ctx);
+	if (!run) runs.set(ctx, (run = new Run(ctx)));
+	return run;
+}
+
+async function readCredential(ctx: TransportContext): Promise<RunCredential> {
+	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const base = checkBaseUrl(data.baseUrl);
+	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message, { description: `Nothing was sent. ${base.description}` });
+	return {
+		baseUrl: base.baseUrl,
+		ignoreSSLIssues: data.ignoreSSLIssues === true,
+		decrypted: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
+		authQuery: authQueryOf(data),
+	};
+}
