@@ -8,7 +8,7 @@ export interface SimResponse {
 	body?: string;
 }
 
-export interface TransportContext {
+export interface SimRequestContext {
 	method: string;
 	/** Path below the context path, still encoded. */
 	path: string;
@@ -34,7 +34,7 @@ export interface Route {
 	/** e.g. '/usersync/connector/:id/sync' relative to the app prefix. */
 	pattern: string;
 	access: Access;
-	handler: (ctx: TransportContext) => SimResponse;
+	handler: (ctx: SimRequestContext) => SimResponse;
 }
 
 export interface AppModule {
@@ -42,7 +42,7 @@ export interface AppModule {
 	prefix: string;
 	routes: Route[];
 	/** Answer for a logged-in user without the needed permission. */
-	forbidden: (ctx: TransportContext) => SimResponse;
+	forbidden: (ctx: SimRequestContext) => SimResponse;
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -77,7 +77,7 @@ export function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function contentType(ctx: TransportContext): string {
+export function contentType(ctx: SimRequestContext): string {
 	const raw = ctx.headers['content-type'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	return (value ?? '').split(';')[0].trim().toLowerCase();
@@ -86,7 +86,7 @@ export function contentType(ctx: TransportContext): string {
 export type BodyResult = { ok: true; value: JsonValue } | { ok: false; response: SimResponse };
 
 /** Parse a JSON body; 415 when the content type is not one of `types`, 400 when unparsable. */
-export function readJson(ctx: TransportContext, types: string[] = ['application/json']): BodyResult {
+export function readJson(ctx: SimRequestContext, types: string[] = ['application/json']): BodyResult {
 	const type = contentType(ctx);
 	if (!types.includes(type)) {
 		return { ok: false, response: message(415, `Unsupported Media Type: ${type || 'none'}`) };
@@ -98,7 +98,7 @@ export function readJson(ctx: TransportContext, types: string[] = ['application/
 	}
 }
 
-export function queryValues(ctx: TransportContext, name: string): string[] {
+export function queryValues(ctx: SimRequestContext, name: string): string[] {
 	const raw = ctx.query[name];
 	const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
 	return list
@@ -107,7 +107,7 @@ export function queryValues(ctx: TransportContext, name: string): string[] {
 		.filter((v) => v !== '');
 }
 
-export function queryOne(ctx: TransportContext, name: string): string | undefined {
+export function queryOne(ctx: SimRequestContext, name: string): string | undefined {
 	const raw = ctx.query[name];
 	return Array.isArray(raw) ? raw[0] : raw;
 }

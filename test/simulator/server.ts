@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import { authenticate } from './auth';
 import type { ControlTarget } from './control';
 import { handleControl } from './control';
-import type { TransportContext, SimResponse } from './http';
+import type { SimRequestContext, SimResponse } from './http';
 import { jerseyNotFound, json, text } from './http';
 import { RateLimiter } from './rateLimiter';
 import { matchRoute } from './router';
@@ -122,7 +122,7 @@ export function createHandler(target: ControlTarget, options: ResolvedOptions, o
 	};
 }
 
-function dispatch(ctx: TransportContext, xsrfToken: string | undefined): SimResponse {
+function dispatch(ctx: SimRequestContext, xsrfToken: string | undefined): SimResponse {
 	const match = matchRoute(ctx.path, ctx.method, ctx.state.product, ctx.state.installedApps);
 	if (match.kind === 'badEncoding') return json(400, { message: 'Malformed percent-encoding in path', 'status-code': 400 });
 	if (match.kind === 'methodNotAllowed') {

@@ -7,7 +7,7 @@
  *   true + username-claim ${preferred_username}; `name` is required.
  * - PATCH cannot change `sso-type` (400). `client-secret` is stored, never returned.
  */
-import type { AppModule, JsonObject, TransportContext, SimResponse } from '../http';
+import type { AppModule, JsonObject, SimRequestContext, SimResponse } from '../http';
 import { clone, isObject, jerseyNotFound, json, queryOne, readJson } from '../http';
 import type { Errors } from './authconfig-validation';
 import { checkBody, checkIdp, JIT_FIELDS, OIDC_FIELDS, SAML_FIELDS } from './authconfig-validation';
@@ -31,13 +31,13 @@ export function view(idp: JsonObject): JsonObject {
 
 const invalid = (errors: Errors) => json(400, { errors });
 
-function findIdp(ctx: TransportContext): JsonObject | undefined | 'bad-id' {
+function findIdp(ctx: SimRequestContext): JsonObject | undefined | 'bad-id' {
 	if (!/^\d+$/.test(ctx.params.id)) return 'bad-id';
 	return ctx.state.authconfig.idps.find((i) => i.id === Number(ctx.params.id));
 }
 
-function withIdp(fn: (ctx: TransportContext, idp: JsonObject) => SimResponse) {
-	return (ctx: TransportContext): SimResponse => {
+function withIdp(fn: (ctx: SimRequestContext, idp: JsonObject) => SimResponse) {
+	return (ctx: SimRequestContext): SimResponse => {
 		const idp = findIdp(ctx);
 		if (idp === 'bad-id') return jerseyNotFound(ctx.fullUrl);
 		if (!idp) return json(404, { message: `No identity provider with id ${ctx.params.id}` });
@@ -45,7 +45,7 @@ function withIdp(fn: (ctx: TransportContext, idp: JsonObject) => SimResponse) {
 	};
 }
 
-function listIdps(ctx: TransportContext): SimResponse {
+function listIdps(ctx: SimRequestContext): SimResponse {
 	const startRaw = queryOne(ctx, 'start') ?? '0';
 	const limitRaw = queryOne(ctx, 'limit') ?? '25';
 	if (!/^\d+$/.test(startRaw) || !/^\d+$/.test(limitRaw) || Number(limitRaw) < 1) {
@@ -59,7 +59,7 @@ function listIdps(ctx: TransportContext): SimResponse {
 	return json(200, { results, size: results.length, start, limit, isLastPage: !ignorePaging && start + results.length >= all.length });
 }
 
-function createIdp(ctx: TransportContext): SimResponse {
+function createIdp(ctx: SimRequestContext): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
 	if (!isObject(body.value)) return json(400, { message: 'The body must be a JSON object' });
@@ -88,7 +88,7 @@ function createIdp(ctx: TransportContext): SimResponse {
 	return json(200, view(idp));
 }
 
-function patchIdp(ctx: TransportContext, idp: JsonObject): SimResponse {
+function patchIdp(ctx: SimRequestContext, idp: JsonObject): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
 	if (!isObject(body.value)) return json(400, { message: 'The body must be a JSON object' });
@@ -119,13 +119,13 @@ function patchIdp(ctx: TransportContext, idp: JsonObject): SimResponse {
 	return json(200, view(idp));
 }
 
-function deleteIdp(ctx: TransportContext, idp: JsonObject): SimResponse {
+function deleteIdp(ctx: SimRequestContext, idp: JsonObject): SimResponse {
 	const state = ctx.state.authconfig;
 	state.idps = state.idps.filter((i) => i !== idp);
 	return json(200, view(idp));
 }
 
-function loginOptions(ctx: TransportContext): SimResponse {
+function loginOptions(ctx: SimRequestContext): SimResponse {
 	const results: JsonObject[] = [];
 	if (ctx.state.authconfig.sso['show-login-form'] === true) results.push({ type: 'LOGIN_FORM', id: 0 });
 	for (const idp of ctx.state.authconfig.idps) {
@@ -137,7 +137,7 @@ function loginOptions(ctx: TransportContext): SimResponse {
 
 const SSO_BOOLEANS = ['show-login-form', 'enable-authentication-fallback', 'show-login-form-for-jsm'];
 
-function patchSso(ctx: TransportContext): SimResponse {
+function patchSso(ctx: SimRequestContext): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
 	if (!isObject(body.value)) return json(400, { message: 'The body must be a JSON object' });

@@ -8,14 +8,14 @@
  *   values and repeated parameters. Usernames match case-insensitively, user keys exactly.
  */
 import type { AdConnection, AdUserRecord, DevinitiState } from '../data/deviniti';
-import type { AppModule, JsonValue, TransportContext, SimResponse } from '../http';
+import type { AppModule, JsonValue, SimRequestContext, SimResponse } from '../http';
 import { isObject, json, queryOne, queryValues, readJson, text } from '../http';
 
-function dev(ctx: TransportContext): DevinitiState {
+function dev(ctx: SimRequestContext): DevinitiState {
 	return ctx.state.deviniti;
 }
 
-function findConnection(ctx: TransportContext, idOrName: string): AdConnection | undefined {
+function findConnection(ctx: SimRequestContext, idOrName: string): AdConnection | undefined {
 	return dev(ctx).connections.find((c) => c.enabled && (c.id === idOrName || c.name === idOrName));
 }
 
@@ -25,13 +25,13 @@ function userMatches(u: AdUserRecord, keyOrName: string): boolean {
 
 const notFound = (msg: string) => json(404, { message: msg });
 
-function listConnections(ctx: TransportContext): SimResponse {
+function listConnections(ctx: SimRequestContext): SimResponse {
 	const result: Record<string, string[]> = {};
 	for (const c of dev(ctx).connections) if (c.enabled) result[c.name] = c.attributes;
 	return json(200, result);
 }
 
-function userInConnection(ctx: TransportContext): { conn?: AdConnection; user?: AdUserRecord; error?: SimResponse } {
+function userInConnection(ctx: SimRequestContext): { conn?: AdConnection; user?: AdUserRecord; error?: SimResponse } {
 	const conn = findConnection(ctx, ctx.params.conn);
 	if (!conn) return { error: notFound(`Connection ${ctx.params.conn} not found`) };
 	const user = dev(ctx).users.find((u) => u.connectionId === conn.id && userMatches(u, ctx.params.user));
@@ -39,12 +39,12 @@ function userInConnection(ctx: TransportContext): { conn?: AdConnection; user?: 
 	return { conn, user };
 }
 
-function getConnectionUser(ctx: TransportContext): SimResponse {
+function getConnectionUser(ctx: SimRequestContext): SimResponse {
 	const found = userInConnection(ctx);
 	return found.error ?? json(200, found.user?.fields);
 }
 
-function getField(ctx: TransportContext): SimResponse {
+function getField(ctx: SimRequestContext): SimResponse {
 	const found = userInConnection(ctx);
 	if (found.error) return found.error;
 	const fields = found.user?.fields ?? {};
@@ -52,7 +52,7 @@ function getField(ctx: TransportContext): SimResponse {
 	return json(200, { [ctx.params.field]: fields[ctx.params.field] });
 }
 
-function getUser(ctx: TransportContext): SimResponse {
+function getUser(ctx: SimRequestContext): SimResponse {
 	const result: Record<string, Record<string, string>> = {};
 	for (const u of dev(ctx).users) {
 		if (!userMatches(u, ctx.params.user)) continue;
@@ -184,7 +184,7 @@ function elementJson(u: AdUserRecord, configurationName: string | undefined): st
 	return json;
 }
 
-function paged(ctx: TransportContext, conn?: AdConnection): SimResponse {
+function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 	const state = dev(ctx);
 	const pageRaw = queryOne(ctx, 'page') ?? '1';
 	const sizeRaw = queryOne(ctx, 'size') ?? '25';
@@ -256,14 +256,14 @@ function paged(ctx: TransportContext, conn?: AdConnection): SimResponse {
 	return response;
 }
 
-function listConnectionUsers(ctx: TransportContext): SimResponse {
+function listConnectionUsers(ctx: SimRequestContext): SimResponse {
 	const conn = findConnection(ctx, ctx.params.conn);
 	return conn ? paged(ctx, conn) : notFound(`Connection ${ctx.params.conn} not found`);
 }
 
 type UserUpdate = { user: AdUserRecord; fields: Record<string, string> };
 
-function update(ctx: TransportContext): SimResponse {
+function update(ctx: SimRequestContext): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
 	const bad = (msg: string) => json(400, { message: msg });

@@ -5,25 +5,25 @@
  * managed is 400. Group path segments are decoded once by the core and matched exactly.
  */
 import type { KantegaIdp } from '../data/kantega';
-import type { AppModule, TransportContext, SimResponse } from '../http';
+import type { AppModule, SimRequestContext, SimResponse } from '../http';
 import { isObject, json, noContent, readJson } from '../http';
 
-function findIdp(ctx: TransportContext): KantegaIdp | undefined {
+function findIdp(ctx: SimRequestContext): KantegaIdp | undefined {
 	return ctx.state.kantega.idps.find((i) => i.id === ctx.params.idpId);
 }
 
 const badRequest = (msg: string) => json(400, { message: msg });
-const unknownIdp = (ctx: TransportContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
-const notManaged = (ctx: TransportContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
+const unknownIdp = (ctx: SimRequestContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
+const notManaged = (ctx: SimRequestContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
 
-function withIdp(fn: (ctx: TransportContext, idp: KantegaIdp) => SimResponse) {
-	return (ctx: TransportContext): SimResponse => {
+function withIdp(fn: (ctx: SimRequestContext, idp: KantegaIdp) => SimResponse) {
+	return (ctx: SimRequestContext): SimResponse => {
 		const idp = findIdp(ctx);
 		return idp ? fn(ctx, idp) : unknownIdp(ctx);
 	};
 }
 
-function replaceGroup(ctx: TransportContext, idp: KantegaIdp): SimResponse {
+function replaceGroup(ctx: SimRequestContext, idp: KantegaIdp): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response.status === 415 ? body.response : badRequest('Body must be {"groupName": "<new name>"}');
 	const value = body.value;

@@ -1,5 +1,5 @@
 /** Core endpoints of the host product (Jira, Confluence or Bitbucket); only the chosen product's exist. */
-import type { AppModule, TransportContext, Route, SimResponse } from '../http';
+import type { AppModule, SimRequestContext, Route, SimResponse } from '../http';
 import { json, text } from '../http';
 import type { Product } from '../types';
 
@@ -9,12 +9,12 @@ const PRODUCTS: Record<Product, { name: string; typeId: string; version: string;
 	bitbucket: { name: 'Bitbucket (Simulator)', typeId: 'stash', version: '8.19.9', buildNumber: 8019009, id: 'B1C2D3E4-F5A6-B7C8-D9E0-F1A2B3C4D5E6' },
 };
 
-function accepts(ctx: TransportContext, type: string): boolean {
+function accepts(ctx: SimRequestContext, type: string): boolean {
 	const raw = ctx.headers.accept;
 	return (Array.isArray(raw) ? raw.join(',') : raw ?? '').includes(type);
 }
 
-function manifest(ctx: TransportContext): SimResponse {
+function manifest(ctx: SimRequestContext): SimResponse {
 	const p = PRODUCTS[ctx.state.product];
 	const body = {
 		id: p.id, name: p.name, typeId: p.typeId, version: p.version, buildNumber: p.buildNumber,

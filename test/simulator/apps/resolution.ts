@@ -10,23 +10,23 @@
 import { randomUUID } from 'node:crypto';
 import type { UserSyncConnector, SyncRun } from '../data/resolution';
 import { KNOWN_USERNAMES } from '../data/resolution';
-import type { AppModule, TransportContext, SimResponse } from '../http';
+import type { AppModule, SimRequestContext, SimResponse } from '../http';
 import { clone, contentType, isObject, json, noContent, nowIso, readJson, text } from '../http';
 import { applyJsonPatch, applyMergePatch, patchErrorResponse } from '../jsonPatch';
 
-function latestConfig(ctx: TransportContext) {
+function latestConfig(ctx: SimRequestContext) {
 	const versions = ctx.state.resolution.configVersions;
 	return versions.length ? versions[versions.length - 1] : undefined;
 }
 
 const noConfig = () => json(404, { message: 'No SAML SSO configuration found.' });
 
-function getConfig(ctx: TransportContext): SimResponse {
+function getConfig(ctx: SimRequestContext): SimResponse {
 	const config = latestConfig(ctx);
 	return config ? json(200, config) : noConfig();
 }
 
-function putConfig(ctx: TransportContext): SimResponse {
+function putConfig(ctx: SimRequestContext): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
 	if (!isObject(body.value)) return json(400, { message: 'The configuration must be a JSON object.' });
@@ -34,7 +34,7 @@ function putConfig(ctx: TransportContext): SimResponse {
 	return json(200, body.value);
 }
 
-function patchConfig(ctx: TransportContext): SimResponse {
+function patchConfig(ctx: SimRequestContext): SimResponse {
 	const type = contentType(ctx);
 	const body = readJson(ctx, ['application/json-patch+json', 'application/merge-patch+json']);
 	if (!body.ok) return body.response;
@@ -51,23 +51,23 @@ function patchConfig(ctx: TransportContext): SimResponse {
 	return json(200, result);
 }
 
-function deleteConfig(ctx: TransportContext): SimResponse {
+function deleteConfig(ctx: SimRequestContext): SimResponse {
 	if (!ctx.state.resolution.configVersions.pop()) return noConfig();
 	return noContent();
 }
 
-function resetEntityId(ctx: TransportContext): SimResponse {
+function resetEntityId(ctx: SimRequestContext): SimResponse {
 	const config = latestConfig(ctx);
 	if (!config) return noConfig();
 	ctx.state.resolution.configVersions.push({ ...clone(config), entityId: `${ctx.baseUrl}/plugins/servlet/samlsso` });
 	return noContent();
 }
 
-function findConnector(ctx: TransportContext): UserSyncConnector | undefined {
+function findConnector(ctx: SimRequestContext): UserSyncConnector | undefined {
 	return ctx.state.resolution.connectors.find((c) => c.id === ctx.params.id);
 }
 
-const unknownConnector = (ctx: TransportContext) => json(404, { message: `Connector ${ctx.params.id} not found` });
+const unknownConnector = (ctx: SimRequestContext) => json(404, { message: `Connector ${ctx.params.id} not found` });
 
 function statusView(run: SyncRun, connector: UserSyncConnector | undefined) {
 	return {
@@ -89,7 +89,7 @@ function statusView(run: SyncRun, connector: UserSyncConnector | undefined) {
 	};
 }
 
-function finish(ctx: TransportContext, run: SyncRun, connector: UserSyncConnector | undefined): void {
+function finish(ctx: SimRequestContext, run: SyncRun, connector: UserSyncConnector | undefined): void {
 	const users = ctx.state.resolution.directories.find((d) => d.id === connector?.directoryId)?.users.length ?? 0;
 	const failed = connector?.failWithCount ?? 0;
 	run.status = failed > 0 ? 'FAILED' : 'DONE';
@@ -103,7 +103,7 @@ function finish(ctx: TransportContext, run: SyncRun, connector: UserSyncConnecto
 }
 
 /** A status read of a running sync moves it on. */
-function readStatus(ctx: TransportContext, run: SyncRun): SimResponse {
+function readStatus(ctx: SimRequestContext, run: SyncRun): SimResponse {
 	const connector = ctx.state.resolution.connectors.find((c) => c.id === run.connectorId);
 	if (run.status === 'RUNNING') {
 		run.reads += 1;
@@ -112,7 +112,7 @@ function readStatus(ctx: TransportContext, run: SyncRun): SimResponse {
 	return json(200, statusView(run, connector));
 }
 
-function connectorStatus(ctx: TransportContext): SimResponse {
+function connectorStatus(ctx: SimRequestContext): SimResponse {
 	if (!findConnector(ctx)) return unknownConnector(ctx);
 	const runs = ctx.state.resolution.syncs.filter((s) => s.connectorId === ctx.params.id);
 	if (!runs.length) return json(404, { message: 'No sync found for this connector' });
@@ -124,12 +124,12 @@ function connectorStatus(ctx: TransportContext): SimResponse {
 	return readStatus(ctx, latest);
 }
 
-function syncStatus(ctx: TransportContext): SimResponse {
+function syncStatus(ctx: SimRequestContext): SimResponse {
 	const run = ctx.state.resolution.syncs.find((s) => String(s.id) === ctx.params.syncId);
 	return run ? readStatus(ctx, run) : json(404, { message: `Sync ${ctx.params.syncId} not found` });
 }
 
-function startSync(ctx: TransportContext): SimResponse {
+function startSync(ctx: SimRequestContext): SimResponse {
 	const connector = findConnector(ctx);
 	if (!connector) return unknownConnector(ctx);
 	const res = ctx.state.resolution;
@@ -149,7 +149,7 @@ function startSync(ctx: TransportContext): SimResponse {
 	return json(200, { ...statusView(run, connector), jobId });
 }
 
-function syncSingle(ctx: TransportContext): SimResponse {
+function syncSingle(ctx: SimRequestContext): SimResponse {
 	const connector = findConnector(ctx);
 	if (!connector) return unknownConnector(ctx);
 	const username = ctx.params.username;
@@ -167,13 +167,13 @@ function syncSingle(ctx: TransportContext): SimResponse {
 	});
 }
 
-function getConnector(ctx: TransportContext): SimResponse {
+function getConnector(ctx: SimRequestContext): SimResponse {
 	const c = findConnector(ctx);
 	if (!c) return unknownConnector(ctx);
 	return json(200, { id: c.id, connectorUID: c.uid, name: c.name, type: c.type, directoryId: c.directoryId, enabled: true, scheduled: true, cronExpression: '0 0 2 * * ?' });
 }
 
-function deleteDirectory(ctx: TransportContext): SimResponse {
+function deleteDirectory(ctx: SimRequestContext): SimResponse {
 	const res = ctx.state.resolution;
 	const index = res.directories.findIndex((d) => String(d.id) === ctx.params.directoryId);
 	if (index < 0) return json(404, { message: `Directory ${ctx.params.directoryId} not found` });
