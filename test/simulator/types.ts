@@ -99,8 +99,8 @@ export interface Fault {
 }
 
 /**
- * Switches for answers real Tomcat and real app versions give besides the seeds' (see README, "Variants").
- * All false by default: the default is Tomcat's own behaviour and the seeds' answers.
+ * Switches for answers real Tomcat and real app versions give besides the vendors' documentation (see README, "Variants").
+ * All false by default: the default is Tomcat's own behaviour and the documented answers.
  */
 export interface Variants {
 	/** Tomcat refuses `%2F` / `%5C` in a path with a bare HTML 400 by default; true = an instance that allows them. */

@@ -1,5 +1,5 @@
 /**
- * SSO for Atlassian Data Center (`/rest/authconfig/1.0`, seed 003). Sysadmin only (401 anonymous,
+ * SSO for Atlassian Data Center (`/rest/authconfig/1.0`, Atlassian's REST API documentation of the app). Sysadmin only (401 anonymous,
  * 403 non-admin) except GET /login-options. Choices where the vendor is silent:
  * - /idps pages with `start` (default 0) and `limit` (default 25); bad numbers answer 400.
  * - Create defaults: enabled false, enable-remember-me false, include-customer-logins false,

@@ -1,4 +1,4 @@
-/** State and seed data of Atlassian's SSO for Data Center (authconfig, seed 003). */
+/** State and seed data of Atlassian's SSO for Data Center (authconfig, Atlassian's REST API documentation of the app). */
 import { seedCertificate } from '../certificates';
 import type { JsonObject } from '../http';
 

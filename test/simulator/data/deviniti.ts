@@ -1,4 +1,4 @@
-/** State and seed data of Deviniti's Active Directory Attributes Sync (seed 001). */
+/** State and seed data of Deviniti's Active Directory Attributes Sync (Deviniti's REST API page). */
 
 export interface AdConnection {
 	id: string;

@@ -1,4 +1,4 @@
-/** State and seed data of Kantega SSO Enterprise (seed 002): IdPs and their managed groups. */
+/** State and seed data of Kantega SSO Enterprise (Kantega's REST API page): IdPs and their managed groups. */
 
 export interface KantegaIdp {
 	id: string;

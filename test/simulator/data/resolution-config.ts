@@ -1,6 +1,6 @@
 /**
  * Seed SAML SSO configuration (resolution). The top-level field names are not public: these are
- * realistic stand-ins around the ones seed 004 names. The entity id is a production URL on purpose
+ * realistic stand-ins around the ones resolution's configuration REST documentation names. The entity id is a production URL on purpose
  * (a clone that still carries prod's config), so POST /reset/entityid has a visible effect.
  */
 import { seedCertificate } from '../certificates';
