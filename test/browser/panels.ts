@@ -1,5 +1,5 @@
 /**
- * What each panel must show, from ../shared/docs/interface.md: the top-level parameters visible right
+ * What each panel must show, as docs/nodes documents it: the top-level parameters visible right
  * after picking the resource and operation (defaults untouched), in the order shown, and the required
  * ones. Every other parameter of the node must be absent. `destructiveNotice` is the notice of a
  * destructive operation.

@@ -6,7 +6,7 @@ import { HarnessNodeTypes, PACKAGE_PREFIX } from '../harness/nodeTypes';
 /**
  * The panels as n8n's editor computes them from the descriptions (the same display rules), against
  * the table of test/browser/panels.ts that the browser suite checks on screen: every node × resource
- * × operation of interface.md, its visible parameters in order, its required ones.
+ * × operation documented in docs/nodes, its visible parameters in order, its required ones.
  */
 const nodeTypes = new HarnessNodeTypes();
 const descriptionOf = (name: string): INodeTypeDescription => nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${name}`, 1).description;
@@ -47,7 +47,7 @@ describe.each(PANELS)('$node › $resource › $operation', ({ node, resource, o
 	const description = descriptionOf(node);
 	const shown = visibleProperties(description, { resource, operation });
 
-	test('shows the parameters of interface.md, in order, and no other', () => {
+	test('shows the documented parameters, in order, and no other', () => {
 		expect(shown.map((p) => p.name)).toEqual(visible);
 	});
 

@@ -14,7 +14,7 @@ import { assert, sameList, type Report } from '../report';
 
 /**
  * For every node: added to a canvas through the node picker; then for every resource × operation:
- * picked in the panel, its visible parameters compared with interface.md, and its required ones
+ * picked in the panel, its visible parameters compared with the documented ones, and its required ones
  * marked by n8n once a run is asked for (and only those).
  */
 export async function checkPanels(page: Page, demo: Demo, report: Report): Promise<void> {
@@ -29,14 +29,14 @@ export async function checkPanels(page: Page, demo: Demo, report: Report): Promi
 			await settled(async () => await visibleParameters(page), (v) => JSON.stringify(v) === JSON.stringify(main.visible));
 			await byTestId(page, 'ndv').screenshot({ path: join(SCREENSHOTS, `${node.name}-panel.png`), animations: 'disabled' });
 		});
-		await report.check(`${node.displayName}: the panel covers every resource and operation of interface.md`, async () => {
+		await report.check(`${node.displayName}: the panel covers every resource and operation documented in docs/nodes`, async () => {
 			const listed = node.panels.map((p) => `${p.resource}.${p.operation}`).sort();
 			const offered = resourcesOf(node.name).flatMap((r) => operationsOf(node.name, r).map((o) => `${r}.${o}`)).sort();
 			sameList(offered, listed, 'operations');
 		});
 		for (const panel of node.panels) {
 			const names = labels(node.name, panel.resource, panel.operation);
-			await report.check(`${node.displayName} › ${names.resource} › ${names.operation}: parameters as interface.md, required marked`, async () => {
+			await report.check(`${node.displayName} › ${names.resource} › ${names.operation}: parameters as documented, required marked`, async () => {
 				await pickOption(page, 'resource', names.resource);
 				await pickOption(page, 'operation', names.operation);
 				const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
