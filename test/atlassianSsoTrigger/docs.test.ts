@@ -8,10 +8,10 @@ const ROOT = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const { description } = new HarnessNodeTypes().getByNameAndVersion(`${PACKAGE_PREFIX}.atlassianSsoTrigger`, 1);
 
-/** The output fields interface.md gives for each event. */
+/** The output fields of each event. */
 const OUTPUT_FIELDS = ['connectorId', 'syncId', 'status', 'source', 'changes', 'summary', 'current', 'idpId', 'idpName', 'subject', 'fingerprint', 'notAfter', 'daysLeft'];
 
-describe.each(['docs/nodes/atlassian-sso-trigger.md', 'README.md'])('%s documents the trigger', (file) => {
+describe.each(['docs/nodes/atlassian-sso-trigger.md'])('%s documents the trigger', (file) => {
 	const page = read(file);
 
 	test('every event, parameter and source value, and every output field', () => {
