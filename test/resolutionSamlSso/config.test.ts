@@ -10,7 +10,14 @@ describe('config.get', () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'get' });
 		expect(r.error).toBeUndefined();
-		expect(r.json).toEqual([latestConfig(sim)]);
+		// Each IdP also carries certificateInfo beside its certificates (certificateInfo.test.ts); the rest is the configuration.
+		const withoutInfo = (r.json[0].idps as IDataObject[]).map((idp) => {
+			const copy = { ...idp };
+			delete copy.certificateInfo;
+			return copy;
+		});
+		expect({ ...r.json[0], idps: withoutInfo }).toEqual(latestConfig(sim));
+		expect(r.json).toHaveLength(1);
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(appRequests(sim)[0].headers['x-atlassian-token']).toBeUndefined();
 	});
@@ -73,7 +80,7 @@ describe('config.replace', () => {
 
 	test('binary source with another property name, and a missing property is refused', async () => {
 		const { sim } = ctx;
-		const text = '{"redirectToSso":true}';
+		const text = '{"redirectToSso":true,"nossoEnabled":true}';
 		const inputItems = [{ json: {}, binary: { backup: { data: Buffer.from(text).toString('base64'), mimeType: 'application/json' } } }];
 		const ok = await run(sim, { resource: 'config', operation: 'replace', source: 'binary', binaryPropertyName: 'backup' }, { inputItems });
 		expect(ok.error).toBeUndefined();
@@ -115,11 +122,11 @@ describe('config.replace', () => {
 
 	test('dryRun sends only a GET and outputs the request with what it would change', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: '{"redirectToSso":true}', options: { dryRun: true } });
+		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: '{"redirectToSso":true,"nossoEnabled":true}', options: { dryRun: true } });
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(r.json).toEqual([
-			expect.objectContaining({ dryRun: true, method: 'PUT', url: `${sim.url}/rest/samlsso-admin/1.0/config`, body: { redirectToSso: true } }),
+			expect.objectContaining({ dryRun: true, method: 'PUT', url: `${sim.url}/rest/samlsso-admin/1.0/config`, body: { redirectToSso: true, nossoEnabled: true } }),
 		]);
 		expect(r.json[0].summary).toEqual(expect.arrayContaining(['redirectToSso changed: false → true', 'idps removed']));
 	});
@@ -161,7 +168,9 @@ describe('config.patch', () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'patch', mergePatch: '{"redirectToSso": true, "trackingEnabled": null}' });
 		expect(r.error).toBeUndefined();
-		const [req] = appRequests(sim);
+		// The redirect turned on: the configuration is read first (lockout check), then patched.
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`, `PATCH ${CONFIG}`]);
+		const [, req] = appRequests(sim);
 		expect(`${req.method} ${req.rawPath}`).toBe(`PATCH ${CONFIG}`);
 		expect(req.headers['content-type']).toBe('application/merge-patch+json');
 		expect(req.headers['x-atlassian-token']).toBe('no-check');
@@ -269,9 +278,9 @@ describe('config.resetEntityId', () => {
 		const { sim } = ctx;
 		const r = await run(sim, { resource: 'config', operation: 'resetEntityId' });
 		expect(r.error).toBeUndefined();
-		expect(r.json).toEqual([{ entityIdReset: true }]);
-		expect(calls(sim)).toEqual(['POST /jira/rest/samlsso-admin/1.0/reset/entityid']);
-		expect(appRequests(sim)[0].headers['x-atlassian-token']).toBe('no-check');
+		expect(r.json).toEqual([{ previousEntityId: 'https://jira.prod.example.com/plugins/servlet/samlsso', entityId: `${sim.url}/plugins/servlet/samlsso` }]);
+		expect(calls(sim)).toEqual([`GET ${CONFIG}`, 'POST /jira/rest/samlsso-admin/1.0/reset/entityid', `GET ${CONFIG}`]);
+		expect(appRequests(sim)[1].headers['x-atlassian-token']).toBe('no-check');
 		expect(latestConfig(sim).entityId).toBe(`${sim.url}/plugins/servlet/samlsso`);
 	});
 

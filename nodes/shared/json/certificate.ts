@@ -49,3 +49,19 @@ export function certificateViews(text: string): CertificateView[] | undefined {
 	const views = blocks.map((block) => certificateView(block));
 	return views.every((view) => view !== undefined) ? (views as CertificateView[]) : undefined;
 }
+
+/** A certificate as a read gives it beside the raw value: who it names, its fingerprint, when it ends and the whole days left. */
+export type CertificateInfo = CertificateView & { daysLeft: number };
+
+/** The certificates in a raw value (a text, or a list of texts), each with its days left; unparsable texts give none. */
+export function certificateInfo(value: unknown, now = Date.now()): CertificateInfo[] {
+	const texts = Array.isArray(value) ? value : [value];
+	return texts.flatMap((text) =>
+		typeof text === 'string'
+			? (certificateViews(text) ?? []).map((view) => ({
+					...view,
+					daysLeft: daysUntil(view.notAfter, now),
+				}))
+			: [],
+	);
+}

@@ -1,6 +1,7 @@
 import { returnAllAndLimit, maxResults } from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { readIdps } from '../../reads';
+import { withCertificateInfo } from '../../certificateInfo';
 
 export const getAll: Operation = {
 	option: {
@@ -8,10 +9,13 @@ export const getAll: Operation = {
 		value: 'getAll',
 		action: 'Get many identity providers',
 		description:
-			'List the SAML and OIDC identity providers with their configuration. Changes nothing.',
+			'List the SAML and OIDC identity providers with their configuration (a SAML certificate also as subject, fingerprint, expiry and days left in certificateInfo). Changes nothing.',
 	},
 	properties: [...returnAllAndLimit],
 	async execute(itemIndex) {
-		return await readIdps(this, itemIndex, maxResults(this, itemIndex));
+		const now = Date.now();
+		return (await readIdps(this, itemIndex, maxResults(this, itemIndex))).map((idp) =>
+			withCertificateInfo(idp, now),
+		);
 	},
 };

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/node';
 import { ItemsOutput, type Operation } from '../../../shared/node';
 import { CONFIG_FILE } from '../../api';
+import { withCertificateInfo } from '../../certificateInfo';
 import { readConfig } from '../../reads';
 
 export const get: Operation = {
@@ -11,7 +12,7 @@ export const get: Operation = {
 		value: 'get',
 		action: 'Get the SAML SSO configuration',
 		description:
-			'Download the whole SAML SSO configuration, as JSON or as a file for backups. Changes nothing.',
+			"Download the whole SAML SSO configuration, as JSON (each IdP's certificates also as subject, fingerprint, expiry and days left in certificateInfo) or as a file for backups. Changes nothing.",
 	},
 	properties: [
 		optionsCollection({
@@ -26,7 +27,7 @@ export const get: Operation = {
 	async execute(itemIndex) {
 		const { response, config } = await readConfig(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		if (options.putOutputInFile !== true) return config;
+		if (options.putOutputInFile !== true) return withCertificateInfo(config);
 		const data = await this.helpers.prepareBinaryData(
 			Buffer.from(response.body, 'utf8'),
 			CONFIG_FILE.fileName,

@@ -5,6 +5,7 @@ import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
 import { planOfReplace } from '../../dryRunPlan';
+import { withoutCertificateInfo } from '../../certificateInfo';
 import {
 	assertConfigObject,
 	includePreviousOption,
@@ -21,6 +22,8 @@ export async function configText(ctx: IExecuteFunctions, itemIndex: number): Pro
 	if (source === 'json') {
 		const { text, value } = jsonParameter(ctx, 'config', itemIndex);
 		assertConfigObject(ctx, itemIndex, value, 'parameter "config"');
+		const own = withoutCertificateInfo(value as IDataObject);
+		if (own) return JSON.stringify(own);
 		return text ?? JSON.stringify(value);
 	}
 	if (source === 'binary') {
@@ -44,7 +47,8 @@ export async function configText(ctx: IExecuteFunctions, itemIndex: number): Pro
 	}
 	const json = ctx.getInputData()[itemIndex]?.json;
 	assertConfigObject(ctx, itemIndex, json, 'the input item');
-	return JSON.stringify(json);
+	// What config.get added beside the certificates is not the app's: it is left out.
+	return JSON.stringify(withoutCertificateInfo(json as IDataObject) ?? json);
 }
 
 export const replace: Operation = {
@@ -81,7 +85,7 @@ export const replace: Operation = {
 				},
 			],
 			description:
-				'Where the configuration comes from. It is sent exactly as it is: no field dropped, reordered or renamed.',
+				"Where the configuration comes from. It is sent exactly as it is: no field dropped, reordered or renamed (only the IdPs' certificateInfo that Config → Get adds is left out).",
 		},
 		{
 			displayName: 'Configuration (JSON)',
