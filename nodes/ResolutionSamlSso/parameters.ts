@@ -29,9 +29,69 @@ export function refuse(ctx: IExecuteFunctions, itemIndex: number, message: strin
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: `Nothing was sent. ${fix}` });
 }
 
+const GET_CONFIG = 'Use the output of "Config → Get"';
+const onlyKeys = (value: IDataObject, allowed: string[], required: string[]) =>
+	required.every((key) => key in value) && Object.keys(value).every((key) => allowed.includes(key));
+
+/**
+ * The outputs this package produces that are not a configuration, each with the field that holds
+ * one (if any). Given to Replace, each would be PUT as it is and wipe every IdP.
+ */
+export function ownOutputShape(value: IDataObject): { shape: string; fix: string } | undefined {
+	if (onlyKeys(value, ['previous', 'current', 'warnings', 'instance'], ['current'])) {
+		return {
+			shape:
+				'the output of a Replace or Patch with "Include Previous Configuration" ({previous, current})',
+			fix: 'The configuration is in "current" (what the server runs now) or "previous" (what it ran before): use {{ $json.current }} or {{ $json.previous }} with the JSON source.',
+		};
+	}
+	if (typeof value.identical === 'boolean' && 'changes' in value && 'summary' in value) {
+		return {
+			shape: 'the output of a Compare ({identical, changes, summary})',
+			fix: `It holds no configuration, only what would change. ${GET_CONFIG}, or the configuration Compare was given.`,
+		};
+	}
+	if (onlyKeys(value, ['deleted', 'directoryId', 'instance'], ['deleted'])) {
+		return {
+			shape: 'the output of a Delete ({deleted})',
+			fix: `It holds no configuration. ${GET_CONFIG} from before the delete.`,
+		};
+	}
+	if (
+		onlyKeys(value, ['previousEntityId', 'entityId', 'instance'], ['previousEntityId']) ||
+		onlyKeys(value, ['entityIdReset', 'instance'], ['entityIdReset'])
+	) {
+		return {
+			shape: 'the output of a Reset Entity ID ({previousEntityId, entityId})',
+			fix: `It holds only the entity IDs. ${GET_CONFIG}.`,
+		};
+	}
+	if (typeof value.source === 'string' && 'changes' in value && 'summary' in value) {
+		return {
+			shape:
+				'an event of the Atlassian SSO Trigger ({source, changes, summary, current})',
+			fix: 'The configuration the trigger saw is in "current": use {{ $json.current }} with the JSON source.',
+		};
+	}
+	if (typeof value.event === 'string' && typeof value.source === 'string') {
+		return {
+			shape: `an event of the Atlassian SSO Trigger ({event: "${value.event}", source, …})`,
+			fix: `It holds no configuration. ${GET_CONFIG}.`,
+		};
+	}
+	if ('fingerprint' in value && 'notAfter' in value && 'daysLeft' in value) {
+		return {
+			shape: 'a certificate event of the Atlassian SSO Trigger ({fingerprint, notAfter, daysLeft, …})',
+			fix: `It describes one certificate, not the configuration. ${GET_CONFIG}.`,
+		};
+	}
+	return undefined;
+}
+
 /**
  * Checks that a value is a plausible SAML SSO configuration before it replaces the running one:
- * a non-empty JSON object, not an HTML page, not a wrapped n8n item, not a dry-run or error output.
+ * a non-empty JSON object, not an HTML page, not a wrapped n8n item, not a dry-run or error output,
+ * not another output of this package (a Compare, a Replace with its previous configuration, a trigger event…).
  * A PUT of the wrong thing can lock every user out of SSO.
  */
 export function assertConfigObject(ctx: IExecuteFunctions, itemIndex: number, value: unknown, origin: string): IDataObject {
@@ -45,6 +105,15 @@ export function assertConfigObject(ctx: IExecuteFunctions, itemIndex: number, va
 	const keys = Object.keys(value);
 	if (keys.length === 0) {
 		throw refuse(ctx, itemIndex, `The configuration from ${origin} is an empty object`, 'Replacing the configuration by {} would remove every identity provider. If it is in a file, choose the "Binary File" source.');
+	}
+	const own = ownOutputShape(value);
+	if (own) {
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is ${own.shape}, not a configuration`,
+			`Replacing the configuration by it would remove every identity provider. ${own.fix}`,
+		);
 	}
 	if (keys.includes('json') && keys.every((key) => WRAPPER_KEYS.has(key))) {
 		throw refuse(ctx, itemIndex, `The configuration from ${origin} is a wrapped n8n item ({json, binary, pairedItem}), not a configuration`, 'Use the configuration inside "json" (for example the expression {{ $json.json }}).');
