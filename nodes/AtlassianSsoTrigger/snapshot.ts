@@ -16,7 +16,9 @@ export function snapshot(value: unknown, key = ''): JsonValue {
 	}
 	if (Array.isArray(value)) return value.map((v) => snapshot(v, key));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v, k)])) as JsonValue;
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, snapshot(v, k)]),
+		) as JsonValue;
 	}
 	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
 	return null;

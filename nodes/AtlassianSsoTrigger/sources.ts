@@ -86,8 +86,13 @@ export async function readSource(
 	source: ConfigurationSource,
 ): Promise<SourceState> {
 	switch (source) {
-		case 'resolutionConfig':
-			return { state: snapshot((await readConfig(ctx, 0)).config), owner: resolutionIdpOwner };
+		case 'resolutionConfig': {
+			// A configuration the app says it has not (404 from the app itself, or an empty object) is a state:
+			// null. The app missing altogether (the REST framework's 404) is a failure of the source.
+			const { config } = await readConfig(ctx, 0, true);
+			const present = config !== null && Object.keys(config).length > 0;
+			return { state: present ? snapshot(config) : null, owner: resolutionIdpOwner };
+		}
 		case 'atlassianIdentityProviders': {
 			const idps = await readIdps(ctx, 0, Infinity);
 			return {

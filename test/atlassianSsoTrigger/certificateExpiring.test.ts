@@ -8,7 +8,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 	afterEach(() => jest.useRealTimers());
 
 	it('a certificate already inside the window is reported at the first poll, then never again', async () => {
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders', 'resolutionConfig'], withinDays: 30 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders', 'resolutionConfig'], reminderDays: '30' });
 		const outcome = await trigger.poll();
 		expect(outcome.error).toBeUndefined();
 		expect(json(outcome)).toEqual([
@@ -20,6 +20,8 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 				fingerprint: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
 				notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 				daysLeft: 19,
+				reminder: 30,
+				instance: { baseUrl: ctx.sim.url },
 			},
 		]);
 		expect((await trigger.poll()).emitted).toBeNull();
@@ -27,7 +29,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 	});
 
 	it('the certificates in the resolution configuration, with the IdP they belong to', async () => {
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['resolutionConfig'], withinDays: 60 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['resolutionConfig'], reminderDays: '60' });
 		expect(json(await trigger.poll())).toEqual([
 			expect.objectContaining({ source: 'resolutionConfig', idpId: '2', idpName: 'TIDP', subject: 'CN=some.idp.com signing', daysLeft: 44 }),
 		]);
@@ -35,7 +37,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 
 	it('a certificate crossing the threshold is reported at that poll, and the next poll is silent', async () => {
 		ctx.sim.state.authconfig.idps[0].certificate = certificateExpiringIn('my.idp.com rotated', 35);
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		expect(json(await trigger.poll()).map((c) => c.idpId)).toEqual(['6']);
 		expect((await trigger.poll()).emitted).toBeNull();
 		// Six days later (only the clock moves; timers stay real for HTTP).
@@ -49,7 +51,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 		const pem = (base64: string) => `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----`;
 		const [current, next] = [certificateExpiringIn('my.idp.com current', 12), certificateExpiringIn('my.idp.com next', 700)];
 		ctx.sim.state.authconfig.idps[0].certificate = `${pem(current)}\n${pem(next)}\n`;
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		expect(json(await trigger.poll()).map((c) => [c.idpId, c.subject])).toEqual([['1', 'CN=my.idp.com current'], ['6', 'CN=adfs.example.com/adfs signing']]);
 		expect((await trigger.poll()).emitted).toBeNull();
 		const watch = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['atlassianIdentityProviders'] });
@@ -63,7 +65,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 	});
 
 	it('a rotated certificate that is again inside the window is a new certificate: reported once', async () => {
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		await trigger.poll();
 		ctx.sim.state.authconfig.idps[5].certificate = certificateExpiringIn('adfs.example.com/adfs signing 2', 10);
 		expect(json(await trigger.poll())).toEqual([expect.objectContaining({ idpId: '6', subject: 'CN=adfs.example.com/adfs signing 2', daysLeft: 9 })]);

@@ -49,6 +49,7 @@ describe('trigger configurationChanged, in n8n-core polling against the simulato
 		expect(json(await trigger.poll())).toEqual([
 			{
 				source: 'atlassianSsoSettings',
+				instance: { baseUrl: ctx.sim.url },
 				changes: [{ op: 'replace', path: '/enable-authentication-fallback', value: true }],
 				summary: ['enable-authentication-fallback changed: false → true'],
 				current: expect.objectContaining({ 'enable-authentication-fallback': true }),

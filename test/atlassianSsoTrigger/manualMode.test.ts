@@ -10,6 +10,7 @@ describe('"Fetch Test Event" (manual mode) returns a real sample and leaves the 
 		expect(items).toEqual([
 			{
 				source: 'atlassianSsoSettings',
+				instance: { baseUrl: ctx.sim.url },
 				changes: [],
 				summary: [expect.stringMatching(/^Nothing stored to compare with yet/)],
 				current: ctx.sim.state.authconfig.sso,
@@ -38,11 +39,11 @@ describe('"Fetch Test Event" (manual mode) returns a real sample and leaves the 
 	});
 
 	it('certificateExpiring with nothing in the window: the certificate that expires first, and nothing recorded as reported', async () => {
-		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['resolutionConfig'], withinDays: 7 });
+		const trigger = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['resolutionConfig'], reminderDays: '7' });
 		const { items } = await trigger.fetchTestEvent();
 		expect(items).toEqual([expect.objectContaining({ source: 'resolutionConfig', idpName: 'TIDP', daysLeft: 44 })]);
 		expect(trigger.nodeStaticData()).toEqual({});
-		const inWindow = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const inWindow = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		await inWindow.fetchTestEvent();
 		expect(json(await inWindow.poll()).map((c) => c.idpId)).toEqual(['6']);
 	});

@@ -37,15 +37,17 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 		expect(watch.executions).toHaveLength(2);
 	});
 
-	it('configurationChanged: a failing poll, then the change once', async () => {
+	it('configurationChanged: the only source fails once (one sourceFailed), then the change once with its recovery', async () => {
 		const watch = trigger({ event: 'configurationChanged', sources: ['atlassianSsoSettings'] });
 		await watch.poll();
 		ctx.sim.state.authconfig.sso['enable-authentication-fallback'] = true;
 		ctx.sim.setFault({ kind: 'serverError', pathIncludes: '/authconfig/1.0/sso', times: 1 });
-		expect((await watch.poll()).error).toBeDefined();
-		expect(json(await watch.poll())).toHaveLength(1);
+		const failed = await watch.poll();
+		expect(failed.error).toBeUndefined();
+		expect(json(failed).map((i) => i.event)).toEqual(['sourceFailed']);
+		expect(json(await watch.poll()).map((i) => i.event ?? i.summary)).toEqual([['enable-authentication-fallback changed: false → true'], 'sourceRecovered']);
 		expect((await watch.poll()).emitted).toBeNull();
-		expect(watch.executions).toHaveLength(1);
+		expect(watch.executions).toHaveLength(2);
 	});
 
 	it('userSyncFinished: a sync seen running (a quiet poll, not stored) is reported once when it has finished', async () => {
@@ -79,7 +81,7 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 
 	it('certificateExpiring: one already inside the window at activation, one crossing later: each once', async () => {
 		ctx.sim.state.authconfig.idps[0].certificate = certificateExpiringIn('my.idp.com rotated', 35);
-		const watch = trigger({ event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const watch = trigger({ event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		expect(json(await watch.poll()).map((c) => c.idpId)).toEqual(['6']);
 		expect((await watch.poll()).emitted).toBeNull();
 		jest.useFakeTimers({ now: Date.now() + 6 * DAY, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });

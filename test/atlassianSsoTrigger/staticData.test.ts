@@ -31,23 +31,26 @@ describe('the trigger\'s state lives only in the workflow static data, written o
 		await sync.poll();
 		expect(sync.staticDataWrites).toBe(2);
 
-		const certificates = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: 30 });
+		const certificates = activeTrigger(ctx.sim, { event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
 		expect(json(await certificates.poll())).toHaveLength(1);
 		await certificates.poll();
 		await certificates.poll();
 		expect(certificates.staticDataWrites).toBe(1);
 	});
 
-	it('a failing poll and "Fetch Test Event" write nothing', async () => {
+	it('a failing source keeps its stored state; "Fetch Test Event" writes nothing', async () => {
 		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['atlassianSsoSettings'] });
 		await trigger.fetchTestEvent();
 		expect(trigger.staticDataWrites).toBe(0);
 		await trigger.poll();
+		const baseline = JSON.stringify(trigger.nodeStaticData().configurationChanged);
 		ctx.sim.state.authconfig.sso['show-login-form'] = false;
 		ctx.sim.setFault({ kind: 'serverError', pathIncludes: '/authconfig/1.0/sso', times: 1 });
-		expect((await trigger.poll()).error).toBeDefined();
+		expect(json(await trigger.poll()).map((i) => i.event)).toEqual(['sourceFailed']);
+		expect(JSON.stringify(trigger.nodeStaticData().configurationChanged)).toBe(baseline);
+		expect(trigger.nodeStaticData()['configurationChanged:health']).toEqual({ failing: { atlassianSsoSettings: 'Server error (GET /rest/authconfig/1.0/sso answered 500)' }, outage: true });
 		await trigger.fetchTestEvent();
-		expect(trigger.staticDataWrites).toBe(1);
+		expect(trigger.staticDataWrites).toBe(2);
 	});
 
 	it('queue mode: another instance given the stored static data continues from it; nothing is remembered outside it', async () => {

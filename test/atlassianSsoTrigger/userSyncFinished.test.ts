@@ -74,10 +74,23 @@ describe('trigger userSyncFinished, in n8n-core polling against the simulator', 
 		expect(json(await trigger.poll())).toEqual([expect.objectContaining({ connectorId: '1', status: 'DONE' })]);
 	});
 
-	it('an unknown connector fails the poll with the server\'s words', async () => {
+	it('an unknown connector: one sourceFailed item with the server\'s words, then silence', async () => {
 		const trigger = activeTrigger(ctx.sim, { event: 'userSyncFinished', connectorIds: '42' });
 		const outcome = await trigger.poll();
-		expect(outcome.error?.message).toMatch(/Not found \(GET \/rest\/samlsso-admin\/1.0\/usersync\/connector\/42 answered 404\)/);
-		expect(outcome.error?.description).toMatch(/Connector 42 not found/);
+		expect(outcome.error).toBeUndefined();
+		expect(json(outcome)).toEqual([
+			{
+				event: 'sourceFailed',
+				source: 'userSyncConnector',
+				connectorId: '42',
+				instance: { baseUrl: ctx.sim.url },
+				error: {
+					message: 'Not found (GET /rest/samlsso-admin/1.0/usersync/connector/42 answered 404)',
+					description: expect.stringMatching(/Connector 42 not found/),
+				},
+			},
+		]);
+		expect((await trigger.poll()).emitted).toBeNull();
+		expect(trigger.executions).toHaveLength(1);
 	});
 });

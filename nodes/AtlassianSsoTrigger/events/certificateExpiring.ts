@@ -4,14 +4,14 @@ import { readIdps } from '../../AtlassianDcSso/reads';
 import { readConfig } from '../../ResolutionSamlSso/reads';
 import { certificateViews, daysUntil } from '../../shared/json';
 import { checkedNumber } from '../../shared/node';
-import { SOURCE_NAMES } from '../sources';
+import { attempt, type SourceRead } from '../health';
+import { csv, SOURCE_NAMES } from '../sources';
 import type { TriggerEvent } from './triggerEvent';
 
 const CERTIFICATE_SOURCES = ['atlassianIdentityProviders', 'resolutionConfig'] as const;
 type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
 
-/** The bounds of the panel and of the code, in one place. */
-const WITHIN_DAYS = { default: 30, min: 0, max: 3650 };
+const DEFAULT_REMINDERS = '30,7,1';
 
 interface FoundCertificate {
 	source: CertificateSource;
@@ -22,8 +22,11 @@ interface FoundCertificate {
 	notAfter: string;
 }
 
-/** Reported certificates (by source, IdP and fingerprint) with their expiry; pruned when they leave the window. */
-type Stored = { reported: Record<string, string> };
+/**
+ * Per certificate (by source, IdP and fingerprint) the reminders already reported; a certificate no
+ * longer found, or no longer within any reminder, is forgotten.
+ */
+type Stored = { reported: Record<string, string[] | string> };
 
 const textOf = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
@@ -69,18 +72,39 @@ const DAY_MS = 86_400_000;
 
 const keyOf = (c: FoundCertificate) => `${c.source}|${c.idpId ?? ''}|${c.fingerprint}`;
 
+/** The bounds of each reminder, in days. */
+const DAYS = { min: 0, max: 3650 };
+const EXPIRED = 'expired';
+
+/** `30,7,1` → [30, 7, 1] (largest first, each once); blank → the default. */
+function reminderDays(ctx: IPollFunctions): number[] {
+	const raw = ctx.getNodeParameter('reminderDays', DEFAULT_REMINDERS) as unknown;
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
+	const parts = csv(text.trim() ? text : DEFAULT_REMINDERS);
+	const days = parts.map((part) =>
+		checkedNumber(ctx, 'reminderDays', part, 0, { ...DAYS, integer: true }),
+	);
+	return [...new Set(days)].sort((a, b) => b - a);
+}
+
 /**
- * One item per certificate that expires within `withinDays` (expired ones included), each reported once
- * when it enters the window, also at the first poll. In manual mode: the certificates in the window, or else the one that expires first.
+ * The reminders a certificate has reached: each threshold it is within (its time left at most that many
+ * days), and `expired` once its time has run out.
+ */
+function reached(notAfter: string, now: number, thresholds: number[]): string[] {
+	const left = Date.parse(notAfter) - now;
+	const stages = thresholds.filter((days) => left <= days * DAY_MS).map(String);
+	return left < 0 ? [...stages, EXPIRED] : stages;
+}
+
+/**
+ * One item per certificate each time it reaches a reminder (a threshold of `reminderDays`, or expiry) it has
+ * not been reported at; several reached since the last poll give one item, for the nearest. A certificate
+ * already inside a threshold at the first poll is reported then. Each source is read on its own.
+ * In manual mode: the certificates that reached a reminder, or else the one that expires first.
  */
 async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean) {
-	const withinDays = checkedNumber(
-		ctx,
-		'withinDays',
-		ctx.getNodeParameter('withinDays', WITHIN_DAYS.default),
-		WITHIN_DAYS.default,
-		WITHIN_DAYS,
-	);
+	const thresholds = reminderDays(ctx);
 	const sources = (ctx.getNodeParameter('sources', []) as string[]).filter(
 		(s): s is CertificateSource => (CERTIFICATE_SOURCES as readonly string[]).includes(s),
 	);
@@ -90,23 +114,63 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 			'No source chosen: choose at least one in "Sources"',
 		);
 	const all: FoundCertificate[] = [];
-	for (const source of sources) all.push(...(await findCertificates(ctx, source)));
+	const reads: SourceRead[] = [];
+	const failed = new Set<CertificateSource>();
+	for (const source of sources) {
+		const read = await attempt(async () => await findCertificates(ctx, source));
+		reads.push({
+			key: source,
+			fields: { source },
+			error: 'error' in read ? read.error : undefined,
+		});
+		if ('error' in read) failed.add(source);
+		else all.push(...read.value);
+	}
 	const now = Date.now();
-	const output = (c: FoundCertificate): IDataObject => ({
+	const output = (c: FoundCertificate, stage: string): IDataObject => ({
 		...c,
 		daysLeft: daysUntil(c.notAfter, now),
+		reminder: stage === EXPIRED ? EXPIRED : Number(stage),
 	});
-	const inWindow = all.filter((c) => Date.parse(c.notAfter) - now <= withinDays * DAY_MS);
-	const reported: Record<string, string> = {};
-	for (const c of inWindow) reported[keyOf(c)] = c.notAfter;
-	if (manual) {
-		const sample = inWindow.length
-			? inWindow
-			: [...all].sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, 1);
-		return { items: sample.map(output), state: stored ?? { reported: {} } };
+	const reportedBefore = stored?.reported ?? {};
+	const reported: Record<string, string[]> = {};
+	// A failing source keeps what was reported of its certificates.
+	for (const [key, stages] of Object.entries(reportedBefore))
+		if (failed.has(key.split('|')[0] as CertificateSource)) reported[key] = asStages(stages);
+	const items: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (const c of all) {
+		const key = keyOf(c);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const stages = reached(c.notAfter, now, thresholds);
+		if (!stages.length) continue;
+		reported[key] = stages;
+		const before = asStages(reportedBefore[key], c.notAfter, now, thresholds);
+		const nearest = stages[stages.length - 1];
+		if (manual || !before.includes(nearest)) items.push(output(c, nearest));
 	}
-	const entering = inWindow.filter((c) => stored?.reported[keyOf(c)] === undefined);
-	return { items: entering.map(output), state: { reported } };
+	if (manual) {
+		const first = [...all].sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, 1);
+		const sample = items.length ? items : first.map((c) => output(c, String(thresholds[0] ?? 0)));
+		return { items: sample, state: stored ?? { reported: {} }, reads };
+	}
+	return { items, state: { reported }, reads };
+}
+
+/**
+ * The reminders stored for a certificate. Before reminders, the trigger stored the certificate's expiry
+ * date once it had reported it: that counts as every reminder it has reached now, so nothing is repeated.
+ */
+function asStages(
+	stored: string[] | string | undefined,
+	notAfter = '',
+	now = 0,
+	thresholds: number[] = [],
+): string[] {
+	if (Array.isArray(stored)) return stored;
+	if (typeof stored === 'string') return reached(notAfter || stored, now, thresholds);
+	return [];
 }
 
 export const certificateExpiring: TriggerEvent<Stored> = {
@@ -114,7 +178,7 @@ export const certificateExpiring: TriggerEvent<Stored> = {
 		name: 'Certificate Expiring',
 		value: 'certificateExpiring',
 		description:
-			'An IdP signing certificate expires within the given number of days (reported once per certificate)',
+			'An IdP signing certificate nears its expiry: one item at each reminder (30, 7 and 1 days left by default) and one when it has expired',
 	},
 	properties: [
 		{
@@ -128,13 +192,13 @@ export const certificateExpiring: TriggerEvent<Stored> = {
 				'Where the IdP signing certificates are: the SAML IdPs of Atlassian DC SSO, the IdPs in the resolution configuration',
 		},
 		{
-			displayName: 'Within Days',
-			name: 'withinDays',
-			type: 'number',
-			typeOptions: { minValue: WITHIN_DAYS.min, maxValue: WITHIN_DAYS.max },
-			default: 30,
+			displayName: 'Reminder Days',
+			name: 'reminderDays',
+			type: 'string',
+			default: DEFAULT_REMINDERS,
+			placeholder: '30,7,1',
 			description:
-				'Report a certificate once when it expires within this many days (already expired ones too)',
+				'Remind when a certificate has this many days left, comma-separated: one item per certificate at each, and one when it has expired',
 		},
 	],
 	poll,

@@ -9,6 +9,7 @@ import {
 	sourceKey,
 	type ConfigurationSource,
 } from '../sources';
+import { attempt, type SourceRead } from '../health';
 import type { TriggerEvent } from './triggerEvent';
 
 const NO_BASELINE =
@@ -29,32 +30,52 @@ function chosenSources(ctx: IPollFunctions): ConfigurationSource[] {
 	return sources;
 }
 
+/** The lines of a source that disappeared (its state null) or came back. */
+function presenceLine(source: ConfigurationSource, before: JsonValue, after: JsonValue) {
+	if (after === null)
+		return `${SOURCE_NAMES[source]} is gone: the server answers that there is none`;
+	if (before === null) return `${SOURCE_NAMES[source]} is back`;
+	return undefined;
+}
+
 /**
  * One item per source whose state differs from the stored one. A source seen for the first time
- * records a baseline and emits nothing; in manual mode every source is output, changed or not.
+ * records a baseline and emits nothing; in manual mode every source that answers is output, changed or not.
+ * Each source is read on its own: one that fails keeps its stored state and is reported by the trigger
+ * (sourceFailed / sourceRecovered), the others are compared as usual.
  */
 async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boolean) {
 	const next: Stored = {};
 	const items: IDataObject[] = [];
+	const reads: SourceRead[] = [];
 	for (const source of chosenSources(ctx)) {
 		const key = sourceKey(ctx, source);
-		const { state, owner, describe } = await readSource(ctx, source);
-		next[key] = state;
 		const before = stored?.[key];
+		const read = await attempt(async () => await readSource(ctx, source));
+		reads.push({ key, fields: { source }, error: 'error' in read ? read.error : undefined });
+		if ('error' in read) {
+			if (before !== undefined) next[key] = before;
+			continue;
+		}
+		const { state, owner, describe } = read.value;
+		next[key] = state;
 		if (before === undefined && !manual) continue;
 		const entries = before === undefined ? [] : diffJson(before, state);
 		if (!entries.length && !manual) continue;
+		const presence = before === undefined ? undefined : presenceLine(source, before, state);
 		const summary =
 			before === undefined
 				? [NO_BASELINE]
-				: entries.length
-					? summarize(entries, {
-							before,
-							after: state,
-							owner: owner && ((at) => owner(at, before, state)),
-							describe: describe && ((entry) => describe(entry, before, state)),
-						})
-					: [NO_CHANGE];
+				: presence
+					? [presence]
+					: entries.length
+						? summarize(entries, {
+								before,
+								after: state,
+								owner: owner && ((at) => owner(at, before, state)),
+								describe: describe && ((entry) => describe(entry, before, state)),
+							})
+						: [NO_CHANGE];
 		items.push({
 			source,
 			changes: toJsonPatch(entries) as unknown as IDataObject[],
@@ -62,7 +83,7 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 			current: state as IDataObject,
 		});
 	}
-	return { items, state: next };
+	return { items, state: next, reads };
 }
 
 export const configurationChanged: TriggerEvent<Stored> = {

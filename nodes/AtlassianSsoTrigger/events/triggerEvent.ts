@@ -1,3 +1,4 @@
+import type { SourceRead } from '../health';
 import type {
 	IDataObject,
 	INodeProperties,
@@ -5,10 +6,14 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-/** What an event's poll found: the items to emit and the state to store once the whole poll succeeded. */
+/**
+ * What an event's poll found: the items to emit, the state to store (a source that failed keeps its
+ * stored part) and each source it tried, with its error when it failed.
+ */
 export interface EventResult<State> {
 	items: IDataObject[];
 	state: State;
+	reads: SourceRead[];
 }
 
 /** One event of the trigger: its option in the editor, its parameters, and its poll. */
