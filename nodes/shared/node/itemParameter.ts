@@ -38,8 +38,16 @@ function resolve(memo: ParameterMemo, raw: unknown, json: IDataObject | undefine
 		// n8n's expression sandbox guards these names: its answer, not a plain property read, counts.
 		if (!path || path.some((key) => GUARDED.has(key))) return UNRESOLVED;
 		let value: unknown = json;
-		for (const key of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as IDataObject)[key] : undefined;
-		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : UNRESOLVED;
+		for (const key of path)
+			value =
+				value !== null &&
+				typeof value === 'object' &&
+				Object.prototype.hasOwnProperty.call(value, key)
+					? (value as IDataObject)[key]
+					: undefined;
+		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+			? value
+			: UNRESOLVED;
 	}
 	if (raw === null || typeof raw !== 'object') return raw;
 	const copy: IDataObject | unknown[] = Array.isArray(raw) ? [] : {};
@@ -58,7 +66,8 @@ function resolve(memo: ParameterMemo, raw: unknown, json: IDataObject | undefine
 function rawParameter(ctx: IExecuteFunctions, memo: ParameterMemo, name: string): unknown {
 	memo.raw ??= ctx.getNode().parameters;
 	let value: unknown = memo.raw;
-	for (const key of name.split('.')) value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	for (const key of name.split('.'))
+		value = value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 	return value;
 }
 
@@ -70,13 +79,20 @@ function rawParameter(ctx: IExecuteFunctions, memo: ParameterMemo, name: string)
  * Everything else (any other expression, a missing field, an object) goes through `getNodeParameter`.
  * Callers must not modify what it answers: one object may serve every item.
  */
-export function itemParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: Value): Value {
+export function itemParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: Value,
+): Value {
 	const memo = runOf(ctx).parameters;
 	const raw = rawParameter(ctx, memo, name);
 	if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback);
 	if (hasExpression(raw)) {
 		const value = resolve(memo, raw, ctx.getInputData()[itemIndex]?.json);
-		return value === UNRESOLVED ? ctx.getNodeParameter(name, itemIndex, fallback) : (value as Value);
+		return value === UNRESOLVED
+			? ctx.getNodeParameter(name, itemIndex, fallback)
+			: (value as Value);
 	}
 	const { fixed } = memo;
 	if (!fixed.has(name)) fixed.set(name, ctx.getNodeParameter(name, 0, fallback));
