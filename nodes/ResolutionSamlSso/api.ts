@@ -62,3 +62,12 @@ export const MISSING_DIRECTORY_PATTERN = /Directory\s+(\S+)\s+does not exists?/i
 
 /** The status reported for a sync that was accepted but whose status the answer did not give. */
 export const SCHEDULED_STATUS = 'SCHEDULED';
+
+/**
+ * The field that turns on the `nosso` login (the way in past SSO). resolution's documentation names
+ * the feature, not the field: both spellings seen are accepted; either true keeps a way in.
+ */
+export const NOSSO_FIELDS = ['enableNosso', 'nossoEnabled'] as const;
+
+/** The configuration's switch that sends every login to the identity provider. */
+export const REDIRECT_TO_SSO_FIELD = 'redirectToSso';

@@ -19,18 +19,23 @@ export async function planOfReplace(
 	return { changes, summary };
 }
 
-/** `{changes, summary}` of a patch's dry run; a patch that would not apply to the current configuration fails here. */
-export async function planOfPatch(
+/** The configuration a patch would leave, or why it does not apply. */
+export function patchResult(current: JsonValue, format: string, patch: unknown) {
+	return format === 'jsonPatch'
+		? applyJsonPatch(current, patch as Array<Record<string, unknown>>)
+		: { ok: true as const, value: applyMergePatch(current, patch as JsonValue) };
+}
+
+/** `{changes, summary}` of a patch's dry run on the configuration read; a patch that would not apply fails here. */
+export function planOfPatch(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	config: IDataObject,
 	format: string,
 	patch: unknown,
-): Promise<IDataObject> {
-	const current = (await readConfig(ctx, itemIndex)).config as JsonValue;
-	const patched =
-		format === 'jsonPatch'
-			? applyJsonPatch(current, patch as Array<Record<string, unknown>>)
-			: { ok: true as const, value: applyMergePatch(current, patch as JsonValue) };
+): IDataObject {
+	const current = config as JsonValue;
+	const patched = patchResult(current, format, patch);
 	if (!patched.ok) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -24,7 +24,9 @@ describe('examples/clone-refresh.json', () => {
 			`GET ${PREFIX}/config`,
 			`GET ${PREFIX}/config`,
 			`PUT ${PREFIX}/config`,
+			`GET ${PREFIX}/config`,
 			`POST ${PREFIX}/reset/entityid`,
+			`GET ${PREFIX}/config`,
 		]);
 		const expected = JSON.parse(JSON.stringify(before)) as IDataObject;
 		const idps = expected.idps as IDataObject[];
@@ -38,7 +40,10 @@ describe('examples/clone-refresh.json', () => {
 		// What the clone holds afterwards: that config, with the entity id of the clone's own base URL.
 		expect(latestConfig(sim)).toEqual({ ...expected, entityId: `${sim.url}/plugins/servlet/samlsso` });
 		expect(r.output("Replace Config")[0].json.previous).toEqual(before);
-		expect(r.output("Reset Entity ID to the Clone's Base URL")[0].json).toEqual({ entityIdReset: true });
+		expect(r.output("Reset Entity ID to the Clone's Base URL")[0].json).toEqual({
+			previousEntityId: before.entityId,
+			entityId: `${sim.url}/plugins/servlet/samlsso`,
+		});
 	});
 });
 

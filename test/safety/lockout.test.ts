@@ -125,3 +125,20 @@ test('Skip Lockout Check is an option of exactly the operations the guard covers
 		.find((p) => p.name === 'skipLockoutCheck');
 	expect(option?.default).toBe(false);
 });
+
+test("resolution: Skip Lockout Check is an option of exactly replace and patch (the guard's operations), off by default", async () => {
+	const { resources } = await import('../../nodes/ResolutionSamlSso/actions/resources');
+	const options = resources.flatMap((r) =>
+		r.operations.flatMap((o) =>
+			o.properties
+				.filter((p) => p.name === 'options')
+				.flatMap((p) => (p.options ?? []) as Array<{ name: string; default?: unknown }>)
+				.filter((p) => p.name === 'skipLockoutCheck')
+				.map((p) => ({ operation: `${String(r.option.value)}.${String(o.option.value)}`, default: p.default })),
+		),
+	);
+	expect(options).toEqual([
+		{ operation: 'config.replace', default: false },
+		{ operation: 'config.patch', default: false },
+	]);
+});

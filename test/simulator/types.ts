@@ -113,6 +113,12 @@ export interface Variants {
 	replaceNestedObjects: boolean;
 	/** Kantega's managed-group list answers `{"groups": [{"name": …}]}` instead of an array of names. */
 	kantegaGroupsAsObjects: boolean;
+	/** resolution's configuration names its nosso switch `enableNosso` (in every answer) instead of `nossoEnabled`. */
+	resolutionEnableNosso: boolean;
+	/** resolution's `POST /reset/entityid` answers 200 with the configuration instead of 204 with no body. */
+	resolutionResetAnswersConfig: boolean;
+	/** After a DELETE leaves a former (not active) version, resolution's `GET /config` answers 404 instead of that version. */
+	resolutionInactiveAnswers404: boolean;
 }
 
 /** The live, JSON-serialisable in-memory state of the instance and its apps. */

@@ -2,7 +2,12 @@
  * resolution SAML Single Sign On 4.x: config (seed 004) and User Sync (seed 000).
  * Choices where the vendor is silent (kept here, easy to change):
  * - PUT and PATCH /config answer 200 with the stored config.
- * - POST /reset/entityid answers 204 (no body) and pushes a new config version.
+ * - POST /reset/entityid answers 204 (no body) and pushes a new config version (variant
+ *   `resolutionResetAnswersConfig`: 200 with the configuration).
+ * - DELETE /config removes the latest version only; a former version left is not active
+ *   (`resolution.configActive` false) until a change saves it. GET answers it as the UI shows it
+ *   (variant `resolutionInactiveAnswers404`: 404, no running configuration).
+ * - The nosso switch is named `nossoEnabled` (variant `resolutionEnableNosso`: `enableNosso`).
  * - PATCH errors: malformed patch 400; path missing or failed `test` 409; wrong content type 415.
  * - Sync status reads: a RUNNING sync answers RUNNING for `statusReadsUntilDone` reads, then DONE
  *   (or FAILED with failedCount when the connector's `failWithCount` > 0).
@@ -10,19 +15,36 @@
 import { randomUUID } from 'node:crypto';
 import type { UserSyncConnector, SyncRun } from '../data/resolution';
 import { KNOWN_USERNAMES } from '../data/resolution';
-import type { AppModule, SimRequestContext, SimResponse } from '../http';
+import type { AppModule, JsonObject, SimRequestContext, SimResponse } from '../http';
 import { clone, contentType, isObject, json, noContent, nowIso, readJson, text } from '../http';
 import { applyJsonPatch, applyMergePatch, patchErrorResponse } from '../jsonPatch';
 
 function latestConfig(ctx: SimRequestContext) {
 	const versions = ctx.state.resolution.configVersions;
-	return versions.length ? versions[versions.length - 1] : undefined;
+	if (!versions.length) return undefined;
+	// The app's own name for its nosso switch, as the variant `resolutionEnableNosso` chooses it.
+	versions[versions.length - 1] = answered(ctx, versions[versions.length - 1]);
+	return versions[versions.length - 1];
 }
 
 const noConfig = () => json(404, { message: 'No SAML SSO configuration found.' });
 
+/** The configuration as the app holds it: with `resolutionEnableNosso`, its nosso switch is named `enableNosso`. */
+function answered(ctx: SimRequestContext, config: JsonObject): JsonObject {
+	if (!ctx.state.variants.resolutionEnableNosso || !('nossoEnabled' in config)) return config;
+	const renamed: JsonObject = {};
+	for (const [key, value] of Object.entries(config)) renamed[key === 'nossoEnabled' ? 'enableNosso' : key] = value;
+	return renamed;
+}
+
+/** No running configuration: none stored, or (variant `resolutionInactiveAnswers404`) the former version after a DELETE. */
+function runningConfig(ctx: SimRequestContext) {
+	if (!ctx.state.resolution.configActive && ctx.state.variants.resolutionInactiveAnswers404) return undefined;
+	return latestConfig(ctx);
+}
+
 function getConfig(ctx: SimRequestContext): SimResponse {
-	const config = latestConfig(ctx);
+	const config = runningConfig(ctx);
 	return config ? json(200, config) : noConfig();
 }
 
@@ -31,6 +53,7 @@ function putConfig(ctx: SimRequestContext): SimResponse {
 	if (!body.ok) return body.response;
 	if (!isObject(body.value)) return json(400, { message: 'The configuration must be a JSON object.' });
 	ctx.state.resolution.configVersions.push(clone(body.value));
+	ctx.state.resolution.configActive = true;
 	return json(200, body.value);
 }
 
@@ -38,7 +61,7 @@ function patchConfig(ctx: SimRequestContext): SimResponse {
 	const type = contentType(ctx);
 	const body = readJson(ctx, ['application/json-patch+json', 'application/merge-patch+json']);
 	if (!body.ok) return body.response;
-	const config = latestConfig(ctx);
+	const config = runningConfig(ctx);
 	if (!config) return noConfig();
 	let result;
 	try {
@@ -48,19 +71,24 @@ function patchConfig(ctx: SimRequestContext): SimResponse {
 	}
 	if (!isObject(result)) return json(400, { message: 'The patched configuration must be a JSON object.' });
 	ctx.state.resolution.configVersions.push(result);
+	ctx.state.resolution.configActive = true;
 	return json(200, result);
 }
 
 function deleteConfig(ctx: SimRequestContext): SimResponse {
-	if (!ctx.state.resolution.configVersions.pop()) return noConfig();
+	if (!runningConfig(ctx) || !ctx.state.resolution.configVersions.pop()) return noConfig();
+	// Only the latest version is deleted; a former one is shown, not active until saved.
+	ctx.state.resolution.configActive = false;
 	return noContent();
 }
 
 function resetEntityId(ctx: SimRequestContext): SimResponse {
-	const config = latestConfig(ctx);
+	const config = runningConfig(ctx);
 	if (!config) return noConfig();
-	ctx.state.resolution.configVersions.push({ ...clone(config), entityId: `${ctx.baseUrl}/plugins/servlet/samlsso` });
-	return noContent();
+	const reset = { ...clone(config), entityId: `${ctx.baseUrl}/plugins/servlet/samlsso` };
+	ctx.state.resolution.configVersions.push(reset);
+	ctx.state.resolution.configActive = true;
+	return ctx.state.variants.resolutionResetAnswersConfig ? json(200, reset) : noContent();
 }
 
 function findConnector(ctx: SimRequestContext): UserSyncConnector | undefined {

@@ -48,6 +48,12 @@ export interface UserDirectory {
 export interface ResolutionState {
 	/** Stack of config versions; the last is the running one. */
 	configVersions: JsonObject[];
+	/**
+	 * Whether the last stored version is the running one. A DELETE removes only the latest version;
+	 * the former one left (stored before an app upgrade) is migrated and shown, but not active until a
+	 * change saves it (resolution's configuration REST documentation).
+	 */
+	configActive: boolean;
 	connectors: UserSyncConnector[];
 	directories: UserDirectory[];
 	syncs: SyncRun[];
@@ -88,6 +94,7 @@ export function seedResolution(): ResolutionState {
 	}));
 	return {
 		configVersions: [previousMajor, seedConfig()],
+		configActive: true,
 		connectors,
 		directories: [
 			{ id: 10100, name: 'Azure AD (User Sync)', users: KNOWN_USERNAMES.slice() },

@@ -9,7 +9,7 @@ export const deleteConfig: Operation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete the SAML SSO configuration',
-		description: 'Delete the latest SAML SSO configuration version with every identity provider in it; SAML SSO then shows its setup wizard again. Needs Confirm.',
+		description: 'Delete the latest stored SAML SSO configuration version, with every identity provider in it; with no other version, SAML SSO shows its setup wizard again. After an app upgrade the former version is then migrated and shown, but not active until it is saved again (before app 4.x: disable and enable the app). Needs Confirm.',
 	},
 	serverWide: true,
 	properties: [

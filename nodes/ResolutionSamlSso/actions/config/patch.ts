@@ -4,7 +4,9 @@ import { mutationOptions, isDryRun, sendMutation } from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
-import { planOfPatch } from '../../dryRunPlan';
+import { patchResult, planOfPatch } from '../../dryRunPlan';
+import { assertNossoWayIn, patchTouchesLogin, skipLockoutCheckOption } from '../../configChecks';
+import type { JsonValue } from '../../../shared/json';
 import {
 	assertJsonPatch,
 	assertMergePatch,
@@ -63,7 +65,7 @@ export const patch: Operation = {
 				'The operations, applied in order; a failed "test" stops the whole patch. Sent with the JSON Patch content type.',
 			displayOptions: { show: { patchFormat: ['jsonPatch'] } },
 		},
-		mutationOptions(includePreviousOption),
+		mutationOptions(includePreviousOption, skipLockoutCheckOption),
 	],
 	async execute(itemIndex) {
 		const format = this.getNodeParameter('patchFormat', itemIndex, 'mergePatch') as string;
@@ -81,13 +83,24 @@ export const patch: Operation = {
 			idempotent: format !== 'jsonPatch',
 		};
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const previous =
-			options.includePrevious === true && !isDryRun(this, itemIndex)
+		const dryRun = isDryRun(this, itemIndex);
+		const checked = options.skipLockoutCheck !== true && patchTouchesLogin(format, body);
+		// One read serves the lockout check, the previous configuration and the dry run's plan.
+		const before =
+			checked || dryRun || options.includePrevious === true
 				? (await readConfig(this, itemIndex)).config
 				: undefined;
+		if (checked && before) {
+			const result = patchResult(before as JsonValue, format, body);
+			if (result.ok) assertNossoWayIn(this, itemIndex, result.value);
+		}
+		const previous = options.includePrevious === true && !dryRun ? before : undefined;
 		const sent = await sendMutation(this, itemIndex, request);
 		if ('dryRun' in sent)
-			return { ...sent.dryRun, ...(await planOfPatch(this, itemIndex, format, body)) };
+			return {
+				...sent.dryRun,
+				...planOfPatch(this, itemIndex, before as IDataObject, format, body),
+			};
 		const current = await configAfterChange(this, itemIndex, sent.response);
 		return previous === undefined ? current : { previous, current };
 	},

@@ -5,6 +5,7 @@ import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
 import { planOfReplace } from '../../dryRunPlan';
+import { assertNossoWayIn, skipLockoutCheckOption, uploadWarnings } from '../../configChecks';
 import { withoutCertificateInfo } from '../../certificateInfo';
 import {
 	assertConfigObject,
@@ -57,7 +58,7 @@ export const replace: Operation = {
 		value: 'replace',
 		action: 'Replace the SAML SSO configuration',
 		description:
-			'Upload a whole SAML SSO configuration (for example the one of a production system to its clone). Replaces the running configuration.',
+			'Upload a whole SAML SSO configuration (for a clone: its own configuration, saved before the refresh). The app does not reload IdP metadata after an upload: the output warns of each IdP that keeps its uploaded metadata. Replaces the running configuration.',
 	},
 	serverWide: true,
 	properties: [
@@ -107,10 +108,12 @@ export const replace: Operation = {
 			description: 'The binary property of the input item that holds the configuration file',
 			displayOptions: { show: { source: ['binary'] } },
 		},
-		mutationOptions(includePreviousOption),
+		mutationOptions(includePreviousOption, skipLockoutCheckOption),
 	],
 	async execute(itemIndex) {
 		const text = await configText(this, itemIndex);
+		const sending = JSON.parse(text) as unknown;
+		assertNossoWayIn(this, itemIndex, sending);
 		// The same whole configuration again leaves the same configuration.
 		const request = {
 			method: 'PUT' as const,
@@ -128,6 +131,8 @@ export const replace: Operation = {
 		if ('dryRun' in sent)
 			return { ...sent.dryRun, ...(await planOfReplace(this, itemIndex, text)) };
 		const current = await configAfterChange(this, itemIndex, sent.response);
-		return previous === undefined ? current : { previous, current };
+		const warnings = uploadWarnings(sending);
+		const extra = warnings.length ? { warnings } : {};
+		return previous === undefined ? { ...current, ...extra } : { previous, current, ...extra };
 	},
 };
