@@ -32,6 +32,7 @@ export interface SourceState {
 		at: string[],
 		before: JsonValue,
 		after: JsonValue,
+		entry: DiffEntry,
 	) => { label: string; depth: number } | undefined;
 	describe?: (entry: DiffEntry, before: JsonValue, after: JsonValue) => string | undefined;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { summarize } from '../shared/json';
-import { diffJson, toJsonPatch, type JsonValue } from '../shared/json';
+import { diffJson, toJsonPatch, type DiffEntry, type JsonValue } from '../shared/json';
 
 const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
 	value && typeof value === 'object' && !Array.isArray(value) ? value : {};
@@ -10,13 +10,21 @@ const record = (value: JsonValue | undefined): Record<string, JsonValue> =>
  * "IdP 2 'TIDP'" for a change under `idps[n]` (the IdP list's name comes from resolution's REST API
  * documentation for config upload; the rest of the config is opaque).
  */
-export function resolutionIdpOwner(at: string[], before: JsonValue, after: JsonValue) {
+export function resolutionIdpOwner(
+	at: string[],
+	before: JsonValue,
+	after: JsonValue,
+	entry?: DiffEntry,
+) {
 	if (at[0] !== 'idps' || at.length < 2) return undefined;
+	// An IdP added: its index is in the new document (every other path indexes the old one).
+	const added = entry?.operation.op === 'add' && entry.at.length === 2;
 	const idpAt = (doc: JsonValue) => {
 		const list = record(doc).idps;
 		return record(Array.isArray(list) ? list[Number(at[1])] : undefined);
 	};
-	const idp = Object.keys(idpAt(before)).length ? idpAt(before) : idpAt(after);
+	const [first, second] = added ? [after, before] : [before, after];
+	const idp = Object.keys(idpAt(first)).length ? idpAt(first) : idpAt(second);
 	const id =
 		typeof idp.id === 'number' || typeof idp.id === 'string' ? String(idp.id) : `#${at[1]}`;
 	return { label: `IdP ${id}${typeof idp.name === 'string' ? ` '${idp.name}'` : ''}`, depth: 2 };
@@ -28,7 +36,7 @@ export function configPlan(current: JsonValue, proposed: JsonValue): IDataObject
 	const summary = summarize(entries, {
 		before: current,
 		after: proposed,
-		owner: (at) => resolutionIdpOwner(at, current, proposed),
+		owner: (at, entry) => resolutionIdpOwner(at, current, proposed, entry),
 	});
 	return {
 		identical: entries.length === 0,

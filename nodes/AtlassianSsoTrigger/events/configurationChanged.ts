@@ -72,7 +72,7 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 						? summarize(entries, {
 								before,
 								after: state,
-								owner: owner && ((at) => owner(at, before, state)),
+								owner: owner && ((at, entry) => owner(at, before, state, entry)),
 								describe: describe && ((entry) => describe(entry, before, state)),
 							})
 						: [NO_CHANGE];

@@ -7,9 +7,10 @@ export interface SummaryContext {
 	after: JsonValue;
 	/**
 	 * Names the thing a change belongs to ("IdP 2 'Okta'") and how many leading keys of the path that took;
-	 * undefined leaves the whole path as the field.
+	 * undefined leaves the whole path as the field. `at` indexes the old document, except the index of an
+	 * element the entry adds, which is in the new one.
 	 */
-	owner?: (at: string[]) => { label: string; depth: number } | undefined;
+	owner?: (at: string[], entry: DiffEntry) => { label: string; depth: number } | undefined;
 	/** A line of its own for a change (e.g. "group ops-admins no longer managed"), or undefined for the usual one. */
 	describe?: (entry: DiffEntry) => string | undefined;
 }
@@ -67,7 +68,7 @@ function line(entry: DiffEntry, context: SummaryContext): string {
 	if (own) return own;
 	const certificate = certificatePrefix(entry, context);
 	const at = certificate ?? entry.at;
-	const owner = context.owner?.(at);
+	const owner = context.owner?.(at, entry);
 	const field = fieldName(at.slice(owner?.depth ?? 0));
 	const prefix = owner ? `${owner.label}${field ? ': ' : ''}` : '';
 	const what = field || (owner ? '' : 'the whole value');

@@ -63,7 +63,70 @@ function keptPairs(before: JsonValue[], after: JsonValue[]): Array<[number, numb
 	return pairs;
 }
 
+/** The fields that name an array element, in the order they are tried: `id`, else `name`, else `entityId`. */
+const IDENTITY_KEYS = ['id', 'name', 'entityId'];
+
+/**
+ * The field that names every element of both arrays: each element an object with a number or string there,
+ * no two alike within an array. Undefined (pair by position) for arrays of scalars, or of objects without one.
+ */
+function identityKey(before: JsonValue[], after: JsonValue[]): string | undefined {
+	const all = [...before, ...after];
+	if (!all.length || !all.every(isObject)) return undefined;
+	return IDENTITY_KEYS.find((key) =>
+		[before, after].every((list) => {
+			const seen = new Set<string>();
+			for (const element of list as Array<{ [key: string]: JsonValue }>) {
+				const value = element[key];
+				if (typeof value !== 'string' && typeof value !== 'number') return false;
+				const text = JSON.stringify(value);
+				if (seen.has(text)) return false;
+				seen.add(text);
+			}
+			return true;
+		}),
+	);
+}
+
+/**
+ * Arrays whose elements have an identity: an element is paired with the one of the same identity, wherever it
+ * sits. One walk in document order: an element that is gone (or moved) is removed, a kept one diffed in place,
+ * a new (or moved) one added where it now is.
+ */
+function diffByIdentity(before: JsonValue[], after: JsonValue[], key: string, path: string[], out: DiffEntry[], at: string[]): void {
+	const idOf = (element: JsonValue) => JSON.stringify((element as { [key: string]: JsonValue })[key]);
+	const beforeIndex = new Map(before.map((element, i) => [idOf(element), i]));
+	const afterIds = new Set(after.map(idOf));
+	// The kept elements that stay in order (longest common subsequence of the identities); the others moved.
+	const keptBefore = before.map(idOf).filter((id) => afterIds.has(id));
+	const keptAfter = after.map(idOf).filter((id) => beforeIndex.has(id));
+	const stable = new Set(keptPairs(keptBefore, keptAfter).map(([i]) => keptBefore[i]));
+	// One walk in document order: `i` in the old array, `j` in the new, `position` in the array as patched so far.
+	let i = 0;
+	let position = 0;
+	const removeUntilStable = () => {
+		while (i < before.length && !stable.has(idOf(before[i]))) {
+			out.push({ operation: { op: 'remove', path: pointer([...path, String(position)]) }, at: [...at, String(i)], before: before[i] });
+			i++;
+		}
+	};
+	after.forEach((element, j) => {
+		removeUntilStable();
+		if (stable.has(idOf(element))) {
+			// The next stable element of the old array is this one: the stable ones keep their order.
+			diffValues(before[i], element, [...path, String(position)], out, [...at, String(i)]);
+			i++;
+		} else {
+			out.push({ operation: { op: 'add', path: pointer([...path, String(position)]), value: element }, at: [...at, String(j)], after: element });
+		}
+		position++;
+	});
+	removeUntilStable();
+}
+
 function diffArrays(before: JsonValue[], after: JsonValue[], path: string[], out: DiffEntry[], at: string[]): void {
+	const key = identityKey(before, after);
+	if (key) return diffByIdentity(before, after, key, path, out, at);
 	// `position` is where the next element sits in the array as patched so far.
 	let position = 0;
 	let i = 0;
