@@ -1,59 +1,38 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * Fetching every user of a 50,000-user AD Attributes Sync behind 20 ms per request, four ways, in one run:
- *   (a) this node's user.getAll with Return All, in n8n's real engine (test/harness/runNode);
+ *   (a) this node's user.getAll with Return All, in n8n's real engine (test/harness/runNode), through n8n's
+ *       request helper as every request of the package;
  *   (b) a plain sequential page loop with the same page size (what the HTTP Request node's pagination does);
  *   (c) the lower bound: a bare fetch() client with the same page size and the same concurrency;
  *   (d) the sequential loop at the API's default page size (no size parameter: 25), which is what following
  *       the vendor's example with the HTTP Request node's pagination gives. Only its first BENCH_D_PAGES
  *       pages are fetched and the time is extrapolated linearly to all pages (said so in the output).
- * Each figure is the best of BENCH_RUNS interleaved runs, after one warm-up run of each.
+ * After one warm-up run of each, BENCH_RUNS interleaved rounds; times and per-round ratios are medians.
+ * For information (no target): the package's overhead target is checked by bench/overhead.bench.ts.
  * The simulator runs in its own process so that its work does not share the clients' main thread.
  * Run: npx tsx bench/adUsers.bench.ts   (env: BENCH_USERS, BENCH_LATENCY_MS, BENCH_RUNS, BENCH_D_PAGES)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
 
 import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
-import { DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
-import { mapConcurrent } from '../nodes/shared/concurrency';
+import { DEFAULT_CONCURRENCY, mapConcurrent } from '../nodes/shared/http';
 import { runNode } from '../test/harness/runNode';
-import { ADMIN_CREDENTIALS } from './simulatorProcess';
+import { interleaved, median, ms, ratios } from './interleave';
+import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const PORT = Number(process.env.BENCH_PORT ?? 18090);
 const D_PAGES = Number(process.env.BENCH_D_PAGES ?? 200);
 /** The API's page size when the request gives none (Deviniti's documented default). */
 const API_DEFAULT_SIZE = 25;
-const AUTH = `Basic ${Buffer.from('admin:admin-password').toString('base64')}`;
-
-async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-	const root = join(__dirname, '..');
-	const child = spawn(
-		join(root, 'node_modules', '.bin', 'tsx'),
-		['test/simulator/main.ts', '--port', String(PORT), '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS)],
-		{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-	);
-	const url = await new Promise<string>((resolve, reject) => {
-		let out = '';
-		child.stdout?.on('data', (chunk: Buffer) => {
-			out += chunk.toString();
-			const match = /listening on (\S+)/.exec(out);
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}: ${out}`)));
-	});
-	return { url, child };
-}
 
 /** One page; without `size` the request leaves it to the API's default. */
 async function getPage(url: string, page: number, size?: number): Promise<UsersPage> {
 	const query = size === undefined ? `page=${page}` : `page=${page}&size=${size}`;
 	const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?${query}`, {
-		headers: { Authorization: AUTH, Accept: 'application/json' },
+		headers: { Authorization: ADMIN_BASIC, Accept: 'application/json' },
 	});
 	if (response.status !== 200) throw new Error(`page ${page}: ${response.status}`);
 	return JSON.parse(await response.text()) as UsersPage;
@@ -105,39 +84,34 @@ async function rawConcurrent(url: string): Promise<number> {
 	return [first, ...pages].reduce((n, p) => n + p.elements.length, 0);
 }
 
-async function time(fn: () => Promise<number>): Promise<{ ms: number; count: number }> {
-	const started = performance.now();
-	const count = await fn();
-	return { ms: performance.now() - started, count };
+function expect(count: number, wanted: number, what: string): void {
+	if (count !== wanted) throw new Error(`${what} fetched ${count} users, expected ${wanted}`);
 }
 
 async function main(): Promise<void> {
-	const { url, child } = await startSimulatorProcess();
+	const { url, child } = await startSimulatorProcess(['--port', '0', '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS)]);
 	try {
-		const ways = { a: () => viaNode(url), b: () => sequential(url), c: () => rawConcurrent(url), d: () => sequentialDefaultSize(url) };
 		const dUsers = Math.min(USERS, D_PAGES * API_DEFAULT_SIZE);
-		const expected: Record<string, number> = { a: USERS, b: USERS, c: USERS, d: dUsers };
-		// Warm-up: JIT, connection pools, the engine's first load.
-		for (const fn of Object.values(ways)) await fn();
-		const best: Record<string, number> = { a: Infinity, b: Infinity, c: Infinity, d: Infinity };
-		for (let i = 0; i < RUNS; i++) {
-			for (const [name, fn] of Object.entries(ways)) {
-				const { ms, count } = await time(fn);
-				if (count !== expected[name]) throw new Error(`${name} fetched ${count} users, expected ${expected[name]}`);
-				best[name] = Math.min(best[name], ms);
-			}
-		}
+		const t = await interleaved(
+			{
+				a: async () => expect(await viaNode(url), USERS, '(a)'),
+				b: async () => expect(await sequential(url), USERS, '(b)'),
+				c: async () => expect(await rawConcurrent(url), USERS, '(c)'),
+				d: async () => expect(await sequentialDefaultSize(url), dUsers, '(d)'),
+			},
+			RUNS,
+		);
 		const dPages = Math.min(D_PAGES, defaultSizeTotalPages);
 		const dFactor = defaultSizeTotalPages / dPages;
-		const d = best.d * dFactor;
-		const f = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
-		console.log(`${USERS} users, ${LATENCY_MS} ms per request, page size ${PAGE_SIZE}, concurrency ${DEFAULT_CONCURRENCY}, best of ${RUNS} (interleaved)`);
+		const d = t.d.map((x) => x * dFactor);
+		const r = (a: number[], b: number[]) => median(ratios(a, b)).toFixed(2);
+		console.log(`${USERS} users, ${LATENCY_MS} ms per request, page size ${PAGE_SIZE}, concurrency ${DEFAULT_CONCURRENCY}, median of ${RUNS} interleaved rounds`);
 		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
-		console.log(`  (a) node user.getAll, n8n engine      ${f(best.a)}`);
-		console.log(`  (b) sequential page loop (fetch)      ${f(best.b)}`);
-		console.log(`  (c) raw fetch, same concurrency       ${f(best.c)}`);
-		console.log(`  (d) sequential loop, default size ${API_DEFAULT_SIZE}  ${f(d)}  extrapolated linearly: ${dPages} of ${defaultSizeTotalPages} pages took ${best.d.toFixed(0)} ms, x ${dFactor.toFixed(2)}`);
-		console.log(`  a/c = ${(best.a / best.c).toFixed(2)} (target <= 1.25)   b/a = ${(best.b / best.a).toFixed(2)} (target >= 4)   d/a = ${(d / best.a).toFixed(1)}`);
+		console.log(`  (a) node user.getAll, n8n engine      ${ms(median(t.a))}`);
+		console.log(`  (b) sequential page loop (fetch)      ${ms(median(t.b))}`);
+		console.log(`  (c) raw fetch, same concurrency       ${ms(median(t.c))}`);
+		console.log(`  (d) sequential loop, default size ${API_DEFAULT_SIZE}  ${ms(median(d))}  extrapolated linearly: ${dPages} of ${defaultSizeTotalPages} pages took ${median(t.d).toFixed(0)} ms, x ${dFactor.toFixed(2)}`);
+		console.log(`  a/c = ${r(t.a, t.c)}   b/a = ${r(t.b, t.a)}   d/a = ${r(d, t.a)}   (medians of the rounds' ratios; for information)`);
 	} finally {
 		child.kill('SIGTERM');
 	}

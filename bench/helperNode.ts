@@ -1,9 +1,9 @@
 /**
- * The benchmarks' third baseline: a bare node in n8n's engine that does what the plain fetch client does, but
- * through n8n's request helper (`helpers.httpRequestWithAuthentication`) and the shared credential, decrypted once
- * per run as the package's transport does. Nothing of the package runs: no gate, no retries, no parameters, no
- * checks. What it costs beyond plain fetch is the cost of n8n's convention (its helper, axios, a new connection
- * per request), which no node that keeps to the convention can avoid.
+ * The overhead benchmark's baseline: a bare node in n8n's engine that does the package's job the simplest way on the
+ * package's own route, n8n's request helper (`helpers.httpRequestWithAuthentication`) with the shared credential,
+ * decrypted once per run as the package's transport does, and the same 8 requests in flight (`mapConcurrent` with
+ * DEFAULT_CONCURRENCY, the package's default cap). Nothing of the package runs: no gate, no retries, no parameters,
+ * no checks, no error mapping. What the package's node takes beyond this node is the package's own overhead.
  */
 import {
 	NodeConnectionTypes,
@@ -15,8 +15,7 @@ import {
 } from 'n8n-workflow';
 
 import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
-import { mapConcurrent } from '../nodes/shared/concurrency';
-import { CREDENTIAL_TYPE, DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
+import { mapConcurrent, CREDENTIAL_TYPE, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
 import { ITEMS_NODE_TYPE } from '../test/harness/baseNodes';
 import { nodeTypes, runWorkflow } from '../test/harness/engine';
 
@@ -28,7 +27,7 @@ class RequestHelperOnly implements INodeType {
 		name: 'requestHelperOnly',
 		group: ['transform'],
 		version: 1,
-		description: "n8n's request helper alone, for the overhead benchmark",
+		description: "n8n's request helper alone, the overhead benchmark's baseline",
 		defaults: { name: 'Helper' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

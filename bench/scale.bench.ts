@@ -14,8 +14,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
-import { mapConcurrent } from '../nodes/shared/concurrency';
-import { DEFAULT_CONCURRENCY } from '../nodes/shared/constants';
+import { mapConcurrent, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
 import { runNode } from '../test/harness/runNode';
 import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
 

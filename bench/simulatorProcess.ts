@@ -22,10 +22,9 @@ export async function startSimulatorProcess(args: string[]): Promise<{ url: stri
 }
 
 export const ADMIN_BASIC = `Basic ${Buffer.from('admin:admin-password').toString('base64')}`;
-/** The simulator's sysadmin; BENCH_CONNECTIONS=perRequest sends the benchmarks' node runs through n8n's HTTP client. */
+/** The simulator's sysadmin, as the benchmarks' credential. */
 export const ADMIN_CREDENTIALS = {
 	authentication: 'basicAuth',
 	username: 'admin',
 	password: 'admin-password',
-	connections: process.env.BENCH_CONNECTIONS ?? 'reuse',
 };

@@ -14,10 +14,14 @@
  *      package's own require time, and the tarball's size.
  * Before those, the benchmarks in n8n's engine (bench/*.bench.ts, printed as they run): the
  * 50,000-user list vs a sequential loop and raw fetch; the package's overhead per request and per
- * item vs plain fetch (getAll with pages capped at 100, 1,000 syncUser items from an expression),
- * beside n8n's request helper alone in the same engine (the convention's cost); 2,000 syncUser
- * items against a rate-limited server (paced vs Retry-After only); scale (100,000 users, 10,000
- * items with Combine Items: time and peak memory).
+ * item (getAll with pages capped at 100, 1,000 syncUser items from an expression) against n8n's
+ * request helper driven by a bare node with the same requests in flight (bench/helperNode.ts),
+ * plain fetch beside it for information; 2,000 syncUser items against a rate-limited server
+ * (paced vs Retry-After only); scale (100,000 users, 10,000 items with Combine Items: time and
+ * peak memory).
+ * The overhead target: the package takes at most 1.10x the bare helper node for either job (median
+ * of the run's interleaved rounds). A benchmark that misses its target exits TARGET_MISSED (3): the
+ * other benchmarks still run and report, and npm run bench exits 1 at the end.
  * BENCH_ENGINE=0 skips the engine part, BENCH_N8N=0 the real-n8n part.
  *
  * Workflows run in a started n8n through its REST API (as the editor's "Execute workflow" does)
@@ -56,8 +60,12 @@ const temp = (prefix: string) => {
 	return dir;
 };
 
-/** The benchmarks in n8n's engine, printed as they run. */
-async function engineBenchmarks(): Promise<void> {
+/** The exit code of an engine benchmark that ran to its end but missed its target (overhead, rate limit). */
+const TARGET_MISSED = 3;
+
+/** The benchmarks in n8n's engine, printed as they run; answers the targets they missed. */
+async function engineBenchmarks(): Promise<string[]> {
+	const missed: string[] = [];
 	// n8n-core writes an encryption key into N8N_USER_FOLDER (by default ~/.n8n): keep it in a temporary folder.
 	const home = temp('n8n-bench-engine.');
 	for (const bench of ['adUsers', 'overhead', 'rateLimit', 'scale']) {
@@ -75,8 +83,16 @@ async function engineBenchmarks(): Promise<void> {
 				inherit: true,
 			},
 		);
-		if (result.code !== 0) throw new Error(`bench/${bench}.bench.ts failed (exit ${result.code})`);
+		if (result.code === TARGET_MISSED) missed.push(`bench/${bench}.bench.ts: target missed (see its output above)`);
+		else if (result.code !== 0) throw new Error(`bench/${bench}.bench.ts failed (exit ${result.code})`);
 	}
+	return missed;
+}
+
+/** The run's exit code: 1 when a target was missed, after everything else ran and reported. */
+function verdict(missed: string[], code = 0): number {
+	for (const line of missed) log(`TARGET MISSED: ${line}`);
+	return missed.length ? 1 : code;
 }
 
 /** Milliseconds from `n8n start` to readiness (/healthz/readiness and /rest/settings, polled every 50 ms); stops it. */
@@ -97,8 +113,8 @@ runMain('bench', async () => {
 	process.env.BENCH_AD_USERS = adUsers;
 	process.env.N8NI_LOG_LEVEL ||= 'warn';
 
-	if (process.env.BENCH_ENGINE !== '0') await engineBenchmarks();
-	if (process.env.BENCH_N8N === '0') return 0;
+	const missed = process.env.BENCH_ENGINE !== '0' ? await engineBenchmarks() : [];
+	if (process.env.BENCH_N8N === '0') return verdict(missed);
 	const work = temp('n8n-bench.');
 	const install = await provisionN8n(N8N2_VERSION);
 
@@ -235,5 +251,5 @@ runMain('bench', async () => {
 		],
 		{ cwd: REPO, inherit: true },
 	);
-	return report.code === 0 ? 0 : 1;
+	return verdict(missed, report.code === 0 ? 0 : 1);
 });
