@@ -13,7 +13,10 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 	const ctx = useSimulator();
 	const watch = (trigger: string) => new PollingWorkflow(example, adminBasic(ctx.sim), trigger);
 
-	it('an IdP certificate inside 30 days: one alert at the first poll', async () => {
+	const at = () => `[${ctx.sim.url}] `;
+	const escaped = () => at().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+	it('an IdP certificate inside 30 days: one alert at the first poll, naming the instance', async () => {
 		const workflow = watch('IdP Certificate Expiring');
 		await workflow.poll();
 		expect(workflow.executions).toHaveLength(1);
@@ -21,7 +24,7 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 			{
 				event: 'certificateExpiring',
 				text: expect.stringMatching(
-					/^The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days, on \d{4}-\d\d-\d\d\. CN=adfs.example.com\/adfs signing, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}$/,
+					new RegExp(`^${escaped()}` + String.raw`The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days, on \d{4}-\d\d-\d\d\. CN=adfs.example.com/adfs signing, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}$`),
 				),
 			},
 		]);
@@ -37,8 +40,28 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 		await workflow.poll();
 		expect(workflow.executions).toHaveLength(1);
 		expect(outputOf(workflow.executions[0], SEND).map((i) => i.text)).toEqual([
-			"SSO configuration changed (atlassianIdentityProviders):\n- IdP 1 'SAML SSO': enabled changed: true → false",
-			'SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false',
+			`${at()}SSO configuration changed (atlassianIdentityProviders):\n- IdP 1 'SAML SSO': enabled changed: true → false`,
+			`${at()}SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false`,
+		]);
+	});
+
+	it('resolution not installed: one alert that its monitoring failed, then one per Atlassian change, naming the instance', async () => {
+		ctx.sim.state.installedApps = ['authconfig'];
+		const workflow = watch('SSO Configuration Changed');
+		await workflow.poll();
+		expect(outputOf(workflow.executions[0], SEND)).toEqual([
+			{ event: 'sourceFailed', text: expect.stringMatching(new RegExp(`^${escaped()}Monitoring of resolutionConfig failed: .*GET /rest/samlsso-admin/1.0/config answered 404`)) },
+		]);
+		await workflow.poll();
+		ctx.sim.state.authconfig.idps[1]['button-text'] = 'Sign in with Okta';
+		await workflow.poll();
+		await workflow.poll();
+		expect(workflow.executions).toHaveLength(2);
+		expect(outputOf(workflow.executions[1], SEND)).toEqual([
+			{
+				event: 'configurationChanged',
+				text: `${at()}SSO configuration changed (atlassianIdentityProviders):\n- IdP 2 'Another SAML SSO': button-text changed: 'Log in with another IdP' → 'Sign in with Okta'`,
+			},
 		]);
 	});
 
@@ -54,7 +77,7 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 		await startSync(ctx.sim, '1');
 		await workflow.poll();
 		expect(outputOf(workflow.executions[0], SEND).map((i) => i.text)).toEqual([
-			expect.stringMatching(/^User Sync of connector 1 finished: FAILED, 4 failed, 0 added, 2 updated, 0 deleted \(sync 101\)\n.*4 users could not be synchronized/s),
+			expect.stringMatching(/^\[http:\/\/127\.0\.0\.1:\d+\/jira\] User Sync of connector 1 finished: FAILED, 4 failed, 0 added, 2 updated, 0 deleted \(sync 101\)\n.*4 users could not be synchronized/s),
 		]);
 	});
 });
