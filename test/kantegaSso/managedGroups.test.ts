@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/runNode';
-import { startSimulator, type Simulator } from '../simulator';
+import { SIMULATOR_USERS, startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
 
 const ADFS = '1ncq3jsPC74BGuNnfZPl';
@@ -14,6 +14,10 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
+const basicHeader = () => {
+	const { username, password } = SIMULATOR_USERS.admin;
+	return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+};
 const groupsOf = (idpId: string) => sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
 const kantega = async (parameters: INodeParameters, input?: IDataObject[]) =>
 	await runNode({ node: 'kantegaSso', parameters, credentials: adminBasic(sim), input });
@@ -115,4 +119,38 @@ test('a blank group is refused before anything is sent', async () => {
 	const run = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: '  ' });
 	expect(run.error?.message).toBe('The parameter "group" is empty');
 	expect(sim.requests).toHaveLength(0);
+});
+
+describe('replace is checked: after the PUT, a GET of the new group must answer that it is managed', () => {
+	test('the documented body (default): PUT, then GET of the new group answers 204; replaced', async () => {
+		const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
+		expect(run.error).toBeUndefined();
+		expect(sim.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toEqual([
+			`PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team 204`,
+			`GET /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales-emea 204`,
+		]);
+		expect(run.json).toEqual([{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true }]);
+	});
+
+	test('a version that reads another body (variant kantegaReplaceBodyName): 204 but nothing changed, a clear error', async () => {
+		sim.state.variants.kantegaReplaceBodyName = true;
+		const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
+		expect(run.error?.message).toBe(
+			`Kantega SSO answered PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team with 204 (success), but "sales-emea" is not a managed group of identity provider ${OKTA} afterwards`,
+		);
+		expect(run.error?.description).toMatch(/^The app's version may expect another body for this request: .* the node sends \{"groupName":"sales-emea"\}/);
+		expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 204', 'GET 404']);
+		expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales team']);
+	});
+
+	test('the same version given the body it reads changes the group (the switch models a real alternative)', async () => {
+		sim.state.variants.kantegaReplaceBodyName = true;
+		const answer = await fetch(`${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, {
+			method: 'PUT',
+			headers: { ...basicHeader(), 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
+			body: JSON.stringify({ name: 'sales-emea' }),
+		});
+		expect(answer.status).toBe(204);
+		expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales-emea']);
+	});
 });

@@ -119,6 +119,8 @@ export interface Variants {
 	resolutionResetAnswersConfig: boolean;
 	/** After a DELETE leaves a former (not active) version, resolution's `GET /config` answers 404 instead of that version. */
 	resolutionInactiveAnswers404: boolean;
+	/** Kantega's replace reads the new name from `{"name": …}`; another body is answered 204 and changes nothing. */
+	kantegaReplaceBodyName: boolean;
 }
 
 /** The live, JSON-serialisable in-memory state of the instance and its apps. */

@@ -2,7 +2,8 @@
  * Kantega SSO Enterprise (seed 002 + vendor-apis.md): SYS_ADMIN only, 401 otherwise.
  * Choice where the vendor is silent: the body of PUT (replace) is exactly `{"groupName":"<new name>"}`
  * with Content-Type application/json; anything else is 400. Replacing with a name that is already
- * managed is 400. Group path segments are decoded once by the core and matched exactly.
+ * managed is 400 (variant `kantegaReplaceBodyName`: the name is read from `{"name": …}`, another
+ * body answered 204 without a change). Group path segments are decoded once by the core and matched exactly.
  */
 import type { KantegaIdp } from '../data/kantega';
 import type { AppModule, SimRequestContext, SimResponse } from '../http';
@@ -23,7 +24,25 @@ function withIdp(fn: (ctx: SimRequestContext, idp: KantegaIdp) => SimResponse) {
 	};
 }
 
+/**
+ * Variant `kantegaReplaceBodyName`: a version that reads the new name from `{"name": …}` and ignores
+ * every other field of a JSON object: another body is answered 204, and nothing changes.
+ */
+function replaceGroupByName(ctx: SimRequestContext, idp: KantegaIdp): SimResponse {
+	const body = readJson(ctx);
+	if (!body.ok) return body.response;
+	if (!isObject(body.value)) return badRequest('Body must be a JSON object');
+	const index = idp.managedGroups.indexOf(ctx.params.group);
+	if (index < 0) return notManaged(ctx);
+	const name = body.value.name;
+	if (typeof name !== 'string' || name.trim() === '') return noContent();
+	if (name !== ctx.params.group && idp.managedGroups.includes(name)) return badRequest(`Group ${name} is already managed`);
+	idp.managedGroups[index] = name;
+	return noContent();
+}
+
 function replaceGroup(ctx: SimRequestContext, idp: KantegaIdp): SimResponse {
+	if (ctx.state.variants.kantegaReplaceBodyName) return replaceGroupByName(ctx, idp);
 	const body = readJson(ctx);
 	if (!body.ok) return body.response.status === 415 ? body.response : badRequest('Body must be {"groupName": "<new name>"}');
 	const value = body.value;

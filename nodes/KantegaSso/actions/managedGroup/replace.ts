@@ -1,3 +1,6 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from '../../../shared/http';
 import { mutationOptions, sendMutation, requiredString } from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { groupPath, replaceGroupBody } from '../../api';
@@ -8,7 +11,8 @@ export const replace: Operation = {
 		name: 'Replace',
 		value: 'replace',
 		action: 'Replace a managed group',
-		description: 'Replace a managed group of an identity provider by another group. Changes which group Kantega SSO manages; no group is created or deleted.',
+		description:
+			'Replace a managed group of an identity provider by another group, then check that the new one is managed. Changes which group Kantega SSO manages; no group is created or deleted.',
 	},
 	properties: [
 		idpIdProperty,
@@ -27,14 +31,31 @@ export const replace: Operation = {
 	async execute(itemIndex) {
 		const { idpId, group } = idpAndGroup(this, itemIndex);
 		const newGroup = requiredString(this, 'newGroup', itemIndex);
+		const path = groupPath(idpId, group);
 		const sent = await sendMutation(this, itemIndex, {
 			method: 'PUT',
-			path: groupPath(idpId, group),
+			path,
 			// After a rename the old name is gone: a repeat would fail with "not managed".
 			idempotent: false,
 			body: replaceGroupBody(newGroup),
 		});
 		if ('dryRun' in sent) return sent.dryRun;
+		// The body is not documented: a version that expects another one may answer 2xx and change nothing.
+		const check = await apiRequest(
+			this,
+			{ method: 'GET', path: groupPath(idpId, newGroup), acceptStatuses: [404] },
+			itemIndex,
+		);
+		if (check.statusCode === 404) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Kantega SSO answered PUT ${path} with ${sent.response.statusCode} (success), but "${newGroup}" is not a managed group of identity provider ${idpId} afterwards`,
+				{
+					itemIndex,
+					description: `The app's version may expect another body for this request: Kantega does not document it, and the node sends ${JSON.stringify(replaceGroupBody(newGroup))}. Check the identity provider's managed groups in Kantega SSO (Managed Group → Get Many), and use Remove and Add instead.`,
+				},
+			);
+		}
 		return { idpId, group: newGroup, previousGroup: group, replaced: true };
 	},
 };
