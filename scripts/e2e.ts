@@ -10,8 +10,9 @@
  *      start n8n with HTTP_PROXY = that proxy and NO_PROXY=127.0.0.1,localhost (node/credential
  *      types, load errors, credential test through POST /rest/credentials/test), import the examples
  *      of examples/ and the workflows of test/e2e/workflows/ and run each through the REST API, then
- *      activate the trigger example
- *   4. test/e2e/run-checks.mjs asserts on what was kept: `ok - ...` / `not ok - ...` per check, then
+ *      activate the trigger example (the workflows and credentials written by
+ *      test/e2e/prepare-workflows.ts)
+ *   4. test/e2e/run-checks.ts asserts on what was kept: `ok - ...` / `not ok - ...` per check, then
  *      `e2e: N passed, M failed`
  *
  * Environment:
@@ -35,12 +36,13 @@ import {
 	recordedInstallSeconds,
 	removeAtExit,
 	REPO,
-	run,
 	runMain,
 	secondsSince,
 	startSimulator,
 } from './lib/n8n';
 import { collect } from './e2e/collect';
+import { prepareWorkflows } from '../test/e2e/prepare-workflows';
+import { runChecks } from '../test/e2e/run-checks';
 import { PROXY_ONLY_HOST, startForwardProxy } from '../test/support/forwardProxy';
 
 const log = logger('e2e');
@@ -76,14 +78,7 @@ runMain('e2e', async () => {
 	// n8n reaches the simulator under this name only through the proxy (the behind-proxy scenario).
 	const proxy = await startForwardProxy({ hosts: { [PROXY_ONLY_HOST]: '127.0.0.1' } });
 	const prepared = join(work, 'prepared');
-	const prepare = await run('node', [
-		join(REPO, 'test/e2e/prepare-workflows.mjs'),
-		prepared,
-		sim.url,
-		PROXY_ONLY_HOST,
-	]);
-	if (prepare.code !== 0)
-		throw new Error(`test/e2e/prepare-workflows.mjs failed:\n${prepare.output}`);
+	prepareWorkflows(prepared, sim.url, PROXY_ONLY_HOST);
 
 	const tVersion: Record<string, number> = {};
 	for (const version of versions)
@@ -98,9 +93,7 @@ runMain('e2e', async () => {
 	await sim.stop();
 	await proxy.close();
 
-	const checks = await run('node', [join(REPO, 'test/e2e/run-checks.mjs'), join(work, 'results')], {
-		inherit: true,
-	});
+	const checks = runChecks(join(work, 'results'));
 
 	// Timings: this run, and an estimate for a cold machine (empty cache) made of this run's own
 	// steps plus the recorded install times.
@@ -114,8 +107,8 @@ runMain('e2e', async () => {
 		log(
 			`warm run (cached installs): ${total}s; cold estimate (+ recorded installs ${coldInstall}s): ${total - tProvision + coldInstall}s`,
 		);
-	if (checks.code !== 0)
+	if (checks.failed)
 		log(`FAILED (rerun with E2E_KEEP=1 to keep ${work}: executions, simulator requests, n8n logs)`);
 	else if (keep) log(`kept ${work}`);
-	return checks.code === 0 ? 0 : 1;
+	return checks.failed ? 1 : 0;
 });

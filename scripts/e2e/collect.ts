@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The e2e steps for one n8n version: they run things and keep the results in a folder; the
- * assertions are in test/e2e/run-checks.mjs, which reads it:
+ * assertions are in test/e2e/run-checks.ts, which reads it:
  *   OUT/version, OUT/simulator-url
  *   OUT/server-started                  present when `n8n start` became ready
  *   OUT/node-types.txt, credential-types.txt, load-errors.txt, n8n.log
@@ -39,6 +39,9 @@ import {
 	type Workflow,
 	type WorkflowInput,
 } from '../lib/n8n';
+import { EXAMPLE_IDS, WRONG_PW } from '../../test/e2e/prepare-workflows';
+import { SIMULATOR_USERS } from '../../test/simulator';
+import { adminBasic } from '../../test/support/credentials';
 import type { ForwardProxy } from '../../test/support/forwardProxy';
 
 const log = logger('e2e');
@@ -46,20 +49,20 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The scenarios run headless: folder, workflow id, simulator state patch. */
 const SCENARIOS: Array<[string, string, unknown?]> = [
-	['clone-refresh', 'exCloneRefresh'],
-	['user-sync-watch', 'exUserSyncWatch'],
+	['clone-refresh', EXAMPLE_IDS['clone-refresh.json']],
+	['user-sync-watch', EXAMPLE_IDS['user-sync-watch.json']],
 	[
 		'user-sync-watch-failing',
-		'exUserSyncWatch',
+		EXAMPLE_IDS['user-sync-watch.json'],
 		[{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }],
 	],
-	['rotate-idp-certificate', 'exRotateIdpCert'],
+	['rotate-idp-certificate', EXAMPLE_IDS['rotate-idp-certificate.json']],
 	['wrong-password', 'e2eWrongPasswd'],
 	['continue-on-fail', 'e2eContinueFail'],
 	['saved-with-connections', 'e2eN8nClient'],
 	['behind-proxy', 'e2eBehindProxy'],
 ];
-const TRIGGER_WORKFLOW = 'exSsoWatch';
+const TRIGGER_WORKFLOW = EXAMPLE_IDS['sso-watch.json'];
 
 interface Context {
 	out: string;
@@ -79,13 +82,7 @@ async function credentialTest(ctx: Context, dir: string, password: string): Prom
 		id: ctx.credentialIds['dc-credential'],
 		name: 'Atlassian Data Center',
 		type: 'atlassianDataCenterApi',
-		data: {
-			baseUrl: `${ctx.sim.url}/`,
-			authentication: 'basicAuth',
-			username: 'admin',
-			password,
-			ignoreSSLIssues: false,
-		},
+		data: adminBasic(ctx.sim, { password, ignoreSSLIssues: false }),
 	});
 	writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
 	writeFileSync(join(dir, 'response.json'), answer.text);
@@ -165,7 +162,7 @@ async function triggerWatch(ctx: Context): Promise<void> {
 	log(`  trigger watch in ${secondsSince(t0)}s: ${last}`);
 }
 
-/** Reads what test/e2e/prepare-workflows.mjs wrote: credentials and workflows to import. */
+/** Reads what test/e2e/prepare-workflows.ts wrote: credentials and workflows to import. */
 function readPrepared(prepared: string): {
 	credentials: CredentialInput[];
 	workflows: WorkflowInput[];
@@ -185,7 +182,7 @@ function readPrepared(prepared: string): {
  * One n8n instance of VERSION with the package installed into <user folder>/.n8n/nodes: start it
  * (types, load errors, credential test) with HTTP_PROXY = PROXY, import, run every scenario, watch
  * the trigger, stop it.
- * Never fails on what it observes: run-checks.mjs judges. Returns the seconds it took.
+ * Never fails on what it observes: run-checks.ts judges. Returns the seconds it took.
  */
 export async function collect(
 	version: string,
@@ -251,8 +248,8 @@ export async function collect(
 			}
 		}
 		const ctx: Context = { out, main, sim, proxy, credentialIds, workflows: imported };
-		await credentialTest(ctx, join(out, 'credtest-ok'), 'admin-password');
-		await credentialTest(ctx, join(out, 'credtest-wrong'), 'e2e-wrong-password');
+		await credentialTest(ctx, join(out, 'credtest-ok'), SIMULATOR_USERS.admin.password);
+		await credentialTest(ctx, join(out, 'credtest-wrong'), WRONG_PW);
 
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
 		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);

@@ -42,7 +42,7 @@ export async function queueDemo(
 		dir: join(work, 'queue'),
 		mainPort: options.mainPort ?? 5678,
 	});
-	const prepared = await prepareWorkflows(join(work, 'workflows'), sim.url, sim.url);
+	const prepared = prepareWorkflows(join(work, 'workflows'), sim.url, sim.url);
 	const { manual, trigger } = await importWorkflows(queue.main, prepared, sim.url, sim.url);
 	const lines = [
 		'',

@@ -105,7 +105,7 @@ async function main(): Promise<number> {
 		},
 	);
 
-	const prepared = await prepareWorkflows(join(work, 'workflows'), sim.url, watched.url);
+	const prepared = prepareWorkflows(join(work, 'workflows'), sim.url, watched.url);
 	const imported = await importWorkflows(n8nMain, prepared, sim.url, watched.url);
 
 	// The trigger runs on its own clock (n8n polls once a minute): activate it now, check it last.

@@ -1,7 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * What the queue-mode suite runs: the example workflows prepared as the e2e suite prepares them
- * (test/e2e/prepare-workflows.mjs), imported into the main with credentials pointing at the
+ * (test/e2e/prepare-workflows.ts), imported into the main with credentials pointing at the
  * simulators, and the trigger step of the e2e suite (test/e2e/trigger-watch.ts) around an
  * activated sso-watch.json.
  */
@@ -11,12 +11,16 @@ import { join } from 'node:path';
 import {
 	REPO,
 	run,
-	runOk,
 	type Execution,
 	type N8nProcess,
 	type SimulatorProcess,
 	type WorkflowInput,
 } from '../lib/n8n';
+import {
+	exampleFiles,
+	prepareWorkflows as prepareFor,
+	readExample,
+} from '../../test/e2e/prepare-workflows';
 
 export interface ManualExample {
 	/** examples/<file> */
@@ -27,7 +31,7 @@ export interface ManualExample {
 }
 
 interface Prepared {
-	/** prepare-workflows.mjs's output for the simulator the runs use */
+	/** prepare-workflows.ts's output for the simulator the runs use */
 	main: string;
 	/** ... for the simulator the trigger watches */
 	trigger: string;
@@ -35,20 +39,15 @@ interface Prepared {
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
-export async function prepareWorkflows(
-	out: string,
-	simUrl: string,
-	watchedUrl: string,
-): Promise<Prepared> {
-	const script = join(REPO, 'test', 'e2e', 'prepare-workflows.mjs');
+export function prepareWorkflows(out: string, simUrl: string, watchedUrl: string): Prepared {
 	const prepared = { main: join(out, 'main'), trigger: join(out, 'trigger') };
-	await runOk(process.execPath, [script, prepared.main, simUrl]);
-	await runOk(process.execPath, [script, prepared.trigger, watchedUrl]);
+	prepareFor(prepared.main, simUrl);
+	prepareFor(prepared.trigger, watchedUrl);
 	return prepared;
 }
 
 /**
- * Creates the credentials of prepare-workflows.mjs in the main (n8n encrypts them; every worker
+ * Creates the credentials of prepare-workflows.ts in the main (n8n encrypts them; every worker
  * decrypts them with the shared key) and imports every example: the ones with a Manual Trigger
  * against the first simulator, sso-watch.json against the watched one.
  */
@@ -69,11 +68,10 @@ export async function importWorkflows(
 	const forRuns = await credentialMap(prepared.main, ` (${simUrl})`);
 	const forTrigger = await credentialMap(prepared.trigger, ` (${watchedUrl})`);
 
-	const examples = readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
 	const manual: ManualExample[] = [];
 	let trigger: { id: string; file: string } | undefined;
-	for (const file of examples) {
-		const { name } = readJson<{ name: string }>(join(REPO, 'examples', file));
+	for (const file of exampleFiles()) {
+		const { name } = readExample(file);
 		const find = (dir: string) =>
 			readdirSync(join(dir, 'workflows'))
 				.map((f) => readJson<WorkflowInput>(join(dir, 'workflows', f)))

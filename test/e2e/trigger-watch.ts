@@ -4,7 +4,7 @@
  * n8n runs with examples/sso-watch.json published): waits for the activation poll, changes an SSO setting
  * in the simulator, waits for two more polls of the "SSO Configuration Changed" trigger (the one that
  * sees the change, and one that must stay silent), and keeps what the workflow posted to the inbox.
- * Usage: tsx test/e2e/trigger-watch.ts SIMULATOR_URL OUT_DIR    (the checks are in run-checks.mjs)
+ * Usage: tsx test/e2e/trigger-watch.ts SIMULATOR_URL OUT_DIR    (the checks are in run-checks.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

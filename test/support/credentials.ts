@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { SIMULATOR_USERS, type Simulator } from '../simulator';
 
 /** The credential of the simulator's sysadmin, with Basic auth (a trailing slash, as users paste it). */
-export function adminBasic(sim: Simulator, extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function adminBasic(sim: Pick<Simulator, 'url'>, extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	const { username, password } = SIMULATOR_USERS.admin;
 	return { baseUrl: `${sim.url}/`, authentication: 'basicAuth', username, password, ...extra };
 }

@@ -34,7 +34,7 @@
  *   Still per request, never cached from start.
  * - The main (`n8n start`, Server.configure) replaces Node's global agents with proxy-routing ones
  *   only when HTTP_PROXY, HTTPS_PROXY or ALL_PROXY is set in upper case at start.
- * test/e2e/run-checks.mjs ("through a company HTTP proxy") runs the four reads of this file in a real
+ * test/e2e/run-checks.ts ("through a company HTTP proxy") runs the four reads of this file in a real
  * n8n of each version, started with HTTP_PROXY and NO_PROXY=127.0.0.1,localhost.
  */
 import { readFileSync } from 'node:fs';

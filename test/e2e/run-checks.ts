@@ -1,50 +1,83 @@
-// The e2e suite's assertions, on what scripts/e2e.ts kept of each n8n version's
-// run (see scripts/e2e/collect.ts for the folder layout).
-// Usage: node test/e2e/run-checks.mjs RESULTS_DIR   (one sub-folder per n8n version)
-// Prints `ok - ...` / `not ok - ...` per check, then `e2e: N passed, M failed`.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/**
+ * The e2e suite's assertions, on what scripts/e2e.ts kept of each n8n version's run (see
+ * scripts/e2e/collect.ts for the folder layout): `runChecks(RESULTS_DIR)` (one sub-folder per n8n
+ * version) prints `ok - ...` / `not ok - ...` per check, then `e2e: N passed, M failed`.
+ * Used by scripts/e2e.ts; also a command: tsx test/e2e/run-checks.ts RESULTS_DIR
+ */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const root = process.argv[2];
-if (!root) {
-	console.error('usage: node test/e2e/run-checks.mjs RESULTS_DIR');
-	process.exit(2);
-}
+import type { Execution, ExecutionSummary } from '../../scripts/lib/n8n';
+import type { RecordedRequest, SimulatorState } from '../simulator';
+import type { ProxiedRequest } from '../support/forwardProxy';
+import { PROXY_ONLY_HOST } from '../support/forwardProxy';
+import { exampleFiles, readExample, WRONG_PW } from './prepare-workflows';
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
-const NODE_TYPES = ['resolutionSamlSso', 'adAttributesSync', 'kantegaSso', 'atlassianDcSso', 'atlassianSsoTrigger'].map(
-	(n) => `${PKG}.${n}`,
-);
+const NODE_TYPES = [
+	'resolutionSamlSso',
+	'adAttributesSync',
+	'kantegaSso',
+	'atlassianDcSso',
+	'atlassianSsoTrigger',
+].map((n) => `${PKG}.${n}`);
 const CREDENTIAL_TYPE = 'atlassianDataCenterApi';
 const RESOLUTION = '/jira/rest/samlsso-admin/1.0';
-const AUTHCONFIG = '/jira/rest/authconfig/1.0';
+const ATLASSIAN_SSO = '/jira/rest/authconfig/1.0';
 const KANTEGA = '/jira/rest/ksso/api/idp/1.0';
 const ADFS = '1ncq3jsPC74BGuNnfZPl';
 /** A managed group whose name must be percent-encoded in the path (an encoded "/" is refused by Tomcat). */
 const GROUP_WITH_ACCENTS = 'Développeurs Zürich';
 const AUTH_FAILED = /^Authentication failed: wrong username, password or token/;
-const WRONG_PASSWORD = 'e2e-wrong-password';
 /** The host name only the suite's forward proxy resolves (scripts/e2e.ts, test/support/forwardProxy.ts). */
-const PROXY_HOST = 'dc.behind-proxy.test';
+const PROXY_HOST = PROXY_ONLY_HOST;
 /** test/e2e/workflows/behind-proxy.json: each node's read, the path it sends and the items it outputs. */
-const PROXY_READS = [
+const PROXY_READS: Array<[node: string, path: string, items: number]> = [
 	['Resolution: get config', `${RESOLUTION}/config`, 1],
 	['AD Attributes Sync: list connections', '/jira/rest/intenso/ad/1.0/public/connection', 2],
 	['Kantega: list IdPs', `${KANTEGA}/idp/ids`, 3],
-	['Atlassian SSO: list IdPs', `${AUTHCONFIG}/idps?start=0&limit=50`, 6],
+	['Atlassian SSO: list IdPs', `${ATLASSIAN_SSO}/idps?start=0&limit=50`, 6],
 ];
 
+// ---- what was kept, as the checks read it -----------------------------------
+type Item = Record<string, unknown>;
+/** A resolution SAML SSO configuration, as far as the checks look into it. */
+interface ResolutionConfig {
+	idps: Array<{ entityId: string; metadataurl: string }>;
+	redirectToSso: boolean;
+	[key: string]: unknown;
+}
+/** n8n's answer to POST /rest/credentials/test. */
+interface CredentialTestData {
+	status: string;
+	message: string;
+}
+interface Alert {
+	event: string;
+	text: string;
+}
+interface Scenario {
+	run: Execution;
+	status: string;
+	error: Execution['data']['resultData']['error'];
+	/** items' json of NODE's output OUTPUT (run 0), or undefined when the node did not run */
+	output(node: string, output?: number): Item[] | undefined;
+	requests: RecordedRequest[];
+	calls: string[];
+	body(r: RecordedRequest): unknown;
+	before: SimulatorState;
+	after: SimulatorState;
+}
+
 // ---- reading what was kept ------------------------------------------------
-const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
-const readLines = (file) =>
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+const readLines = (file: string): string[] =>
 	existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-const example = (file) => readJson(join(repo, 'examples', file));
 
 /** One headless run: the execution JSON, the simulator's requests and state. */
-function scenario(dir, name) {
+function scenario(dir: string, name: string): Scenario {
 	const d = join(dir, name);
 	const runFile = join(d, 'run.json');
 	const text = existsSync(runFile) ? readFileSync(runFile, 'utf8').trim() : '';
@@ -55,13 +88,12 @@ function scenario(dir, name) {
 		text,
 		`no execution JSON from n8n execute; its log ends:\n${log.split('\n').slice(-6).join('\n')}`,
 	);
-	const run = JSON.parse(text);
-	const requests = readJson(join(d, 'requests.json'));
+	const run = JSON.parse(text) as Execution;
+	const requests = readJson<RecordedRequest[]>(join(d, 'requests.json'));
 	return {
 		run,
 		status: run.status,
 		error: run.data?.resultData?.error,
-		/** items' json of NODE's output OUTPUT (run 0), or undefined when the node did not run */
 		output(node, output = 0) {
 			const runs = run.data?.resultData?.runData?.[node];
 			return runs ? (runs[0]?.data?.main?.[output] ?? []).map((i) => i.json) : undefined;
@@ -74,21 +106,23 @@ function scenario(dir, name) {
 	};
 }
 
-const runError = (s) => (s.error ? `${s.error.node?.name ?? ''}: ${s.error.message}` : 'no error');
-const assertSuccess = (s) =>
+const runError = (s: Scenario) =>
+	s.error ? `${s.error.node?.name ?? ''}: ${s.error.message}` : 'no error';
+const assertSuccess = (s: Scenario) =>
 	assert.equal(s.status, 'success', `run status ${s.status} (${runError(s)})`);
-const latestConfig = (state) => state.resolution.configVersions.at(-1);
+const latestConfig = (state: SimulatorState) =>
+	state.resolution.configVersions.at(-1) as unknown as ResolutionConfig;
 
 // ---- the checks ------------------------------------------------------------
 /** Removing 3 Kantega groups, one unknown, with continue on fail: the other 2 removed, 1 error item. */
-function assertContinueOnFail(s) {
+function assertContinueOnFail(s: Scenario) {
 	assertSuccess(s);
 	const out = s.output('Remove managed group');
 	assert.equal(out?.length, 3);
-	assert.deepEqual(out[0], { idpId: ADFS, group: 'jira-administrators', removed: true });
-	assert.match(String(out[1].error), /404/);
-	assert.equal(out[1].removed, undefined);
-	assert.deepEqual(out[2], { idpId: ADFS, group: GROUP_WITH_ACCENTS, removed: true });
+	assert.deepEqual(out![0], { idpId: ADFS, group: 'jira-administrators', removed: true });
+	assert.match(String(out![1].error), /404/);
+	assert.equal(out![1].removed, undefined);
+	assert.deepEqual(out![2], { idpId: ADFS, group: GROUP_WITH_ACCENTS, removed: true });
 	assert.deepEqual(
 		s.requests.map((r) => `${r.status} ${r.method} ${r.rawPath}`),
 		[
@@ -97,7 +131,8 @@ function assertContinueOnFail(s) {
 			`204 DELETE ${KANTEGA}/managedgroups/${ADFS}/groups/${encodeURIComponent(GROUP_WITH_ACCENTS)}`,
 		],
 	);
-	const groups = (state) => state.kantega.idps.find((i) => i.id === ADFS).managedGroups;
+	const groups = (state: SimulatorState) =>
+		state.kantega.idps.find((i) => i.id === ADFS)!.managedGroups;
 	assert.deepEqual(
 		groups(s.after),
 		groups(s.before).filter((g) => !['jira-administrators', GROUP_WITH_ACCENTS].includes(g)),
@@ -105,13 +140,16 @@ function assertContinueOnFail(s) {
 }
 
 /** Each request over its own connection, closed after the answer (n8n's request helper). */
-function assertConnectionPerRequest(s) {
-	assert.deepEqual(s.requests.map((r) => r.headers.connection), s.requests.map(() => 'close'));
+function assertConnectionPerRequest(s: Scenario) {
+	assert.deepEqual(
+		s.requests.map((r) => r.headers.connection),
+		s.requests.map(() => 'close'),
+	);
 	assert.equal(new Set(s.requests.map((r) => r.connection)).size, s.requests.length);
 }
 
 /** n8n's answer to POST /rest/credentials/test, kept in DIR. */
-function credentialTestAnswer(d) {
+function credentialTestAnswer(d: string): CredentialTestData | undefined {
 	const status = readFileSync(join(d, 'http-status'), 'utf8').trim();
 	const text = existsSync(join(d, 'response.json'))
 		? readFileSync(join(d, 'response.json'), 'utf8')
@@ -121,10 +159,10 @@ function credentialTestAnswer(d) {
 		'200',
 		`POST /rest/credentials/test answered HTTP ${status}: ${text.slice(0, 300)}`,
 	);
-	return JSON.parse(text).data;
+	return (JSON.parse(text) as { data?: CredentialTestData }).data;
 }
 
-function checksFor(dir) {
+function checksFor(dir: string): Array<[name: string, check: () => void]> {
 	const simUrl = readFileSync(join(dir, 'simulator-url'), 'utf8').trim();
 	const started = existsSync(join(dir, 'server-started'));
 	const requireServer = () => assert.ok(started, 'n8n start did not become ready (see n8n.log)');
@@ -162,8 +200,8 @@ function checksFor(dir) {
 				const d = join(dir, 'credtest-ok');
 				const data = credentialTestAnswer(d);
 				assert.equal(data?.status, 'OK', `answer: ${JSON.stringify(data)}`);
-				assert.match(data.message, /^Connected to Jira \S+ as admin$/);
-				const authenticated = readJson(join(d, 'requests.json')).filter(
+				assert.match(data!.message, /^Connected to Jira \S+ as admin$/);
+				const authenticated = readJson<RecordedRequest[]>(join(d, 'requests.json')).filter(
 					(r) => r.headers.authorization,
 				);
 				assert.equal(authenticated.length, 1);
@@ -176,15 +214,16 @@ function checksFor(dir) {
 				const d = join(dir, 'credtest-wrong');
 				const data = credentialTestAnswer(d);
 				assert.equal(data?.status, 'Error', `answer: ${JSON.stringify(data)}`);
-				assert.match(data.message, AUTH_FAILED);
-				assert.ok(!data.message.includes(WRONG_PASSWORD), 'the message shows the password');
+				assert.match(data!.message, AUTH_FAILED);
+				assert.ok(!data!.message.includes(WRONG_PW), 'the message shows the password');
 				assert.equal(
-					readJson(join(d, 'requests.json')).filter((r) => r.status === 401).length,
+					readJson<RecordedRequest[]>(join(d, 'requests.json')).filter((r) => r.status === 401)
+						.length,
 					1,
 					'requests answered 401',
 				);
 				assert.equal(
-					readJson(join(d, 'state.json')).loginFailures.admin,
+					readJson<SimulatorState>(join(d, 'state.json')).loginFailures.admin,
 					1,
 					'failed logins counted by Jira',
 				);
@@ -207,7 +246,7 @@ function checksFor(dir) {
 				expected.idps[0].entityId = 'https://idp.staging.example.com/identifier/';
 				expected.idps[0].metadataurl = 'https://idp.staging.example.com/identifier/metadata';
 				expected.redirectToSso = false;
-				const put = s.body(s.requests[2]);
+				const put = s.body(s.requests[2]) as ResolutionConfig;
 				assert.deepEqual(
 					put,
 					expected,
@@ -222,7 +261,7 @@ function checksFor(dir) {
 					...expected,
 					entityId: `${simUrl}/plugins/servlet/samlsso`,
 				});
-				assert.deepEqual(s.output('Replace Config')[0].previous, production);
+				assert.deepEqual(s.output('Replace Config')![0].previous, production);
 				assert.deepEqual(s.output("Reset Entity ID to the Clone's Base URL"), [
 					{ entityIdReset: true },
 				]);
@@ -240,13 +279,13 @@ function checksFor(dir) {
 				const syncId = s.output('Sync Connector and Wait')?.[0]?.syncId;
 				assert.deepEqual(
 					polls,
-					polls.map(() => `GET ${RESOLUTION}/usersync/syncstatus/${syncId}`),
+					polls.map(() => `GET ${RESOLUTION}/usersync/syncstatus/${String(syncId)}`),
 				);
 				const done = s.output('All Users Synchronized');
 				assert.equal(done?.length, 1, 'NoOp branch items');
-				assert.equal(done[0].connectorId, '1');
-				assert.equal(done[0].status, 'DONE');
-				assert.equal(done[0].failedCount, 0);
+				assert.equal(done![0].connectorId, '1');
+				assert.equal(done![0].status, 'DONE');
+				assert.equal(done![0].failedCount, 0);
 				assert.equal(
 					s.output('Fail: Users Not Synchronized'),
 					undefined,
@@ -264,7 +303,7 @@ function checksFor(dir) {
 					'Fail: Users Not Synchronized',
 				);
 				assert.match(
-					s.error.message,
+					s.error!.message,
 					/^User Sync of connector 1 finished with 3 failed users \(status FAILED, sync \d+\): .*3 users could not be synchronized/,
 				);
 				assert.deepEqual(s.calls.slice(0, 2), [
@@ -279,20 +318,29 @@ function checksFor(dir) {
 			() => {
 				const s = scenario(dir, 'rotate-idp-certificate');
 				assertSuccess(s);
-				const pem = example('rotate-idp-certificate.json')
-					.nodes.find((n) => n.name === 'New certificate')
-					.parameters.assignments.assignments.find((a) => a.name === 'certificate').value;
+				const newCertificate = readExample('rotate-idp-certificate.json').nodes.find(
+					(n) => n.name === 'New certificate',
+				)!.parameters as { assignments: { assignments: Array<{ name: string; value: string }> } };
+				const pem = newCertificate.assignments.assignments.find(
+					(a) => a.name === 'certificate',
+				)!.value;
 				const der = pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
 				// Every request through n8n's request helper, which opens a connection per request.
 				assertConnectionPerRequest(s);
 				assert.deepEqual(
 					s.requests.map((r) => ({ call: `${r.method} ${r.rawPath}`, body: s.body(r) })),
 					[
-						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': true } },
-						{ call: `PATCH ${AUTHCONFIG}/idps/1`, body: { certificate: der } },
-						{ call: `GET ${AUTHCONFIG}/idps/1`, body: undefined },
-						{ call: `GET ${AUTHCONFIG}/sso`, body: undefined },
-						{ call: `PATCH ${AUTHCONFIG}/sso`, body: { 'enable-authentication-fallback': false } },
+						{
+							call: `PATCH ${ATLASSIAN_SSO}/sso`,
+							body: { 'enable-authentication-fallback': true },
+						},
+						{ call: `PATCH ${ATLASSIAN_SSO}/idps/1`, body: { certificate: der } },
+						{ call: `GET ${ATLASSIAN_SSO}/idps/1`, body: undefined },
+						{ call: `GET ${ATLASSIAN_SSO}/sso`, body: undefined },
+						{
+							call: `PATCH ${ATLASSIAN_SSO}/sso`,
+							body: { 'enable-authentication-fallback': false },
+						},
 					],
 				);
 				const [before, after] = [s.before.authconfig.idps[0], s.after.authconfig.idps[0]];
@@ -316,7 +364,7 @@ function checksFor(dir) {
 				assert.equal(s.status, 'error', `run status ${s.status}`);
 				assert.match(s.error?.message ?? '', AUTH_FAILED);
 				assert.ok(
-					!JSON.stringify(s.run).includes(WRONG_PASSWORD),
+					!JSON.stringify(s.run).includes(WRONG_PW),
 					'the password shows in the execution data',
 				);
 				assert.deepEqual(
@@ -354,13 +402,26 @@ function checksFor(dir) {
 				);
 				const host = `${PROXY_HOST}:${new URL(simUrl).port}`;
 				const expected = PROXY_READS.map(([, path]) => `GET ${host} ${path}`).sort();
-				const proxied = (name) => readJson(join(dir, name, 'proxied.json'));
+				const proxied = (name: string) =>
+					readJson<{ forwarded: ProxiedRequest[]; refused: ProxiedRequest[] }>(
+						join(dir, name, 'proxied.json'),
+					);
 				const { forwarded, refused } = proxied('behind-proxy');
-				assert.deepEqual(forwarded.map((r) => `${r.method} ${r.host} ${r.path}`).sort(), expected, 'forwarded by the proxy');
-				assert.deepEqual(refused, [], 'refused by the proxy');
-				const query = (r) => new URLSearchParams(r.query).toString();
 				assert.deepEqual(
-					s.requests.map((r) => `${r.method} ${r.headers.host} ${r.rawPath}${query(r) ? `?${query(r)}` : ''}`).sort(),
+					forwarded.map((r) => `${r.method} ${r.host} ${r.path}`).sort(),
+					expected,
+					'forwarded by the proxy',
+				);
+				assert.deepEqual(refused, [], 'refused by the proxy');
+				const query = (r: RecordedRequest) =>
+					new URLSearchParams(r.query as Record<string, string>).toString();
+				assert.deepEqual(
+					s.requests
+						.map(
+							(r) =>
+								`${r.method} ${String(r.headers.host)} ${r.rawPath}${query(r) ? `?${query(r)}` : ''}`,
+						)
+						.sort(),
 					expected,
 					'received by the simulator',
 				);
@@ -372,23 +433,34 @@ function checksFor(dir) {
 			'example sso-watch, activated: the certificate inside 30 days alerts once, a changed SSO setting alerts exactly once, nothing doubled',
 			() => {
 				const d = join(dir, 'sso-watch');
-				const failure = existsSync(join(d, 'failure')) ? readFileSync(join(d, 'failure'), 'utf8') : '';
+				const failure = existsSync(join(d, 'failure'))
+					? readFileSync(join(d, 'failure'), 'utf8')
+					: '';
 				assert.equal(failure, '', `the trigger step failed: ${failure}`);
-				const inbox = readJson(join(d, 'inbox.json'));
-				const byEvent = (event) => inbox.filter((alert) => alert.event === event);
+				const inbox = readJson<Alert[]>(join(d, 'inbox.json'));
+				const byEvent = (event: string) => inbox.filter((alert) => alert.event === event);
 				assert.deepEqual(
 					byEvent('configurationChanged').map((a) => a.text),
-					['SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false'],
+					[
+						'SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false',
+					],
 					`alerts: ${JSON.stringify(inbox)}`,
 				);
 				const certificates = byEvent('certificateExpiring').map((a) => a.text);
 				assert.equal(certificates.length, 1, `certificate alerts: ${JSON.stringify(certificates)}`);
-				assert.match(certificates[0], /^The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days/);
+				assert.match(
+					certificates[0],
+					/^The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days/,
+				);
 				assert.deepEqual(byEvent('userSyncFinished'), []);
-				const polls = readJson(join(d, 'requests.json')).filter((r) => r.path === '/rest/authconfig/1.0/sso');
+				const polls = readJson<RecordedRequest[]>(join(d, 'requests.json')).filter(
+					(r) => r.path === '/rest/authconfig/1.0/sso',
+				);
 				assert.ok(polls.length >= 3, `only ${polls.length} polls of the SSO settings`);
-				const listed = readJson(join(d, 'executions.json')).data;
-				const executions = listed.results ?? listed;
+				const listed = readJson<{
+					data: { results?: ExecutionSummary[] } | ExecutionSummary[];
+				}>(join(d, 'executions.json')).data;
+				const executions = Array.isArray(listed) ? listed : listed.results!;
 				assert.deepEqual(
 					executions.map((e) => e.status).sort(),
 					['success', 'success'],
@@ -407,36 +479,47 @@ const CHECKED_EXAMPLES = [
 	'sso-watch.json',
 ];
 
-let passed = 0;
-let failed = 0;
-function report(name, fn) {
-	try {
-		fn();
-		passed++;
-		console.log(`ok - ${name}`);
-	} catch (error) {
-		failed++;
-		console.log(`not ok - ${name}`);
-		for (const line of String(error?.message ?? error)
-			.split('\n')
-			.slice(0, 30))
-			console.log(`    ${line}`);
+/** Runs every check on RESULTS_DIR (one sub-folder per n8n version); prints a line per check and the count. */
+export function runChecks(root: string): { passed: number; failed: number } {
+	let passed = 0;
+	let failed = 0;
+	const report = (name: string, fn: () => void) => {
+		try {
+			fn();
+			passed++;
+			console.log(`ok - ${name}`);
+		} catch (error) {
+			failed++;
+			console.log(`not ok - ${name}`);
+			for (const line of String((error as Error | undefined)?.message ?? error)
+				.split('\n')
+				.slice(0, 30))
+				console.log(`    ${line}`);
+		}
+	};
+
+	report('every example in examples/ has an e2e check', () => {
+		assert.deepEqual(
+			exampleFiles().filter((f) => !CHECKED_EXAMPLES.includes(f)),
+			[],
+		);
+	});
+	const versions = existsSync(root)
+		? readdirSync(root).filter((v) => existsSync(join(root, v, 'version')))
+		: [];
+	report('at least one n8n version ran', () => assert.ok(versions.length > 0));
+	for (const v of versions.sort().reverse()) {
+		for (const [name, fn] of checksFor(join(root, v))) report(`n8n ${v}: ${name}`, fn);
 	}
+	console.log(`e2e: ${passed} passed, ${failed} failed`);
+	return { passed, failed };
 }
 
-report('every example in examples/ has an e2e check', () => {
-	const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'));
-	assert.deepEqual(
-		examples.filter((f) => !CHECKED_EXAMPLES.includes(f)),
-		[],
-	);
-});
-const versions = existsSync(root)
-	? readdirSync(root).filter((v) => existsSync(join(root, v, 'version')))
-	: [];
-report('at least one n8n version ran', () => assert.ok(versions.length > 0));
-for (const v of versions.sort().reverse()) {
-	for (const [name, fn] of checksFor(join(root, v))) report(`n8n ${v}: ${name}`, fn);
+if (require.main === module) {
+	const root = process.argv[2];
+	if (!root) {
+		console.error('usage: tsx test/e2e/run-checks.ts RESULTS_DIR');
+		process.exit(2);
+	}
+	process.exit(runChecks(root).failed ? 1 : 0);
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
