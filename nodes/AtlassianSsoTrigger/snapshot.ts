@@ -1,16 +1,24 @@
-import { certificateViews, HIDDEN, isPrivateKeyText, isSecretField } from '../shared/json';
+import {
+	certificateViews,
+	HIDDEN,
+	isKeyMaterial,
+	isSecretField,
+	keyFingerprint,
+} from '../shared/json';
 import type { JsonValue } from '../shared/json';
 
 /**
- * The state of a source as it is compared, stored and output: every secret (a field named as one, see
- * isSecretField, or a private key wherever it sits) replaced by a marker, so its value is never output
- * nor stored (whether it is set still shows: null or empty stays as it is); every certificate, wherever
+ * The state of a source as it is compared, stored and output: every secret field (named as one, see
+ * isSecretField) replaced by a marker, and every value that looks like key material wherever it sits (a
+ * PEM block but a certificate, a long base64 value that is not a certificate, see isKeyMaterial) by a
+ * marker with the start of its SHA-256, so its value is never output nor stored (whether it is set, and
+ * whether a key was rotated, still shows: null or empty stays as it is); every certificate, wherever
  * it sits, as {subject, fingerprint, notAfter} (a PEM bundle as a list of those).
  */
 export function snapshot(value: unknown, key = ''): JsonValue {
 	if (isSecretField(key) && value !== null && value !== '' && value !== undefined) return HIDDEN;
-	if (isPrivateKeyText(value)) return HIDDEN;
 	if (typeof value === 'string') {
+		if (isKeyMaterial(value)) return keyFingerprint(value);
 		const views = certificateViews(value);
 		return views ? (views.length === 1 ? views[0] : views) : value;
 	}

@@ -90,7 +90,11 @@ describe('secrets: only fields that really are secrets are hidden; they are neve
 		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig', 'atlassianIdentityProviders'] });
 		await trigger.poll();
 		const stored = trigger.nodeStaticData().configurationChanged as { resolutionConfig: Record<string, unknown> };
-		for (const field of Object.keys(secrets)) expect(stored.resolutionConfig[field]).toBe('**hidden**');
+		const { signingMaterial, ...named } = stored.resolutionConfig;
+		for (const field of Object.keys(named).filter((f) => f in secrets)) expect(named[field]).toBe('**hidden**');
+		expect(Object.keys(secrets).filter((f) => f in named)).toHaveLength(5);
+		// A private key wherever it sits: by the start of its SHA-256, so that a rotation still shows.
+		expect(signingMaterial).toMatch(/^\*\*hidden key\*\* \(SHA-256 [0-9A-F]{16}\)$/);
 		for (const field of Object.keys(secrets)) config[field] = `${String(config[field])}-rotated`;
 		Object.assign(config, {
 			tokenEndpoint: 'https://idp2.example.com/oauth2/token',
@@ -104,6 +108,7 @@ describe('secrets: only fields that really are secrets are hidden; they are neve
 		for (const value of Object.values(secrets)) expect(everything).not.toContain(value.slice(0, 20));
 		expect(everything).not.toContain('MIGHAgEAMBMGByqGSM49');
 		expect((json(outcome) as Array<{ summary: string[] }>).flatMap((i) => i.summary)).toEqual([
+			'signingMaterial changed',
 			"tokenEndpoint changed: 'https://idp.example.com/oauth2/token' → 'https://idp2.example.com/oauth2/token'",
 			'tokenLifetimeInMinutes changed: 60 → 30',
 			"passwordPolicyUrl changed: 'https://idp.example.com/policy' → 'https://idp2.example.com/policy'",
@@ -122,5 +127,40 @@ describe('secrets: only fields that really are secrets are hidden; they are neve
 		expect(item.changes).toEqual([{ op: 'add', path: '/clientSecret', value: '**hidden**' }]);
 		delete config.clientSecret;
 		expect((json(await trigger.poll()) as Array<{ summary: string[] }>)[0].summary).toEqual(['clientSecret removed']);
+	});
+});
+
+describe('secrets by value: key material is replaced by its fingerprint wherever it sits', () => {
+	const ctx = useSimulator();
+	// Random bytes as base64: a key or a key store without a PEM header, in fields named like anything.
+	const keyBase64 = Buffer.from(Array.from({ length: 900 }, (_, i) => (i * 7919 + 13) % 251)).toString('base64');
+	const publicKeyPem = `-----BEGIN PUBLIC KEY-----\n${keyBase64.slice(0, 64)}\n${keyBase64.slice(64, 128)}\n-----END PUBLIC KEY-----`;
+	const FINGERPRINT = /^\*\*hidden key\*\* \(SHA-256 [0-9A-F]{16}\)$/;
+
+	it('a long base64 value and a PEM block of any kind but a certificate: never stored nor emitted; a rotation is a change without its value', async () => {
+		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
+		Object.assign(config, { sp: { keystore: keyBase64 }, verification: publicKeyPem, digest: 'a'.repeat(64), label: 'Production IdP signing key 2026' });
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig'] });
+		await trigger.poll();
+		const stored = (trigger.nodeStaticData().configurationChanged as { resolutionConfig: Record<string, Record<string, unknown>> }).resolutionConfig;
+		expect(stored.sp.keystore).toMatch(FINGERPRINT);
+		expect(stored.verification).toMatch(FINGERPRINT);
+		expect([stored.digest, stored.label]).toEqual(['a'.repeat(64), 'Production IdP signing key 2026']);
+		expect(trigger.staticDataJson).not.toContain(keyBase64.slice(0, 30));
+		config.sp = { keystore: keyBase64.split('').reverse().join('') };
+		const outcome = await trigger.poll();
+		const [item] = json(outcome) as Array<{ summary: string[]; changes: Array<{ value?: unknown }> }>;
+		expect(item.summary).toEqual(['sp.keystore changed']);
+		expect(item.changes).toEqual([{ op: 'replace', path: '/sp/keystore', value: expect.stringMatching(FINGERPRINT) }]);
+		expect(item.changes[0].value).not.toBe(stored.sp.keystore);
+		const everything = JSON.stringify(outcome.emitted) + trigger.staticDataJson;
+		for (const text of [keyBase64, keyBase64.split('').reverse().join(''), publicKeyPem]) expect(everything).not.toContain(text.slice(0, 30));
+	});
+
+	it('certificates are still shown by subject, fingerprint and expiry', async () => {
+		const trigger = activeTrigger(ctx.sim, { event: 'configurationChanged', sources: ['resolutionConfig'] });
+		await trigger.poll();
+		const stored = (trigger.nodeStaticData().configurationChanged as { resolutionConfig: { idps: Array<{ certificates: unknown[] }> } }).resolutionConfig;
+		expect(stored.idps[0].certificates).toEqual([{ subject: expect.any(String), fingerprint: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/), notAfter: expect.any(String) }]);
 	});
 });

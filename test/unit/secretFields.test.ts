@@ -35,7 +35,7 @@ describe('snapshot: what the trigger compares and stores', () => {
 		expect(snapshot(value)).toEqual({
 			'client-secret': '**hidden**',
 			'token-endpoint': 'https://idp.example.com/token',
-			nested: [{ password: '**hidden**', passwordPolicy: 'strict', accessToken: '', key: '**hidden**' }],
+			nested: [{ password: '**hidden**', passwordPolicy: 'strict', accessToken: '', key: expect.stringMatching(/^\*\*hidden key\*\* \(SHA-256 [0-9A-F]{16}\)$/) }],
 			unset: { clientSecret: null },
 		});
 	});

@@ -1,6 +1,6 @@
 import { certificateViews } from './certificate';
 import type { DiffEntry, JsonValue } from './jsonDiff';
-import { isPrivateKeyText, isSecretField } from './secretFields';
+import { isKeyFingerprint, isKeyMaterial, isSecretField } from './secretFields';
 
 export interface SummaryContext {
 	before: JsonValue;
@@ -85,7 +85,8 @@ function line(entry: DiffEntry, context: SummaryContext): string {
 }
 
 const isSecret = (entry: DiffEntry) =>
-	entry.at.some((token) => isSecretField(token)) || isPrivateKeyText(entry.before) || isPrivateKeyText(entry.after);
+	entry.at.some((token) => isSecretField(token)) ||
+	[entry.before, entry.after].some((value) => isKeyMaterial(value) || isKeyFingerprint(value));
 
 const isScalar = (value: JsonValue | undefined) => value === null || (value !== undefined && typeof value !== 'object');
 
