@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { executeFor, SHARED_DESCRIPTION, sharedMethods, nodeProperties } from '../shared/node';
 import { resources } from './actions/resources';
+import { jiraOnly } from './jiraOnly';
 import { listSearch, loadOptions } from './listSearch';
 
 export class AdAttributesSync implements INodeType {
@@ -20,5 +21,5 @@ export class AdAttributesSync implements INodeType {
 
 	methods = { ...sharedMethods, listSearch, loadOptions };
 
-	execute = executeFor(resources);
+	execute = executeFor(jiraOnly(resources));
 }

@@ -78,7 +78,7 @@ export const IDP_FIELDS: Field[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether Jira Service Management customers log in with this identity provider too',
+				'Whether customers of the customer portal log in with this identity provider too. Jira Service Management only: no effect on Jira without it, Confluence or Bitbucket.',
 		},
 		api: ['include-customer-logins'],
 		kind: 'boolean',
@@ -366,7 +366,8 @@ export const SSO_SETTINGS_FIELDS: Field[] = [
 			name: 'showLoginFormForJsm',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the Jira Service Management customer portal shows the login form',
+			description:
+				'Whether the customer portal shows the login form. Jira Service Management only: no effect on Jira without it, Confluence or Bitbucket.',
 		},
 		api: ['show-login-form-for-jsm'],
 		kind: 'boolean',

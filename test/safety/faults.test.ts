@@ -6,7 +6,7 @@
  */
 import { freezeClock, until } from '../harness/frozenClock';
 import { startSimulator, type Simulator } from '../simulator';
-import { CATALOGUE, describedOperations, labelOf, type CatalogueEntry } from './catalogue';
+import { CATALOGUE, describedOperations, labelOf, PREFIX, type CatalogueEntry } from './catalogue';
 import { improperFailure, leakedSecrets, watchUnhandledRejections } from './checks';
 import { SCENARIOS, type Baseline, type Case } from './faultScenarios';
 import { normalize, runEntry, stateOf } from './run';
@@ -16,7 +16,9 @@ const baselines = new Map<CatalogueEntry, Baseline>();
 const unhandled = watchUnhandledRejections();
 const LATENCY_MS = 2500;
 
-const countOf = (entry: CatalogueEntry, sim: Simulator) => sim.requests.filter((r) => r.method === entry.method).length;
+/** The operation's requests of its method to its app (a read of the product's manifest after a missing app is not a retry). */
+const countOf = (entry: CatalogueEntry, sim: Simulator) =>
+	sim.requests.filter((r) => r.method === entry.method && r.path.includes(PREFIX[entry.node])).length;
 
 async function baselineOf(entry: CatalogueEntry, sim: Simulator): Promise<Baseline> {
 	sim.reset();
