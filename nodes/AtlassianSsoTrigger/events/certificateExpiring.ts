@@ -5,6 +5,7 @@ import { readConfig } from '../../ResolutionSamlSso/reads';
 import { certificateViews, daysUntil } from '../../shared/json';
 import { checkedNumber } from '../../shared/node';
 import { attempt, type SourceRead } from '../health';
+import { readMetadata, signingCertificates, type MetadataIdp } from '../metadata';
 import { csv, SOURCE_NAMES } from '../sources';
 import type { TriggerEvent } from './triggerEvent';
 
@@ -17,6 +18,8 @@ interface FoundCertificate {
 	source: CertificateSource;
 	idpId: string | null;
 	idpName: string | null;
+	/** Set for a certificate found in the IdP's metadata document. */
+	metadataUrl?: string;
 	subject: string;
 	fingerprint: string;
 	notAfter: string;
@@ -31,33 +34,40 @@ type Stored = { reported: Record<string, string[] | string> };
 const textOf = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 
-/** Every string in the resolution configuration that is a certificate, with the nearest enclosing object that has an id (its IdP). */
+/**
+ * Every string in the resolution configuration that is a certificate, with the nearest enclosing object
+ * that has an id (its IdP); and each IdP's metadata URL (`metadataurl`) in `urls`.
+ */
 function certificatesIn(
 	value: unknown,
 	owner: { id: string | null; name: string | null },
 	out: FoundCertificate[],
+	urls: MetadataIdp[],
 ): void {
 	if (typeof value === 'string') {
 		for (const view of certificateViews(value) ?? [])
 			out.push({ source: 'resolutionConfig', idpId: owner.id, idpName: owner.name, ...view });
 		return;
 	}
-	if (Array.isArray(value)) return value.forEach((v) => certificatesIn(v, owner, out));
+	if (Array.isArray(value)) return value.forEach((v) => certificatesIn(v, owner, out, urls));
 	if (value && typeof value === 'object') {
 		const object = value as IDataObject;
 		const here =
 			object.id !== undefined ? { id: textOf(object.id), name: textOf(object.name) } : owner;
-		Object.values(object).forEach((v) => certificatesIn(v, here, out));
+		if (typeof object.metadataurl === 'string' && /^https?:\/\//i.test(object.metadataurl))
+			urls.push({ idpId: here.id, idpName: here.name, url: object.metadataurl });
+		Object.values(object).forEach((v) => certificatesIn(v, here, out, urls));
 	}
 }
 
 async function findCertificates(
 	ctx: IPollFunctions,
 	source: CertificateSource,
+	urls: MetadataIdp[],
 ): Promise<FoundCertificate[]> {
 	const found: FoundCertificate[] = [];
 	if (source === 'resolutionConfig') {
-		certificatesIn((await readConfig(ctx, 0)).config, { id: null, name: null }, found);
+		certificatesIn((await readConfig(ctx, 0)).config, { id: null, name: null }, found, urls);
 		return found;
 	}
 	for (const idp of await readIdps(ctx, 0, Infinity)) {
@@ -70,7 +80,11 @@ async function findCertificates(
 
 const DAY_MS = 86_400_000;
 
-const keyOf = (c: FoundCertificate) => `${c.source}|${c.idpId ?? ''}|${c.fingerprint}`;
+/** Where what was reported of a certificate is kept: by where it was read (source or metadata URL), IdP and fingerprint. */
+const keyOf = (c: FoundCertificate) =>
+	`${c.metadataUrl ? `metadata ${c.metadataUrl}` : c.source}|${c.idpId ?? ''}|${c.fingerprint}`;
+/** One certificate of one IdP: found in its configuration and in its metadata, it is reported once. */
+const identityOf = (c: FoundCertificate) => `${c.source}|${c.idpId ?? ''}|${c.fingerprint}`;
 
 /** The bounds of each reminder, in days. */
 const DAYS = { min: 0, max: 3650 };
@@ -113,11 +127,13 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 			ctx.getNode(),
 			'No source chosen: choose at least one in "Sources"',
 		);
+	const checkMetadata = ctx.getNodeParameter('checkMetadataUrls', false) === true;
 	const all: FoundCertificate[] = [];
 	const reads: SourceRead[] = [];
-	const failed = new Set<CertificateSource>();
+	const failed = new Set<string>();
+	const urls: MetadataIdp[] = [];
 	for (const source of sources) {
-		const read = await attempt(async () => await findCertificates(ctx, source));
+		const read = await attempt(async () => await findCertificates(ctx, source, urls));
 		reads.push({
 			key: source,
 			fields: { source },
@@ -125,6 +141,28 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 		});
 		if ('error' in read) failed.add(source);
 		else all.push(...read.value);
+	}
+	// Each metadata document is a source of its own: one that fails does not hide the others.
+	const byUrl = new Map<string, MetadataIdp>();
+	for (const idp of checkMetadata ? urls : []) if (!byUrl.has(idp.url)) byUrl.set(idp.url, idp);
+	for (const idp of byUrl.values()) {
+		const key = `metadata ${idp.url}`;
+		const read = await attempt(async () => signingCertificates(await readMetadata(ctx, idp.url)));
+		reads.push({
+			key,
+			fields: { source: 'idpMetadata', idpId: idp.idpId, metadataUrl: idp.url },
+			error: 'error' in read ? read.error : undefined,
+		});
+		if ('error' in read) failed.add(key);
+		else
+			for (const view of read.value)
+				all.push({
+					source: 'resolutionConfig',
+					idpId: idp.idpId,
+					idpName: idp.idpName,
+					metadataUrl: idp.url,
+					...view,
+				});
 	}
 	const now = Date.now();
 	const output = (c: FoundCertificate, stage: string): IDataObject => ({
@@ -136,13 +174,13 @@ async function poll(ctx: IPollFunctions, stored: Stored | undefined, manual: boo
 	const reported: Record<string, string[]> = {};
 	// A failing source keeps what was reported of its certificates.
 	for (const [key, stages] of Object.entries(reportedBefore))
-		if (failed.has(key.split('|')[0] as CertificateSource)) reported[key] = asStages(stages);
+		if (failed.has(key.split('|')[0])) reported[key] = asStages(stages);
 	const items: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (const c of all) {
 		const key = keyOf(c);
-		if (seen.has(key)) continue;
-		seen.add(key);
+		if (seen.has(identityOf(c))) continue;
+		seen.add(identityOf(c));
 		const stages = reached(c.notAfter, now, thresholds);
 		if (!stages.length) continue;
 		reported[key] = stages;
@@ -199,6 +237,14 @@ export const certificateExpiring: TriggerEvent<Stored> = {
 			placeholder: '30,7,1',
 			description:
 				'Remind when a certificate has this many days left, comma-separated: one item per certificate at each, and one when it has expired',
+		},
+		{
+			displayName: 'Check Metadata URLs',
+			name: 'checkMetadataUrls',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to also read the SAML metadata document of each IdP that has a metadata URL (resolution's metadataurl) and watch the signing certificates it publishes",
 		},
 	],
 	poll,
