@@ -43,6 +43,7 @@ import { EXAMPLE_IDS, WRONG_PW } from '../../test/e2e/prepare-workflows';
 import { SIMULATOR_USERS } from '../../test/simulator';
 import { adminBasic } from '../../test/support/credentials';
 import type { ForwardProxy } from '../../test/support/forwardProxy';
+import { agentApprovalSession, mcpSession } from './mcp';
 
 const log = logger('e2e');
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -253,6 +254,16 @@ export async function collect(
 
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
 		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);
+
+		log(`n8n ${version}: the MCP examples (an MCP client over streamable HTTP, the agent example)`);
+		await mcpSession(out, main, sim, imported.get(EXAMPLE_IDS['mcp-sso-admin.json']));
+		await agentApprovalSession(
+			out,
+			version,
+			main,
+			imported.get(EXAMPLE_IDS['mcp-agent-approval.json']),
+			readFileSync(join(out, 'node-types.txt'), 'utf8').split('\n'),
+		);
 
 		log(
 			`n8n ${version}: the trigger in an active workflow (up to 3 minutes: n8n polls once a minute)`,

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 
 import type { CredentialInput, WorkflowInput } from '../../scripts/lib/n8n';
 import { adminBasic } from '../support/credentials';
+import { MCP_CREDENTIALS } from './mcp';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -32,6 +33,8 @@ export const EXAMPLE_IDS = {
 	'user-sync-watch.json': 'exUserSyncWatch',
 	'rotate-idp-certificate.json': 'exRotateIdpCert',
 	'sso-watch.json': 'exSsoWatch',
+	'mcp-sso-admin.json': 'exMcpSsoAdmin',
+	'mcp-agent-approval.json': 'exMcpAgentApproval',
 } as const satisfies Record<string, string>;
 export type ExampleFile = keyof typeof EXAMPLE_IDS;
 
@@ -109,6 +112,7 @@ function credentials(simUrl: string, proxyHost?: string): CredentialInput[] {
 			data: adminBasic(sim, { password: WRONG_PW }),
 		},
 		...behindProxy,
+		...MCP_CREDENTIALS,
 	];
 }
 

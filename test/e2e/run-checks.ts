@@ -14,6 +14,7 @@ import type { RecordedRequest, SimulatorState } from '../simulator';
 import type { ProxiedRequest } from '../support/forwardProxy';
 import { PROXY_ONLY_HOST } from '../support/forwardProxy';
 import { exampleFiles, readExample, WRONG_PW } from './prepare-workflows';
+import { agentApprovalChecks, mcpChecks } from './mcp';
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
 const NODE_TYPES = [
@@ -468,6 +469,8 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 				);
 			},
 		],
+		...mcpChecks(dir),
+		...agentApprovalChecks(dir),
 	];
 }
 
@@ -477,6 +480,8 @@ const CHECKED_EXAMPLES = [
 	'user-sync-watch.json',
 	'rotate-idp-certificate.json',
 	'sso-watch.json',
+	'mcp-sso-admin.json',
+	'mcp-agent-approval.json',
 ];
 
 /** Runs every check on RESULTS_DIR (one sub-folder per n8n version); prints a line per check and the count. */
