@@ -107,7 +107,9 @@ async function check(entry: CatalogueEntry, spec: HostileSpec, values: Record<st
 		placeholders[id] = expectedSegment(given[id] ?? id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], parameters));
 	}
 	const prefix = `/jira${PREFIX[entry.node]}`;
-	const problems = sim.requests.flatMap((request) => pathProblems({ ...request, path: request.rawPath }, prefix, spec.paths, placeholders));
+	const problems = sim.requests
+		.filter((request) => !spec.productPaths?.some((path) => request.rawPath === `/jira${path}`))
+		.flatMap((request) => pathProblems({ ...request, path: request.rawPath }, prefix, spec.paths, placeholders));
 	const improper = improperFailure(run);
 	if (improper) problems.push(`not a proper n8n error: ${improper}`);
 	const leaked = leakedSecrets(run);

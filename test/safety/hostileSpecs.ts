@@ -10,6 +10,11 @@ export interface HostileSpec {
 	ids?: string[];
 	/** Parameters that go into a request body or a query. */
 	texts?: string[];
+	/**
+	 * The host product's own endpoints the operation may read (the path without its query, below the
+	 * context path), e.g. Jira's user by username; the value goes into the query, never the path.
+	 */
+	productPaths?: string[];
 	/** JSON parameters, by what they hold. */
 	json?: Partial<Record<string, JsonKind>>;
 }
@@ -46,7 +51,11 @@ const SPECS: Record<string, HostileSpec> = {
 		paths: ['/connection/{connection}/user/{user}/field/{field}', '/connection'],
 		ids: ['user', 'connection', 'field'],
 	},
-	'adAttributesSync user.update': { paths: ['/update', '/connection'], texts: ['connectionId', 'userKey', 'fields.field.0.name', 'fields.field.0.value'] },
+	'adAttributesSync user.update': {
+		paths: ['/update', '/connection'],
+		productPaths: ['/rest/api/2/user'],
+		texts: ['connectionId', 'userKey', 'fields.field.0.name', 'fields.field.0.value'],
+	},
 	'kantegaSso identityProvider.getAll': { paths: ['/idp/ids'] },
 	'kantegaSso managedGroup.getAll': { paths: ['/managedgroups/{idpId}/groups'], ids: ['idpId'] },
 	'kantegaSso managedGroup.add': { paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'], ids: ['idpId', 'group'] },

@@ -30,7 +30,7 @@ export function createState(options: ResolvedOptions, baseUrl: string): Simulato
 		loginFailures: {},
 		captchaAfterFailures: options.captchaAfterFailures,
 		latencyMs: options.latencyMs,
-		variants: { allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false, resolutionEnableNosso: false, resolutionResetAnswersConfig: false, resolutionInactiveAnswers404: false, kantegaReplaceBodyName: false },
+		variants: { allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false, resolutionEnableNosso: false, resolutionResetAnswersConfig: false, resolutionInactiveAnswers404: false, kantegaReplaceBodyName: false, devinitiListUserKeys: false },
 		rateLimit: options.rateLimit ? { ...options.rateLimit } : null,
 		resolution: seedResolution(),
 		deviniti: seedDeviniti(options.adUsers, options.adMaxPageSize),

@@ -121,6 +121,8 @@ export interface Variants {
 	resolutionInactiveAnswers404: boolean;
 	/** Kantega's replace reads the new name from `{"name": …}`; another body is answered 204 and changes nothing. */
 	kantegaReplaceBodyName: boolean;
+	/** Deviniti's user lists give each element's `userKey` too (its documentation's examples show only `username`). */
+	devinitiListUserKeys: boolean;
 }
 
 /** The live, JSON-serialisable in-memory state of the instance and its apps. */

@@ -16,7 +16,7 @@ describe('simulator variants', () => {
 		await call(`${sim.url}/__simulator/state`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: { variants } });
 
 	it('are all off by default and after a reset', async () => {
-		expect(sim.state.variants).toEqual({ allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false, resolutionEnableNosso: false, resolutionResetAnswersConfig: false, resolutionInactiveAnswers404: false, kantegaReplaceBodyName: false });
+		expect(sim.state.variants).toEqual({ allowEncodedSlash: false, emptyMutationAnswers: false, ignorePaging: false, replaceNestedObjects: false, kantegaGroupsAsObjects: false, resolutionEnableNosso: false, resolutionResetAnswersConfig: false, resolutionInactiveAnswers404: false, kantegaReplaceBodyName: false, devinitiListUserKeys: false });
 		await setVariants({ ignorePaging: true });
 		expect(sim.state.variants.ignorePaging).toBe(true);
 		sim.reset();

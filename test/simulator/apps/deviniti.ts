@@ -211,8 +211,10 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 			}
 			return true;
 		});
+	// Variant `devinitiListUserKeys`: each element also carries its userKey (built without the caches).
+	const withKeys = ctx.state.variants.devinitiListUserKeys;
 	const cache =
-		confNames.length || usernames.length || userkeys.length
+		withKeys || confNames.length || usernames.length || userkeys.length
 			? undefined
 			: cachedMatching(state.users, JSON.stringify(confIds), JSON.stringify(enabledConnections.map((c) => c.id)), filter);
 	const matching = cache ? cache.matching : filter();
@@ -232,7 +234,10 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 	for (const u of onPage) {
 		if (parts.length > 1) parts.push(',');
 		const configurationName = enabled.get(u.connectionId)?.name;
-		if (!fields.length) {
+		if (withKeys) {
+			const selected = fields.length ? Object.fromEntries(Object.entries(u.fields).filter(([k]) => fields.includes(k))) : u.fields;
+			parts.push(JSON.stringify({ username: u.username, userKey: u.userKey, configurationName, fields: selected }));
+		} else if (!fields.length) {
 			const element = elementJson(u, configurationName);
 			elements.push(element);
 			parts.push(element);

@@ -1,6 +1,6 @@
 /** Core endpoints of the host product (Jira, Confluence or Bitbucket); only the chosen product's exist. */
 import type { AppModule, SimRequestContext, Route, SimResponse } from '../http';
-import { json, text } from '../http';
+import { json, queryOne, text } from '../http';
 import type { Product } from '../types';
 
 const PRODUCTS: Record<Product, { name: string; typeId: string; version: string; buildNumber: number; id: string }> = {
@@ -36,6 +36,21 @@ const ROUTES: Record<Product, Route[]> = {
 				key: ctx.user?.key, name: ctx.user?.username, emailAddress: ctx.user?.email, displayName: ctx.user?.displayName,
 				active: true, timeZone: 'Europe/Berlin', locale: 'en_US',
 			}),
+		},
+		{
+			// Jira's user by username (Deviniti's REST API page gives it as the way to find a user key).
+			method: 'GET', pattern: '/rest/api/2/user', access: 'user',
+			handler: (ctx) => {
+				const username = queryOne(ctx, 'username');
+				const found = username ? ctx.state.deviniti.users.find((u) => u.username.toLowerCase() === username.toLowerCase()) : undefined;
+				if (!username || !found) {
+					return json(404, { errorMessages: [`The user named '${username ?? ''}' does not exist`], errors: {} });
+				}
+				return json(200, {
+					self: `${ctx.baseUrl}/rest/api/2/user?username=${encodeURIComponent(found.username)}`,
+					key: found.userKey, name: found.username, displayName: found.username, active: true,
+				});
+			},
 		},
 	],
 	confluence: [
