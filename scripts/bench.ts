@@ -60,6 +60,8 @@ const temp = (prefix: string) => {
 	return dir;
 };
 
+const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+
 /** The exit code of an engine benchmark that ran to its end but missed its target (overhead, rate limit). */
 const TARGET_MISSED = 3;
 
@@ -71,7 +73,7 @@ async function engineBenchmarks(): Promise<string[]> {
 	for (const bench of ['adUsers', 'overhead', 'rateLimit', 'scale']) {
 		log(`engine: bench/${bench}.bench.ts`);
 		const result = await run(
-			join(REPO, 'node_modules', '.bin', 'tsx'),
+			TSX,
 			[`bench/${bench}.bench.ts`],
 			{
 				cwd: REPO,
@@ -130,7 +132,7 @@ runMain('bench', async () => {
 	});
 	const instance = await createInstance({ version: N8N2_VERSION });
 	const packageDir = await instance.installPackage(tgz);
-	await runOk('node', [join(REPO, 'bench', 'n8n', 'workflows.mjs'), join(work, 'import'), sim.url]);
+	await runOk(TSX, [join(REPO, 'bench', 'n8n', 'workflows.ts'), join(work, 'import'), sim.url], { cwd: REPO });
 	const main = await instance.start({ timeoutMs: 180_000 });
 	const wanted = await instance.declaredTypes(packageDir, 'nodes');
 	const known = await main.rest.nodeTypes();
@@ -156,7 +158,10 @@ runMain('bench', async () => {
 	const cases = await run(
 		install.node,
 		[
-			join(REPO, 'bench', 'n8n', 'run.mjs'),
+			// Under n8n's own Node, TypeScript through tsx (resolved from the repository, the working directory).
+			'--import',
+			'tsx',
+			join(REPO, 'bench', 'n8n', 'run.ts'),
 			main.url,
 			instance.owner.email,
 			instance.owner.password,
@@ -167,7 +172,7 @@ runMain('bench', async () => {
 		],
 		{ cwd: REPO, inherit: true },
 	);
-	if (cases.code !== 0) throw new Error(`bench/n8n/run.mjs failed (exit ${cases.code})`);
+	if (cases.code !== 0) throw new Error(`bench/n8n/run.ts failed (exit ${cases.code})`);
 	await main.stop();
 	await sim.stop();
 
@@ -239,9 +244,9 @@ runMain('bench', async () => {
 	// ---- report ----
 	const nodeVersion = (await runOk(install.node, ['--version'])).trim();
 	const report = await run(
-		'node',
+		TSX,
 		[
-			join(REPO, 'bench', 'n8n', 'report.mjs'),
+			join(REPO, 'bench', 'n8n', 'report.ts'),
 			join(work, 'workflows.json'),
 			join(work, 'cold.json'),
 			resultsMd,
