@@ -1,4 +1,4 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../shared/http';
 
@@ -8,10 +8,19 @@ export interface Instance {
 	product?: string;
 }
 
+/**
+ * A Base URL the credential refuses fails the poll itself, before anything is sent: it is no source's failure,
+ * and its raw text (which may hold a password) must not reach an item.
+ */
 export async function instanceOf(ctx: IPollFunctions): Promise<Instance> {
 	const credentials = await ctx.getCredentials('atlassianDataCenterApi');
 	const checked = checkBaseUrl(credentials.baseUrl);
-	return { baseUrl: checked.ok ? checked.baseUrl : String(credentials.baseUrl ?? '') };
+	if (!checked.ok) {
+		throw new NodeOperationError(ctx.getNode(), checked.message, {
+			description: `Nothing was sent. ${checked.description}`,
+		});
+	}
+	return { baseUrl: checked.baseUrl };
 }
 
 /** One source an event read at this poll: `key` names it in the stored state, `fields` in the items. */
