@@ -78,3 +78,19 @@ export function uploadWarnings(config: unknown): string[] {
 				`The app does not reload IdP metadata after an upload: identity provider ${nameOf(idp)} has a metadataurl but "autoReloadMetadata" is not true, so it keeps the certificates and endpoints of the uploaded configuration. Reload its metadata in SAML SSO (edit the IdP), or set "autoReloadMetadata": true (it reloads every "reloadMetadataIntervalInMinutes", 1440 by default). For a clone, resolution recommends uploading the clone's own configuration, made once in its UI, after each refresh.`,
 		);
 }
+
+/**
+ * The configuration without the `warnings` a Replace output beside it, or undefined when it has none of
+ * ours: exactly the sentences Replace makes for this configuration (so Replace → Replace sends the app
+ * its own configuration; a `warnings` field of any other content is the app's and is kept).
+ */
+export function withoutOwnWarnings(config: IDataObject): IDataObject | undefined {
+	const given = config.warnings;
+	if (!Array.isArray(given) || given.length === 0) return undefined;
+	const rest = { ...config };
+	delete rest.warnings;
+	const ours = uploadWarnings(rest);
+	return ours.length === given.length && ours.every((sentence, i) => sentence === given[i])
+		? rest
+		: undefined;
+}

@@ -207,6 +207,46 @@ describe('replace: warnings of the upload', () => {
 	});
 });
 
+describe("replace's own warnings are not sent again", () => {
+	test('Replace → Replace sends the configuration without the warnings; Compare says identical', async () => {
+		const { sim } = ctx;
+		const config = latestConfig(sim);
+		const idps = (config.idps as IDataObject[]).map((idp) => ({
+			...idp,
+			autoReloadMetadata: false,
+		}));
+		const uploaded = { ...config, idps };
+		const first = await run(
+			sim,
+			{ resource: 'config', operation: 'replace' },
+			{ input: [uploaded] },
+		);
+		expect(first.json[0].warnings).toHaveLength(3);
+		sim.requests.length = 0;
+		const again = await run(
+			sim,
+			{ resource: 'config', operation: 'replace' },
+			{ input: first.json },
+		);
+		expect(again.error).toBeUndefined();
+		expect(appRequests(sim)[0].body).toBe(JSON.stringify(uploaded));
+		const compared = await run(
+			sim,
+			{ resource: 'config', operation: 'compare' },
+			{ input: first.json },
+		);
+		expect(compared.json[0]).toMatchObject({ identical: true });
+	});
+
+	test('a "warnings" field that is not exactly ours is the app\'s: sent as it is', async () => {
+		const { sim } = ctx;
+		const config = { ...latestConfig(sim), warnings: ['kept'] };
+		const r = await run(sim, { resource: 'config', operation: 'replace' }, { input: [config] });
+		expect(r.error).toBeUndefined();
+		expect(appRequests(sim)[0].body).toBe(JSON.stringify(config));
+	});
+});
+
 describe('config.resetEntityId', () => {
 	test.each([
 		['204 without a body (default): the configuration read again', false, ['GET', 'POST', 'GET']],

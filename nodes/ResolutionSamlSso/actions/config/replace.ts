@@ -5,7 +5,12 @@ import type { Operation } from '../../../shared/node';
 import { CONTENT_TYPE, configPath } from '../../api';
 import { configAfterChange, readConfig } from '../../reads';
 import { planOfReplace } from '../../dryRunPlan';
-import { assertNossoWayIn, skipLockoutCheckOption, uploadWarnings } from '../../configChecks';
+import {
+	assertNossoWayIn,
+	skipLockoutCheckOption,
+	uploadWarnings,
+	withoutOwnWarnings,
+} from '../../configChecks';
 import { withoutCertificateInfo } from '../../certificateInfo';
 import {
 	assertConfigObject,
@@ -23,7 +28,7 @@ export async function configText(ctx: IExecuteFunctions, itemIndex: number): Pro
 	if (source === 'json') {
 		const { text, value } = jsonParameter(ctx, 'config', itemIndex);
 		assertConfigObject(ctx, itemIndex, value, 'parameter "config"');
-		const own = withoutCertificateInfo(value as IDataObject);
+		const own = withoutOwnAdditions(value as IDataObject);
 		if (own) return JSON.stringify(own);
 		return text ?? JSON.stringify(value);
 	}
@@ -48,8 +53,15 @@ export async function configText(ctx: IExecuteFunctions, itemIndex: number): Pro
 	}
 	const json = ctx.getInputData()[itemIndex]?.json;
 	assertConfigObject(ctx, itemIndex, json, 'the input item');
-	// What config.get added beside the certificates is not the app's: it is left out.
-	return JSON.stringify(withoutCertificateInfo(json as IDataObject) ?? json);
+	// What config.get added beside the certificates, and Replace's warnings, are not the app's: left out.
+	return JSON.stringify(withoutOwnAdditions(json as IDataObject) ?? json);
+}
+
+/** The configuration without what this node added to it (certificateInfo, warnings), or undefined when it has none. */
+function withoutOwnAdditions(config: IDataObject): IDataObject | undefined {
+	const withoutInfo = withoutCertificateInfo(config);
+	const base = withoutInfo ?? config;
+	return withoutOwnWarnings(base) ?? withoutInfo;
 }
 
 export const replace: Operation = {
