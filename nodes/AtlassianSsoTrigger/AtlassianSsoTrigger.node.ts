@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
@@ -73,8 +74,12 @@ export class AtlassianSsoTrigger implements INodeType {
 		const failures = reads.filter((read) => read.error);
 		const nothingRead = reads.length > 0 && failures.length === reads.length;
 		const named = items.map((item) => ({ ...item, instance }));
+		// Nothing could be read because of the node's own settings (a refused Base URL, nothing sent): a
+		// mistake to fix, not an outage to report once.
+		if (nothingRead && failures.every((read) => read.error instanceof NodeOperationError))
+			throw failures[0].error as NodeOperationError;
 		if (manual) {
-			if (nothingRead) throw failures[0].error;
+			if (nothingRead) throw failures[0].error as NodeApiError;
 			const failed = healthItems({}, failures, instance).items;
 			return named.length + failed.length
 				? [this.helpers.returnJsonArray([...named, ...failed])]
@@ -93,7 +98,7 @@ export class AtlassianSsoTrigger implements INodeType {
 		// Nothing could be read and no item reports it: fail the poll, once per outage.
 		if (nothingRead && !report) {
 			if (storedHealth.outage) return null;
-			throw failures[0].error;
+			throw failures[0].error as NodeApiError;
 		}
 		const out = report ? [...named, ...health.items] : named;
 		return out.length ? [this.helpers.returnJsonArray(out)] : null;

@@ -42,7 +42,7 @@ const parameters = fc.oneof(
 		sources: fc.constantFrom(['kantegaManagedGroups'], ['kantegaManagedGroups', 'atlassianSsoSettings']),
 		kantegaIdpIds: idList,
 	}),
-	fc.record({ event: fc.constant('certificateExpiring'), sources: fc.constant(['atlassianIdentityProviders']), withinDays: hostileValue }),
+	fc.record({ event: fc.constant('certificateExpiring'), sources: fc.constant(['atlassianIdentityProviders']), reminderDays: hostileValue }),
 );
 
 test(`trigger: ${RUNS} generated parameter sets, seed ${SEED}: requests stay under the apps' prefixes, polls fail only with n8n errors`, async () => {

@@ -142,12 +142,12 @@ test('sync with wait and a timeout of "abc" does not poll forever: refused at on
 });
 
 describe('the trigger', () => {
-	// A fraction of a day is a valid window.
-	test.each(BAD.filter((bad) => !bad.includes('2.5e-3')))('"Within Days" %s: the poll fails naming the parameter, nothing sent', async (bad) => {
+	// Reminders are whole days; one bad entry of the list is enough.
+	test.each([...BAD, '30,abc'])('"Reminder Days" %s: the poll fails naming the parameter, nothing sent', async (bad) => {
 		const { sim } = ctx;
-		const trigger = PollingWorkflow.ofTrigger({ event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], withinDays: bad }, adminBasic(sim));
+		const trigger = PollingWorkflow.ofTrigger({ event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: bad }, adminBasic(sim));
 		const outcome = await trigger.poll();
-		expect(String(outcome.error?.message)).toMatch(/^The parameter "withinDays" must be a number from 0 to 3650/);
+		expect(String(outcome.error?.message)).toMatch(/^The parameter "reminderDays" must be a whole number from 0 to 3650/);
 		expect(sim.requests).toEqual([]);
 	});
 });

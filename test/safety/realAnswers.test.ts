@@ -166,13 +166,15 @@ describe('an answer of another shape says what came, never a TypeError (variant 
 		);
 	});
 
-	test('the trigger watching Kantega groups: the poll fails with the same message', async () => {
+	test('the trigger watching Kantega groups: the source fails with the same message (one sourceFailed item)', async () => {
 		const { sim } = ctx;
 		sim.state.variants.kantegaGroupsAsObjects = true;
 		const trigger = PollingWorkflow.ofTrigger({ event: 'configurationChanged', sources: ['kantegaManagedGroups'] }, adminBasic(sim));
 		const outcome = await trigger.poll();
-		expect(String(outcome.error?.message)).toMatch(/^Unexpected answer of GET .*\/groups: expected a list of group names, got an object/);
-		expect(String(outcome.error?.message)).not.toMatch(/TypeError|is not/);
+		const items = (outcome.emitted?.[0] ?? []).map((item) => item.json as { event?: string; error?: { message?: string } });
+		expect(items.map((item) => item.event)).toEqual(['sourceFailed']);
+		expect(String(items[0].error?.message)).toMatch(/^Unexpected answer of GET .*\/groups: expected a list of group names, got an object/);
+		expect(String(items[0].error?.message)).not.toMatch(/TypeError|is not/);
 	});
 });
 
