@@ -46,7 +46,8 @@ const MIN_KEY_LENGTH = 40;
  */
 export function isKeyMaterial(value: unknown): boolean {
 	if (typeof value !== 'string') return false;
-	if (isPrivateKeyText(value) || KEY_PEM.test(value)) return true;
+	// PEM text: only its blocks that are not certificates count (a bundle of certificates is none).
+	if (value.includes('-----BEGIN ')) return isPrivateKeyText(value) || KEY_PEM.test(value);
 	const body = value.replace(/\s+/g, '');
 	if (body.length < MIN_KEY_LENGTH || !LONG_BASE64.test(body)) return false;
 	if (!/[A-Z]/.test(body) || !/[a-z]/.test(body) || !/[0-9]/.test(body)) return false;
