@@ -39,7 +39,12 @@ import {
 	type Workflow,
 	type WorkflowInput,
 } from '../lib/n8n';
-import { EXAMPLE_IDS, WRONG_PW } from '../../test/e2e/prepare-workflows';
+import {
+	BAD_BASE_URLS,
+	BASE_URL_CANARY,
+	EXAMPLE_IDS,
+	WRONG_PW,
+} from '../../test/e2e/prepare-workflows';
 import { SIMULATOR_USERS } from '../../test/simulator';
 import { adminBasic } from '../../test/support/credentials';
 import type { ForwardProxy } from '../../test/support/forwardProxy';
@@ -59,6 +64,7 @@ const SCENARIOS: Array<[string, string, unknown?]> = [
 	],
 	['rotate-idp-certificate', EXAMPLE_IDS['rotate-idp-certificate.json']],
 	['wrong-password', 'e2eWrongPasswd'],
+	['bad-base-url', 'e2eBadBaseUrl'],
 	['continue-on-fail', 'e2eContinueFail'],
 	['saved-with-connections', 'e2eN8nClient'],
 	['behind-proxy', 'e2eBehindProxy'],
@@ -89,6 +95,27 @@ async function credentialTest(ctx: Context, dir: string, password: string): Prom
 	writeFileSync(join(dir, 'response.json'), answer.text);
 	writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
 	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
+}
+
+/**
+ * n8n's own credential test of a credential whose Base URL has a part it must not have (BAD_BASE_URLS):
+ * OUT/credtest-base-url-<kind>/ as for the other credential tests.
+ */
+async function badBaseUrlCredentialTests(ctx: Context): Promise<void> {
+	for (const [kind, baseUrl] of Object.entries(BAD_BASE_URLS)) {
+		const dir = join(ctx.out, `credtest-base-url-${kind}`);
+		mkdirSync(dir, { recursive: true });
+		await ctx.sim.control('POST', 'reset');
+		const answer = await ctx.main.rest.testCredential({
+			id: ctx.credentialIds['dc-credential'],
+			name: 'Atlassian Data Center',
+			type: 'atlassianDataCenterApi',
+			data: adminBasic(ctx.sim, { baseUrl: baseUrl(ctx.sim.url), password: BASE_URL_CANARY }),
+		});
+		writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
+		writeFileSync(join(dir, 'response.json'), answer.text);
+		writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
+	}
 }
 
 /** The name of a workflow's Manual Trigger (where the editor's "Execute workflow" starts). */
@@ -251,6 +278,7 @@ export async function collect(
 		const ctx: Context = { out, main, sim, proxy, credentialIds, workflows: imported };
 		await credentialTest(ctx, join(out, 'credtest-ok'), SIMULATOR_USERS.admin.password);
 		await credentialTest(ctx, join(out, 'credtest-wrong'), WRONG_PW);
+		await badBaseUrlCredentialTests(ctx);
 
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
 		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);

@@ -41,6 +41,16 @@ export type ExampleFile = keyof typeof EXAMPLE_IDS;
 /** The password of the credential dc-credential-bad (and of the credential test that must fail). */
 export const WRONG_PW = 'e2e-wrong-password';
 
+/** The password of the credentials with a bad Base URL: it must appear in no answer, error or log. */
+export const BASE_URL_CANARY = 'e2e-base-url-Secret-4d2';
+
+/** Base URLs with a part the credential refuses before anything is sent, by kind; from the simulator's URL. */
+export const BAD_BASE_URLS = {
+	query: (url: string) => `${url}/?os_authType=basic`,
+	fragment: (url: string) => `${url}#/admin`,
+	userinfo: (url: string) => url.replace('://', `://admin:${BASE_URL_CANARY}@`),
+} as const;
+
 /** The .json files of examples/. */
 export function exampleFiles(): string[] {
 	return readdirSync(join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
@@ -110,6 +120,12 @@ function credentials(simUrl: string, proxyHost?: string): CredentialInput[] {
 			name: 'Atlassian Data Center (wrong password)',
 			type,
 			data: adminBasic(sim, { password: WRONG_PW }),
+		},
+		{
+			id: 'dc-credential-bad-url',
+			name: 'Atlassian Data Center (Base URL with a query)',
+			type,
+			data: adminBasic(sim, { baseUrl: BAD_BASE_URLS.query(sim.url), password: BASE_URL_CANARY }),
 		},
 		...behindProxy,
 		...MCP_CREDENTIALS,

@@ -13,7 +13,7 @@ import type { Execution, ExecutionSummary } from '../../scripts/lib/n8n';
 import type { RecordedRequest, SimulatorState } from '../simulator';
 import type { ProxiedRequest } from '../support/forwardProxy';
 import { PROXY_ONLY_HOST } from '../support/forwardProxy';
-import { exampleFiles, readExample, WRONG_PW } from './prepare-workflows';
+import { BASE_URL_CANARY, exampleFiles, readExample, WRONG_PW } from './prepare-workflows';
 import { agentApprovalChecks, mcpChecks } from './mcp';
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
@@ -32,6 +32,11 @@ const ADFS = '1ncq3jsPC74BGuNnfZPl';
 /** A managed group whose name must be percent-encoded in the path (an encoded "/" is refused by Tomcat). */
 const GROUP_WITH_ACCENTS = 'Développeurs Zürich';
 const AUTH_FAILED = /^Authentication failed: wrong username, password or token/;
+const BASE_URL_REFUSAL = {
+	query: /^The Base URL contains a query \(os_authType=…\): remove it\. To send os_authType=basic/,
+	fragment: /^The Base URL contains a fragment \(#…\): remove it and everything after it\./,
+	userinfo: /^The Base URL contains a user name or password \(user:password@\): remove it\./,
+};
 /** The host name only the suite's forward proxy resolves (scripts/e2e.ts, test/support/forwardProxy.ts). */
 const PROXY_HOST = PROXY_ONLY_HOST;
 /** test/e2e/workflows/behind-proxy.json: each node's read, the path it sends and the items it outputs. */
@@ -240,7 +245,10 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 					`GET ${RESOLUTION}/config`,
 					`GET ${RESOLUTION}/config`, // Replace's "include previous" reads the configuration it replaces
 					`PUT ${RESOLUTION}/config`,
+					// Reset Entity ID reads the entity ID before and after (its output: previousEntityId, entityId)
+					`GET ${RESOLUTION}/config`,
 					`POST ${RESOLUTION}/reset/entityid`,
+					`GET ${RESOLUTION}/config`,
 				]);
 				const production = latestConfig(s.before);
 				const expected = structuredClone(production);
@@ -375,6 +383,37 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 				assert.equal(s.after.loginFailures.admin, 1, 'failed logins counted by Jira');
 			},
 		],
+		[
+			'a Base URL with a query: the run fails with the part to remove, nothing is sent, the password shows nowhere',
+			() => {
+				const s = scenario(dir, 'bad-base-url');
+				assert.equal(s.status, 'error', `run status ${s.status}`);
+				assert.equal(s.error?.message, 'The Base URL contains a query (os_authType=…): remove it');
+				assert.ok(
+					!JSON.stringify(s.run).includes(BASE_URL_CANARY),
+					'the password shows in the execution data',
+				);
+				assert.deepEqual(s.requests, [], 'requests the simulator received');
+			},
+		],
+		...(['query', 'fragment', 'userinfo'] as const).map((kind): [string, () => void] => [
+			`n8n's credential test of a Base URL with a ${kind}: refused with the part to remove, nothing sent, no password`,
+			() => {
+				const d = join(dir, `credtest-base-url-${kind}`);
+				const data = credentialTestAnswer(d);
+				assert.equal(data?.status, 'Error', `answer: ${JSON.stringify(data)}`);
+				assert.match(data!.message, BASE_URL_REFUSAL[kind]);
+				assert.ok(
+					!readFileSync(join(d, 'response.json'), 'utf8').includes(BASE_URL_CANARY),
+					'the answer shows the password',
+				);
+				assert.deepEqual(
+					readJson<RecordedRequest[]>(join(d, 'requests.json')),
+					[],
+					'requests the simulator received',
+				);
+			},
+		]),
 		[
 			'continue on fail: removing 3 Kantega groups, one unknown, removes the other 2 and outputs 1 error item',
 			() => {
