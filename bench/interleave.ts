@@ -29,3 +29,19 @@ export function ratios(a: number[], b: number[]): number[] {
 }
 
 export const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
+
+/**
+ * Like `interleaved`, but each of the `rounds` runs every case twice, in mirrored order (A B C, then C B A), so that a
+ * load that rises or falls during the round (other work on the machine) weighs on every case alike; a case's time in
+ * a round is the sum of its two runs.
+ */
+export async function interleavedMirrored(
+	cases: Record<string, () => Promise<void>>,
+	rounds: number,
+): Promise<Record<string, number[]>> {
+	// `interleaved` reverses the order every other round: rounds 2i and 2i + 1 are a mirrored pair.
+	const times = await interleaved(cases, 2 * rounds);
+	return Object.fromEntries(
+		Object.entries(times).map(([name, t]) => [name, Array.from({ length: rounds }, (_, i) => t[2 * i] + t[2 * i + 1])]),
+	);
+}

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * The package's own overhead per request and per item, on its one route (n8n's request helper): each job in n8n's
- * real engine, measured in the same run, interleaved, median of BENCH_RUNS per-round ratios:
+ * real engine, measured in the same run, interleaved, median of BENCH_RUNS per-round ratios (each round runs every case
+ * twice, in mirrored order, so that a load that rises or falls during the round weighs on every case alike):
  *   getAll:   AD user.getAll of BENCH_USERS users with the server capping pages at 100 (500 requests);
  *   syncUser: BENCH_SYNC_ITEMS resolution connector syncUser items, the username from an expression (1,000 POSTs).
  * Three clients do each job with 8 requests in flight:
@@ -14,7 +15,7 @@
  * Run: npx tsx bench/overhead.bench.ts   (env: BENCH_USERS, BENCH_LATENCY_MS, BENCH_RUNS, BENCH_SYNC_ITEMS,
  *   BENCH_CASES=nodeSyncUser to run some cases only (the target is then checked only for the jobs whose node and
  *   helper both ran), BENCH_CPU_PROFILE=DIR to write a CPU profile of every measured run of every case (not the
- *   warm-up) to DIR/<case>.<round>.cpuprofile; then: npx tsx bench/profileSummary.ts DIR/nodeGetAll.* -- DIR/helperGetAll.*)
+ *   warm-up) to DIR/<case>.<n>.cpuprofile; then: npx tsx bench/profileSummary.ts DIR/nodeGetAll.* -- DIR/helperGetAll.*)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -25,7 +26,7 @@ import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
 import { mapConcurrent, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
 import { runNode } from '../test/harness/runNode';
 import { runHelperNode } from './helperNode';
-import { interleaved, median, ms, ratios } from './interleave';
+import { interleavedMirrored, median, ms, ratios } from './interleave';
 import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50000);
@@ -148,8 +149,8 @@ async function main(): Promise<void> {
 					name,
 					async () => {
 						// The first run of each case is the warm-up: not profiled.
-						const round = cpu[name]?.length ?? 0;
-						const stopProfile = PROFILE && round > 0 ? await startProfile(join(PROFILE, `${name}.${round}.cpuprofile`)) : undefined;
+						const n = cpu[name]?.length ?? 0;
+						const stopProfile = PROFILE && n > 0 ? await startProfile(join(PROFILE, `${name}.${n}.cpuprofile`)) : undefined;
 						const before = process.cpuUsage();
 						await run();
 						const used = process.cpuUsage(before);
@@ -159,9 +160,11 @@ async function main(): Promise<void> {
 				]),
 		);
 		if (PROFILE) mkdirSync(PROFILE, { recursive: true });
-		const t = await interleaved(cases, RUNS);
-		if (PROFILE) console.log(`CPU profiles of every measured run: ${PROFILE}/<case>.<round>.cpuprofile`);
-		console.log(`overhead: the node vs n8n's request helper alone, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} interleaved rounds`);
+		const t = await interleavedMirrored(cases, RUNS);
+		if (PROFILE) console.log(`CPU profiles of every measured run: ${PROFILE}/<case>.<n>.cpuprofile`);
+		console.log(
+			`overhead: the node vs n8n's request helper alone, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} interleaved rounds (each case twice per round, mirrored order; times per run)`,
+		);
 		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
 		const line = (label: string, a: number[] | undefined, b: number[] | undefined, note = ''): number | undefined => {
 			if (!a || !b) return undefined;
@@ -172,7 +175,8 @@ async function main(): Promise<void> {
 		};
 		for (const { key, what, requests } of JOBS) {
 			const [node, helper, fetch] = ['node', 'helper', 'fetch'].map((c) => t[`${c}${key}`]);
-			const took = (c: string, times: number[] | undefined) => (times ? `${c} ${ms(median(times)).trim()}` : '');
+			// A round holds two runs of each case.
+			const took = (c: string, times: number[] | undefined) => (times ? `${c} ${ms(median(times) / 2).trim()}` : '');
 			// The first CPU figure is the warm-up's.
 			const perRequest = (c: string) => (cpu[`${c}${key}`] ? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / requests).toFixed(2)}` : '');
 			if (!node && !helper && !fetch) continue;
