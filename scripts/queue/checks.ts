@@ -39,6 +39,11 @@ export class Checks {
 		return ok;
 	}
 
+	/** How many checks ran so far. */
+	get ran(): number {
+		return this.passed + this.failed;
+	}
+
 	/** Prints the summary line; returns the number of failed checks. */
 	summary(suite: string, extra = ''): number {
 		console.log(

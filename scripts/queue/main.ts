@@ -3,12 +3,16 @@
  * The queue-mode suite (`npm run test:queue`): the packed package in n8n 2.41.1 running in queue
  * mode (PostgreSQL, Redis, one main, two workers: scripts/queue/topology.ts) against the Data
  * Center simulator. It shows that
- *   - every process loads the package, and every example workflow of examples/ completes when its
- *     executions run on the workers (manual runs are offloaded to them);
+ *   - every process loads the package, and every example workflow of examples/ with a Manual
+ *     Trigger, and an AD Attributes Sync read (outcomes.ts's QUEUE_SCENARIOS), completes when its
+ *     executions run on the workers (manual runs are offloaded to them), with the requests the
+ *     simulator received (method + path, exact counts), its state after and the output items
+ *     checked (scripts/queue/outcomes.ts);
  *   - both workers run executions (which worker ran what: read from each worker's own log);
  *   - the Atlassian SSO Trigger (examples/sso-watch.json, activated) alerts once per change, not
  *     once per worker: only the main polls, a worker runs each execution the poll starts;
  *   - after one worker is killed (SIGKILL), new executions run on the other.
+ * The run counts its checks: one more or less than expected (expectedChecks below) fails it.
  * Output like the e2e suite: `ok - ...` / `not ok - ...` per check, then `queue: N passed, M failed`;
  * exit code 1 when a check failed. Everything it started is stopped and removed at the end, also
  * on Ctrl-C. QUEUE_KEEP=1 keeps the folder (logs, databases); QUEUE_PACKAGE=<tgz> tests that tarball;
@@ -26,14 +30,36 @@ import {
 	runMain,
 	secondsSince,
 	startSimulator,
+	type Execution,
 	type N8nProcess,
 } from '../lib/n8n';
+import type { RecordedRequest, SimulatorState } from '../../test/simulator';
+import { exampleFiles, readExample } from '../../test/e2e/prepare-workflows';
 import { Checks } from './checks';
+import { callCounts, EXPECTED_CALLS, OUTCOMES, QUEUE_SCENARIOS, type Observed } from './outcomes';
 import { importWorkflows, prepareWorkflows, runAll, TriggerWatch } from './scenarios';
 import { startQueueTopology } from './topology';
 
 const log = logger('queue');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/**
+ * The checks a run makes, counted before the summary (a group that stopped early or a workflow
+ * that was not found fails the run): the fixed ones (start-up, package, both workers, the killed
+ * worker, the trigger) and one per workflow run by hand, i.e. per example of examples/ with a
+ * Manual Trigger and per scenario of the suite's own (outcomes.ts).
+ */
+function expectedChecks(): { count: number; how: string } {
+	const FIXED = 5;
+	const examples = exampleFiles().filter((file) =>
+		readExample(file).nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'),
+	).length;
+	const own = QUEUE_SCENARIOS.length;
+	return {
+		count: FIXED + examples + own,
+		how: `${FIXED} fixed, ${examples} examples with a Manual Trigger, ${own} own scenario${own === 1 ? '' : 's'}`,
+	};
+}
 
 async function main(): Promise<number> {
 	const t0 = Date.now();
@@ -115,17 +141,48 @@ async function main(): Promise<number> {
 	const ran: Array<{ id: string; what: string }> = [];
 	const runBy = (id: string): N8nProcess | undefined => queue.workerOf(id);
 
+	/** The simulator reset, then what the runs did to it: its requests and its state before and after. */
+	const observe = async <T>(
+		execute: () => Promise<T>,
+	): Promise<Omit<Observed, 'execution'> & { result: T }> => {
+		await sim.control('POST', 'reset');
+		const before = await sim.control<SimulatorState>('GET', 'state');
+		const result = await execute();
+		const requests = await sim.control<RecordedRequest[]>('GET', 'requests');
+		const after = await sim.control<SimulatorState>('GET', 'state');
+		return { result, requests, before, after, simUrl: sim.url };
+	};
+	/** One run of a workflow by hand, checked on the simulator and in its output (outcomes.ts). */
+	const runChecked = async (
+		example: (typeof imported.manual)[number],
+		prefix = '',
+	): Promise<Execution> => {
+		const observed = await observe(
+			async () => await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000),
+		);
+		const execution = observed.result;
+		checks.expect(
+			execution.status === 'success',
+			`${prefix}status ${execution.status}: ${JSON.stringify(execution.data.resultData.error ?? {})}`,
+		);
+		const outcome = OUTCOMES[example.file];
+		checks.expect(
+			outcome !== undefined,
+			`${prefix}no expected outcome for ${example.file} in scripts/queue/outcomes.ts`,
+		);
+		outcome?.({ ...observed, execution }, (condition, message) =>
+			checks.expect(condition, `${prefix}${message}`),
+		);
+		return execution;
+	};
+
 	for (const example of imported.manual) {
+		const what = example.file.endsWith('.json') ? `example ${example.file}` : example.file;
 		await checks.run(
-			`example ${example.file} completes in queue mode, run by a worker`,
+			`${what} completes in queue mode, run by a worker; its requests, the simulator's state and its output as expected`,
 			async () => {
-				await sim.control('POST', 'reset');
-				const execution = await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000);
+				const execution = await runChecked(example);
 				ran.push({ id: execution.id, what: example.file });
-				checks.expect(
-					execution.status === 'success',
-					`status ${execution.status}: ${JSON.stringify(execution.data.resultData.error ?? {})}`,
-				);
 				checks.expect(
 					runBy(execution.id) !== undefined,
 					`execution ${execution.id} was run by no worker`,
@@ -135,12 +192,24 @@ async function main(): Promise<number> {
 	}
 
 	await checks.run(
-		'both workers run executions: 6 runs at once, each execution on exactly one worker',
+		"both workers run executions: 6 runs at once, each execution on exactly one worker, the simulator received each run's requests once",
 		async () => {
-			await sim.control('POST', 'reset');
-			await sim.control('POST', 'latency', { ms: 400 });
-			const burst = await runAll(n8nMain, imported.manual[0], 6);
-			await sim.control('POST', 'latency', { ms: 0 });
+			const example = imported.manual[0];
+			const { result: burst, requests } = await observe(async () => {
+				await sim.control('POST', 'latency', { ms: 400 });
+				const executions = await runAll(n8nMain, example, 6);
+				await sim.control('POST', 'latency', { ms: 0 });
+				return executions;
+			});
+			// Each run's requests exactly once: 6 times those of one run, whatever the interleaving.
+			const once = EXPECTED_CALLS[example.file]?.() ?? [];
+			checks.expect(once.length > 0, `no expected requests for ${example.file} in outcomes.ts`);
+			const expected = callCounts(Array.from({ length: 6 }, () => once).flat());
+			const received = callCounts(requests.map((r) => `${r.method} ${r.path}`));
+			checks.expect(
+				JSON.stringify(received) === JSON.stringify(expected),
+				`requests received ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}`,
+			);
 			ran.push(...burst.map((e) => ({ id: e.id, what: 'burst' })));
 			checks.expect(
 				burst.every((e) => e.status === 'success'),
@@ -163,47 +232,78 @@ async function main(): Promise<number> {
 		},
 	);
 
-	await checks.run('a worker killed (SIGKILL): new executions run on the other', async () => {
-		const [survivor, victim] = workers;
-		await victim.kill();
-		checks.expect(!victim.alive(), 'the killed worker still runs');
-		for (const example of imported.manual) {
-			await sim.control('POST', 'reset');
-			const execution = await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000);
-			checks.expect(
-				execution.status === 'success',
-				`${example.file} after the kill: status ${execution.status}`,
-			);
-			checks.expect(
-				runBy(execution.id) === survivor,
-				`${example.file} after the kill: run by ${runBy(execution.id)?.pid ?? 'no worker'}`,
-			);
-		}
-	});
+	await checks.run(
+		'a worker killed (SIGKILL): new executions run on the other, with the same requests, state and output',
+		async () => {
+			const [survivor, victim] = workers;
+			await victim.kill();
+			checks.expect(!victim.alive(), 'the killed worker still runs');
+			for (const example of imported.manual) {
+				const execution = await runChecked(example, `${example.file} after the kill: `);
+				checks.expect(
+					runBy(execution.id) === survivor,
+					`${example.file} after the kill: run by ${runBy(execution.id)?.pid ?? 'no worker'}`,
+				);
+			}
+		},
+	);
 
 	await checks.run(
-		'example sso-watch.json, activated: one alert per change (not one per worker), its executions on a worker',
+		'example sso-watch.json, activated, resolution then taken off the watched instance: one alert per change (not one per worker), every alert names the instance, the trigger only reads, its executions on a worker',
 		async () => {
 			const result = await watch.finish();
 			checks.expect(result.failure === '', `trigger watch: ${result.failure}`);
-			const changed = result.inbox
-				.filter((a) => a.event === 'configurationChanged')
-				.map((a) => a.text);
+			// As the e2e suite checks it (test/e2e/run-checks.ts), with one poller for two workers.
+			const instance = `[${watched.url}] `;
+			const byEvent = (event: string) => result.inbox.filter((a) => a.event === event);
+			checks.expect(
+				result.inbox.every((a) => a.text.startsWith(instance)),
+				`every alert starts with ${instance}: ${JSON.stringify(result.inbox)}`,
+			);
+			const changed = byEvent('configurationChanged').map((a) => a.text);
 			checks.expect(
 				changed.length === 1 &&
 					changed[0] ===
-						'SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false',
+						`${instance}SSO configuration changed (atlassianSsoSettings):\n- show-login-form changed: true → false`,
 				`configuration alerts: ${JSON.stringify(changed)}`,
 			);
-			const certificates = result.inbox.filter((a) => a.event === 'certificateExpiring');
+			const certificates = byEvent('certificateExpiring');
 			checks.expect(certificates.length === 1, `certificate alerts: ${certificates.length}`);
-			checks.expect(
-				result.pollsPerMinute <= 1,
-				`polls of the SSO settings per trigger per minute: ${result.pollsPerMinute}`,
+			// When the watch took resolution off the instance (test/e2e/trigger-watch.ts), two triggers read
+			// resolution's configuration, one its connector 1: each says once that it failed.
+			const state = await watched.control<{ installedApps?: string[] }>('GET', 'state');
+			const removed = state.installedApps?.includes('resolution') === false;
+			const failed = byEvent('sourceFailed').map(
+				(a) => a.text.slice(instance.length).split(':')[0],
 			);
+			const count = (what: string) => failed.filter((f) => f === what).length;
+			const config = count('Monitoring of resolutionConfig failed');
+			const connector = count('Monitoring of userSyncConnector 1 failed');
+			checks.expect(
+				removed
+					? config >= 1 && config <= 2 && connector <= 1 && failed.length === config + connector
+					: failed.length === 0,
+				`resolution ${removed ? 'removed' : 'installed'}; sourceFailed alerts: ${JSON.stringify(byEvent('sourceFailed'))}`,
+			);
+			checks.expect(
+				byEvent('userSyncFinished').length === 0 && byEvent('sourceRecovered').length === 0,
+				`alerts: ${JSON.stringify(result.inbox)}`,
+			);
+			const writes = result.requests.filter((r) => r.method !== 'GET');
+			checks.expect(
+				writes.length === 0,
+				`the trigger changed the watched instance: ${JSON.stringify(writes)}`,
+			);
+			checks.expect(
+				result.polls >= 3 && result.pollsPerMinute <= 1,
+				`polls of the SSO settings: ${result.polls}, per trigger per minute: ${result.pollsPerMinute}`,
+			);
+			// The certificate alert, the change (with its trigger's failure), at most one failure of each other trigger.
 			const executions = await n8nMain.rest.executions(imported.trigger.id);
 			checks.expect(
-				executions.length === 2 && executions.every((e) => e.status === 'success'),
+				executions.length >= 2 &&
+					executions.length <= (removed ? 4 : 2) &&
+					executions.every((e) => e.status === 'success'),
 				`executions: ${JSON.stringify(executions.map((e) => ({ id: e.id, status: e.status })))}`,
 			);
 			for (const e of executions)
@@ -213,6 +313,12 @@ async function main(): Promise<number> {
 
 	await queue.stop();
 	await Promise.all([sim.stop(), watched.stop()]);
+
+	const expected = expectedChecks();
+	const made = checks.ran;
+	await checks.run(`made the ${expected.count} checks expected (${expected.how})`, async () => {
+		checks.expect(made === expected.count, `expected ${expected.count} checks, ${made} ran`);
+	});
 	const failed = checks.summary('queue', `setup ${setupSeconds}s, total ${secondsSince(t0)}s`);
 	if (failed && process.env.QUEUE_KEEP !== '1')
 		log('FAILED: rerun with QUEUE_KEEP=1 to keep the n8n, PostgreSQL and simulator logs');

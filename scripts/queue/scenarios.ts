@@ -21,9 +21,10 @@ import {
 	prepareWorkflows as prepareFor,
 	readExample,
 } from '../../test/e2e/prepare-workflows';
+import { QUEUE_SCENARIOS } from './outcomes';
 
 export interface ManualExample {
-	/** examples/<file> */
+	/** examples/<file>, or the name of one of the suite's own scenarios (outcomes.ts's QUEUE_SCENARIOS) */
 	file: string;
 	id: string;
 	/** Its Manual Trigger (the run starts there, as the editor's "Execute workflow"). */
@@ -37,6 +38,9 @@ interface Prepared {
 	trigger: string;
 }
 
+/** The package's poller: the example that holds it (sso-watch.json) is activated, not run by hand. */
+const SSO_TRIGGER = 'n8n-nodes-atlassian-dc-identity.atlassianSsoTrigger';
+
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 export function prepareWorkflows(out: string, simUrl: string, watchedUrl: string): Prepared {
@@ -49,7 +53,9 @@ export function prepareWorkflows(out: string, simUrl: string, watchedUrl: string
 /**
  * Creates the credentials of prepare-workflows.ts in the main (n8n encrypts them; every worker
  * decrypts them with the shared key) and imports every example: the ones with a Manual Trigger
- * against the first simulator, sso-watch.json against the watched one.
+ * against the first simulator, sso-watch.json against the watched one (the examples started by
+ * another trigger, MCP Server or chat, are left out: the e2e suite covers them); then the suite's own
+ * scenarios (outcomes.ts), against the first simulator.
  */
 export async function importWorkflows(
 	main: N8nProcess,
@@ -82,7 +88,7 @@ export async function importWorkflows(
 		if (manualTrigger) {
 			await main.rest.importWorkflow(workflow, forRuns);
 			manual.push({ file, id: workflow.id, trigger: manualTrigger.name });
-		} else {
+		} else if (workflow.nodes.some((n) => n.type === SSO_TRIGGER)) {
 			const watched = find(prepared.trigger);
 			if (!watched?.id) throw new Error(`examples/${file}: not among the prepared workflows`);
 			await main.rest.importWorkflow(watched, forTrigger);
@@ -90,6 +96,14 @@ export async function importWorkflows(
 		}
 	}
 	if (!trigger) throw new Error('no example with a trigger (sso-watch.json)');
+	// The suite's own workflows, with the credential the examples use against the first simulator.
+	for (const scenario of QUEUE_SCENARIOS) {
+		const workflow = scenario.workflow('dc-credential');
+		const { id } = await main.rest.importWorkflow(workflow, forRuns);
+		const manualTrigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+		if (!manualTrigger) throw new Error(`scenario ${scenario.name}: no Manual Trigger`);
+		manual.push({ file: scenario.name, id, trigger: manualTrigger.name });
+	}
 	// The first example is the one the burst repeats: clone-refresh (a few requests, no waiting).
 	manual.sort(
 		(a, b) => Number(b.file === 'clone-refresh.json') - Number(a.file === 'clone-refresh.json'),
@@ -115,6 +129,8 @@ export async function runAll(
 export interface TriggerWatchResult {
 	failure: string;
 	inbox: Array<{ event: string; text: string }>;
+	/** The requests the watched simulator received (the trigger's polls). */
+	requests: Array<{ method: string; path: string }>;
 	/** GETs of the SSO settings the watched simulator saw (one per poll), and the minutes since the activation. */
 	polls: number;
 	minutes: number;
@@ -173,6 +189,7 @@ export class TriggerWatch {
 		return {
 			failure,
 			inbox: read('inbox.json', []),
+			requests,
 			polls,
 			minutes,
 			pollsPerMinute: (polls - 1) / Math.max(1, Math.ceil(minutes)),

@@ -15,7 +15,10 @@ export class Report {
 			console.log(`  ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 			return true;
 		} catch (error) {
-			const detail = ((error as Error).message ?? String(error)).split('\n').slice(0, 8).join('\n       ');
+			const detail = ((error as Error).message ?? String(error))
+				.split('\n')
+				.slice(0, 8)
+				.join('\n       ');
 			this.results.push({ name, ok: false, detail, ms: Date.now() - started });
 			console.log(`  FAIL ${name}\n       ${detail}`);
 			await this.onFailure?.(name).catch(() => undefined);
@@ -38,5 +41,8 @@ export function assert(condition: unknown, message: string): asserts condition {
 }
 
 export function sameList(actual: string[], expected: string[], what: string): void {
-	assert(JSON.stringify(actual) === JSON.stringify(expected), `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+	assert(
+		JSON.stringify(actual) === JSON.stringify(expected),
+		`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+	);
 }
