@@ -272,7 +272,7 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 				});
 				assert.deepEqual(s.output('Replace Config')![0].previous, production);
 				assert.deepEqual(s.output("Reset Entity ID to the Clone's Base URL"), [
-					{ entityIdReset: true },
+					{ previousEntityId: expected.entityId, entityId: `${simUrl}/plugins/servlet/samlsso` },
 				]);
 			},
 		],
