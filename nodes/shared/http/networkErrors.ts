@@ -15,6 +15,7 @@ const NETWORK_WORDS: Record<string, string> = {
 	ETIMEDOUT: 'timed out',
 	ECONNRESET: 'connection reset',
 	EPIPE: 'connection broken',
+	ECONNABORTED: 'timed out or aborted',
 };
 
 /** A failure of the TLS handshake (an untrusted, self-signed or expired certificate). */
@@ -23,18 +24,30 @@ export function isTlsFailure({ code, message }: { code?: string; message?: strin
 }
 
 /** n8n rewrites any error message that contains a system error code, so the message says it in words. */
-export function networkError(ctx: TransportContext, failure: { code?: string; message?: string }, request: Where, itemIndex: number): NodeApiError {
+export function networkError(
+	ctx: TransportContext,
+	failure: { code?: string; message?: string },
+	request: Where,
+	itemIndex: number,
+): NodeApiError {
 	const { code, message } = failure;
 	const where = `${request.method} ${request.path}`;
 	if (code === 'ABORT_ERR') {
-		return new NodeApiError(ctx.getNode(), { cancelled: true, method: request.method, path: request.path } as JsonObject, {
-			message: `The execution was cancelled (${where})`,
-			description: 'The request was stopped while it was under way; whether Data Center acted on it is not known.',
-			itemIndex,
-		});
+		return new NodeApiError(
+			ctx.getNode(),
+			{ cancelled: true, method: request.method, path: request.path } as JsonObject,
+			{
+				message: `The execution was cancelled (${where})`,
+				description:
+					'The request was stopped while it was under way; whether Data Center acted on it is not known.',
+				itemIndex,
+			},
+		);
 	}
 	const tls = isTlsFailure(failure);
-	const what = tls ? 'TLS certificate not accepted' : (code && NETWORK_WORDS[code]) || 'network error';
+	const what = tls
+		? 'TLS certificate not accepted'
+		: (code && NETWORK_WORDS[code]) || 'network error';
 	return new NodeApiError(
 		ctx.getNode(),
 		{ networkError: what, method: request.method, path: request.path } as JsonObject,
@@ -49,9 +62,18 @@ export function networkError(ctx: TransportContext, failure: { code?: string; me
 }
 
 /** n8n's outbound-request policy refused the instance: nothing was sent. */
-export function egressRefused(ctx: TransportContext, target: string, reason: string | undefined, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `n8n's outbound-request policy does not allow ${target}`, {
-		description: `Nothing was sent. ${(reason ?? 'The address is blocked').replace(/\.?$/, '.')} Ask the n8n administrator to allow the instance (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES), or check the credential's Base URL.`,
-		itemIndex,
-	});
+export function egressRefused(
+	ctx: TransportContext,
+	target: string,
+	reason: string | undefined,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`n8n's outbound-request policy does not allow ${target}`,
+		{
+			description: `Nothing was sent. ${(reason ?? 'The address is blocked').replace(/\.?$/, '.')} Ask the n8n administrator to allow the instance (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES), or check the credential's Base URL.`,
+			itemIndex,
+		},
+	);
 }

@@ -28,6 +28,18 @@ export interface ParameterMemo {
 }
 
 /**
+ * What a poll may spend on its requests, waits included: n8n polls at most once a minute, so a poll that
+ * waited longer (a slow server, a long Retry-After) would run into the next one. What does not fit is
+ * reported, and the next poll tries again.
+ */
+export const POLL_BUDGET_MS = 45_000;
+
+/** A trigger's poll (n8n's poll context is the only one that can emit). */
+function isPoll(ctx: TransportContext): boolean {
+	return '__emit' in ctx;
+}
+
+/**
  * One node run (an action node's execution, a poll, a list search): its credential, its one request gate and
  * what it remembers of its parameters, all let go with the run's context.
  */
@@ -38,7 +50,22 @@ export class Run {
 	/** How many requests the run keeps in flight, asked when its first request is sent. */
 	maxInFlight: () => number = () => DEFAULT_CONCURRENCY;
 
-	constructor(private readonly ctx: TransportContext) {}
+	/** When a poll's budget ends (undefined: no budget, as for an action node's execution). */
+	readonly deadline: number | undefined;
+
+	constructor(private readonly ctx: TransportContext) {
+		this.deadline = isPoll(ctx) ? Date.now() + POLL_BUDGET_MS : undefined;
+	}
+
+	/** Whether waiting `ms` now still ends within the run's budget. */
+	mayWait(ms: number): boolean {
+		return this.deadline === undefined || Date.now() + ms <= this.deadline;
+	}
+
+	/** The longest a request may take now: what is left of a poll's budget (at least a second), else no bound. */
+	requestTimeout(): number | undefined {
+		return this.deadline === undefined ? undefined : Math.max(1000, this.deadline - Date.now());
+	}
 
 	async credential(): Promise<RunCredential> {
 		if (!this.credentialOnce) {
@@ -50,8 +77,23 @@ export class Run {
 
 	/** Every request of the run passes this gate (all items and pages together). */
 	gate(): RequestGate {
-		this.gateOnce ??= new RequestGate(this.maxInFlight(), async (ms) => await cancellableSleep(this.ctx, ms));
+		this.gateOnce ??= new RequestGate(this.maxInFlight(), async (ms) => {
+			if (!this.mayWait(ms)) throw this.outOfTime(ms);
+			await cancellableSleep(this.ctx, ms);
+		});
 		return this.gateOnce;
+	}
+
+	/** A poll whose next request would have to wait past its budget for Data Center's rate limit. */
+	outOfTime(ms: number): NodeOperationError {
+		return new NodeOperationError(
+			this.ctx.getNode(),
+			`Rate limited by Data Center: the next request may go in ${Math.ceil(ms / 1000)} s, after this poll's time`,
+			{
+				description:
+					'Nothing more was sent at this poll; the trigger tries again at its next poll.',
+			},
+		);
 	}
 }
 
@@ -67,11 +109,19 @@ export function runOf(ctx: TransportContext): Run {
 async function readCredential(ctx: TransportContext): Promise<RunCredential> {
 	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const base = checkBaseUrl(data.baseUrl);
-	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message, { description: `Nothing was sent. ${base.description}` });
+	if (!base.ok)
+		throw new NodeOperationError(ctx.getNode(), base.message, {
+			description: `Nothing was sent. ${base.description}`,
+		});
 	return {
 		baseUrl: base.baseUrl,
 		ignoreSSLIssues: data.ignoreSSLIssues === true,
-		decrypted: { id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
+		decrypted: {
+			id: ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
+			name: CREDENTIAL_TYPE,
+			type: CREDENTIAL_TYPE,
+			data,
+		},
 		authQuery: authQueryOf(data),
 	};
 }

@@ -17,7 +17,11 @@ export function headersOf(raw: unknown): Record<string, string | undefined> {
 	const headers: Record<string, string | undefined> = {};
 	if (raw && typeof raw === 'object') {
 		for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-			headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
+			headers[key.toLowerCase()] = Array.isArray(value)
+				? value.join(', ')
+				: value == null
+					? undefined
+					: String(value);
 		}
 	}
 	return headers;
@@ -34,6 +38,7 @@ export async function sendThroughN8n(
 	credentials: ICredentialsDecrypted,
 	skipSslCertificateValidation: boolean,
 	request: OutgoingRequest,
+	timeout?: number,
 ): Promise<HttpAnswer> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -46,14 +51,25 @@ export async function sendThroughN8n(
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
 		skipSslCertificateValidation,
+		...(timeout === undefined ? {} : { timeout }),
 	};
-	const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-		credentialsDecrypted: credentials,
-	})) as { statusCode: number; headers: unknown; body: unknown };
+	const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		options,
+		{
+			credentialsDecrypted: credentials,
+		},
+	)) as { statusCode: number; headers: unknown; body: unknown };
 	return {
 		statusCode: response.statusCode,
 		headers: headersOf(response.headers),
-		body: typeof response.body === 'string' ? response.body : response.body == null ? '' : String(response.body),
+		body:
+			typeof response.body === 'string'
+				? response.body
+				: response.body == null
+					? ''
+					: String(response.body),
 	};
 }
 
@@ -65,15 +81,32 @@ export const EGRESS_REFUSED = 'EGRESS_REFUSED';
  * on its `cause`; a cancelled execution aborts it.
  */
 export function failureOf(error: unknown): { code?: string; message?: string } {
-	const outer = (error ?? {}) as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown };
+	const outer = (error ?? {}) as {
+		code?: unknown;
+		message?: unknown;
+		name?: unknown;
+		cause?: unknown;
+	};
 	const cause = (outer.cause ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
-	if ([outer, cause].some((e) => e.name === 'AbortError' || e.name === 'CanceledError' || e.code === 'ERR_CANCELED')) {
+	if (
+		[outer, cause].some(
+			(e) => e.name === 'AbortError' || e.name === 'CanceledError' || e.code === 'ERR_CANCELED',
+		)
+	) {
 		return { code: 'ABORT_ERR', message: 'cancelled' };
 	}
 	// n8n's helper hands its policy's refusal on inside a NodeApiError.
-	const refusal = [outer, cause].find((e) => e.name === 'SsrfBlockedIpError' || e.name === 'SsrfBlockedHostnameError');
-	if (refusal) return { code: EGRESS_REFUSED, message: typeof refusal.message === 'string' ? refusal.message : undefined };
+	const refusal = [outer, cause].find(
+		(e) => e.name === 'SsrfBlockedIpError' || e.name === 'SsrfBlockedHostnameError',
+	);
+	if (refusal)
+		return {
+			code: EGRESS_REFUSED,
+			message: typeof refusal.message === 'string' ? refusal.message : undefined,
+		};
 	const code = [outer.code, cause.code].find((value): value is string => typeof value === 'string');
-	const message = [cause.message, outer.message].find((words): words is string => typeof words === 'string');
+	const message = [cause.message, outer.message].find(
+		(words): words is string => typeof words === 'string',
+	);
 	return { code, message };
 }

@@ -43,7 +43,6 @@ export interface ApiResponse extends HttpAnswer {
 	json: unknown;
 }
 
-
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function isMutating(method: string): boolean {
@@ -54,14 +53,22 @@ export function isMutating(method: string): boolean {
 function assertOwnEndpoint(ctx: TransportContext, request: ApiRequest, itemIndex?: number): void {
 	const dots = dotSegmentIn(request.path);
 	if (dots === undefined) return;
-	throw new NodeOperationError(ctx.getNode(), `The id "${dots}" cannot be sent in a URL (${request.method} ${request.path})`, {
-		itemIndex,
-		description:
-			'Nothing was sent. HTTP clients and Tomcat read "." and ".." in a path as "this folder" and "parent folder", even when encoded, so the request would reach another endpoint. Check the expression that fills the id.',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The id "${dots}" cannot be sent in a URL (${request.method} ${request.path})`,
+		{
+			itemIndex,
+			description:
+				'Nothing was sent. HTTP clients and Tomcat read "." and ".." in a path as "this folder" and "parent folder", even when encoded, so the request would reach another endpoint. Check the expression that fills the id.',
+		},
+	);
 }
 
-export async function requestUrl(ctx: TransportContext, request: ApiRequest, itemIndex?: number): Promise<string> {
+export async function requestUrl(
+	ctx: TransportContext,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<string> {
 	assertOwnEndpoint(ctx, request, itemIndex);
 	const { baseUrl, authQuery } = await runOf(ctx).credential();
 	return `${baseUrl}${request.path}${buildQuery({ ...request.qs, ...authQuery })}`;
@@ -73,7 +80,10 @@ function requestBody(request: ApiRequest): string | undefined {
 }
 
 /** What a dry run outputs: the request as it would be sent, without any credential. */
-export async function dryRunOutput(ctx: TransportContext, request: ApiRequest): Promise<IDataObject> {
+export async function dryRunOutput(
+	ctx: TransportContext,
+	request: ApiRequest,
+): Promise<IDataObject> {
 	const body = requestBody(request);
 	return {
 		dryRun: true,
@@ -84,13 +94,28 @@ export async function dryRunOutput(ctx: TransportContext, request: ApiRequest): 
 }
 
 /** The error an answer stands for (status, method, path, the vendor's words), or undefined when it is data. */
-export function answerError(ctx: TransportContext, answer: HttpAnswer, request: ApiRequest, itemIndex: number): NodeApiError | undefined {
+export function answerError(
+	ctx: TransportContext,
+	answer: HttpAnswer,
+	request: ApiRequest,
+	itemIndex: number,
+): NodeApiError | undefined {
 	const failure = describeFailure(answer, request.method, request.path);
 	if (!failure) return undefined;
 	return new NodeApiError(
 		ctx.getNode(),
-		{ status: answer.statusCode, method: request.method, path: request.path, body: answer.body.slice(0, 2000) } as JsonObject,
-		{ message: failure.message, description: failure.description, httpCode: String(answer.statusCode), itemIndex },
+		{
+			status: answer.statusCode,
+			method: request.method,
+			path: request.path,
+			body: answer.body.slice(0, 2000),
+		} as JsonObject,
+		{
+			message: failure.message,
+			description: failure.description,
+			httpCode: String(answer.statusCode),
+			itemIndex,
+		},
 	);
 }
 
@@ -100,7 +125,11 @@ export function answerError(ctx: TransportContext, answer: HttpAnswer, request: 
  * n8n's own 401 retry is kept out of play (statuses are judged here), so a wrong password
  * reaches the server exactly once.
  */
-export async function apiRequest(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
+export async function apiRequest(
+	ctx: TransportContext,
+	request: ApiRequest,
+	itemIndex = 0,
+): Promise<ApiResponse> {
 	const url = await requestUrl(ctx, request, itemIndex);
 	const run = runOf(ctx);
 	const { ignoreSSLIssues, decrypted } = await run.credential();
@@ -116,23 +145,37 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 		let answer: HttpAnswer;
 		const ticket = await gate.enter();
 		try {
-			answer = await sendThroughN8n(ctx, decrypted, ignoreSSLIssues, outgoing);
+			answer = await sendThroughN8n(
+				ctx,
+				decrypted,
+				ignoreSSLIssues,
+				outgoing,
+				run.requestTimeout(),
+			);
 		} catch (error) {
 			gate.leave(ticket);
 			const failure = failureOf(error);
-			if (failure.code === EGRESS_REFUSED) throw egressRefused(ctx, new URL(url).origin, failure.message, itemIndex);
+			if (failure.code === EGRESS_REFUSED)
+				throw egressRefused(ctx, new URL(url).origin, failure.message, itemIndex);
 			const delay = retryDelayForNetworkError(failure.code, idempotent, attempt);
-			if (delay === undefined) throw networkError(ctx, failure, request, itemIndex);
+			if (delay === undefined || !run.mayWait(delay))
+				throw networkError(ctx, failure, request, itemIndex);
 			await cancellableSleep(ctx, delay);
 			continue;
 		}
-		const delay = retryDelayForAnswer(answer, attempt, idempotent);
-		gate.leave(ticket, answer, delay);
+		const retryAfter = retryDelayForAnswer(answer, attempt, idempotent);
+		// A poll reports what it cannot wait for within its budget; its next poll tries again.
+		const delay = retryAfter !== undefined && run.mayWait(retryAfter) ? retryAfter : undefined;
+		gate.leave(ticket, answer, retryAfter);
 		if (delay !== undefined) {
 			await cancellableSleep(ctx, delay);
 			continue;
 		}
-		if (request.acceptStatuses?.includes(answer.statusCode) && !isMissingEndpoint(answer) && !isRefusedEncodedSlash(answer, request.path)) {
+		if (
+			request.acceptStatuses?.includes(answer.statusCode) &&
+			!isMissingEndpoint(answer) &&
+			!isRefusedEncodedSlash(answer, request.path)
+		) {
 			return { ...answer, json: parseJson(answer.body) };
 		}
 		const error = answerError(ctx, answer, request, itemIndex);
@@ -142,7 +185,11 @@ export async function apiRequest(ctx: TransportContext, request: ApiRequest, ite
 }
 
 /** A request whose answer must be JSON: an empty, truncated or non-JSON body is an error, never data. */
-export async function apiRequestJson<T = unknown>(ctx: TransportContext, request: ApiRequest, itemIndex = 0): Promise<T> {
+export async function apiRequestJson<T = unknown>(
+	ctx: TransportContext,
+	request: ApiRequest,
+	itemIndex = 0,
+): Promise<T> {
 	const response = await apiRequest(ctx, request, itemIndex);
 	if (response.json === undefined) throw notJsonError(ctx, request, response, itemIndex);
 	return response.json as T;
