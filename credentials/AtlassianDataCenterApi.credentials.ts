@@ -61,7 +61,8 @@ export class AtlassianDataCenterApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'A personal access token of a system administrator (Jira 8.14+, Confluence 7.9+, Bitbucket)',
+			description:
+				'A personal access token of a system administrator (Jira 8.14+, Confluence 7.9+, Bitbucket)',
 			displayOptions: { show: { authentication: ['personalAccessToken'] } },
 		},
 		{
@@ -78,7 +79,8 @@ export class AtlassianDataCenterApi implements ICredentialType {
 			name: 'ignoreSSLIssues',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to connect even if the TLS certificate cannot be verified (self-signed certificates of internal instances)',
+			description:
+				'Whether to connect even if the TLS certificate cannot be verified (self-signed certificates of internal instances)',
 		},
 	];
 
@@ -86,6 +88,9 @@ export class AtlassianDataCenterApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorizationHeader(credentials) } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: authorizationHeader(credentials) },
+		};
 	}
 }

@@ -16,7 +16,8 @@ const lockHash = createHash('sha256').update(readFileSync(lockFile)).digest('hex
 function matchesLock() {
 	const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
 	for (const [path, entry] of Object.entries(lock.packages ?? {})) {
-		if (!path.startsWith('node_modules/') || path.includes('/node_modules/', 1) || entry.optional) continue;
+		if (!path.startsWith('node_modules/') || path.includes('/node_modules/', 1) || entry.optional)
+			continue;
 		const manifest = join(repo, path, 'package.json');
 		if (!existsSync(manifest)) return false;
 		if (JSON.parse(readFileSync(manifest, 'utf8')).version !== entry.version) return false;
@@ -31,7 +32,9 @@ function upToDate() {
 }
 
 if (!upToDate()) {
-	const why = existsSync(join(repo, 'node_modules')) ? 'do not match package-lock.json' : 'are not installed yet';
+	const why = existsSync(join(repo, 'node_modules'))
+		? 'do not match package-lock.json'
+		: 'are not installed yet';
 	console.error(`[deps] the project's dependencies ${why}: npm ci (about 2 minutes, 1.4 GB)...`);
 	const started = Date.now();
 	const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {

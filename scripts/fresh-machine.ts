@@ -47,17 +47,30 @@ function freshEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** Runs a command in the clone; its output goes to a log file, our progress lines to the console. */
-function run(label: string, args: string[], logFile: string): Promise<{ code: number | null; output: string }> {
+function run(
+	label: string,
+	args: string[],
+	logFile: string,
+): Promise<{ code: number | null; output: string }> {
 	const out = createWriteStream(logFile);
 	let output = '';
 	return new Promise((done) => {
-		const child = spawn('npm', args, { cwd: clone, env: freshEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npm', args, {
+			cwd: clone,
+			env: freshEnvironment(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const echo = (chunk: Buffer) => {
 			const text = chunk.toString();
 			out.write(text);
 			output += text;
 			for (const line of text.split('\n')) {
-				if (/^\[(deps|provision|e2e)\]|^\[browser\] (demo ready|coverage)|^(Tests|Test Suites):|^(e2e|browser|queue): \d+ passed/.test(line)) log(`${label}: ${line}`);
+				if (
+					/^\[(deps|provision|e2e)\]|^\[browser\] (demo ready|coverage)|^(Tests|Test Suites):|^(e2e|browser|queue): \d+ passed/.test(
+						line,
+					)
+				)
+					log(`${label}: ${line}`);
 			}
 		};
 		child.stdout.on('data', echo);
@@ -85,9 +98,13 @@ async function theTestCommand(): Promise<void> {
 	const suitesPassed = [e2e, browser, queue].every((suite) => suite && suite[2] === '0');
 	if (code !== 0 || !jest || jest[1] !== jest[2] || !suitesPassed) {
 		console.error(tail(output));
-		throw new Error(`npm test failed in the fresh clone (exit ${code}; log: ${join(work, 'npm-test.log')})`);
+		throw new Error(
+			`npm test failed in the fresh clone (exit ${code}; log: ${join(work, 'npm-test.log')})`,
+		);
 	}
-	log(`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e![1]} passed, browser ${browser![1]} passed, queue ${queue![1]} passed`);
+	log(
+		`npm test passed in ${seconds(t0)}: ${jest[1]} engine tests, e2e ${e2e![1]} passed, browser ${browser![1]} passed, queue ${queue![1]} passed`,
+	);
 }
 
 async function theDemo(): Promise<void> {
@@ -115,7 +132,11 @@ async function theDemo(): Promise<void> {
 	try {
 		const editor = await waitFor(
 			'the demo banner',
-			{ timeoutMs: 15 * 60_000, intervalMs: 1000, abort: () => (exited ? 'the demo exited before it was ready' : undefined) },
+			{
+				timeoutMs: 15 * 60_000,
+				intervalMs: 1000,
+				abort: () => (exited ? 'the demo exited before it was ready' : undefined),
+			},
 			() => /^\s+Editor:\s+(http\S+)/m.exec(output)?.[1],
 		).catch((error) => {
 			console.error(tail(output));
@@ -123,7 +144,8 @@ async function theDemo(): Promise<void> {
 		});
 		const page = await fetch(editor);
 		const html = await page.text();
-		if (!page.ok || !/<title>n8n/i.test(html)) throw new Error(`the editor at ${editor} answered ${page.status}, not n8n's page`);
+		if (!page.ok || !/<title>n8n/i.test(html))
+			throw new Error(`the editor at ${editor} answered ${page.status}, not n8n's page`);
 		const email = /Login:\s+(\S+) \/ (\S+)/.exec(output);
 		if (!email) throw new Error('the banner prints no login');
 		const login = await fetch(`${editor}/rest/login`, {
@@ -133,16 +155,23 @@ async function theDemo(): Promise<void> {
 		});
 		const cookie = login.headers.get('set-cookie')?.split(';')[0];
 		if (!login.ok || !cookie) throw new Error(`login as ${email[1]} failed: ${login.status}`);
-		const workflows = (await (await fetch(`${editor}/rest/workflows`, { headers: { cookie } })).json()) as {
+		const workflows = (await (
+			await fetch(`${editor}/rest/workflows`, { headers: { cookie } })
+		).json()) as {
 			data: Array<{ id: string }>;
 		};
 		const examples = readdirSync(join(clone, 'examples')).filter((f) => f.endsWith('.json')).length;
 		const imported = workflows.data.filter((w) => w.id.startsWith('demo-')).length;
-		if (imported < examples) throw new Error(`the editor shows ${imported} of the ${examples} example workflows`);
-		log(`demo ready in ${seconds(t0)}: the editor answers at ${editor}, login works, ${imported} examples are there`);
+		if (imported < examples)
+			throw new Error(`the editor shows ${imported} of the ${examples} example workflows`);
+		log(
+			`demo ready in ${seconds(t0)}: the editor answers at ${editor}, login works, ${imported} examples are there`,
+		);
 	} finally {
 		if (groupAlive(pgid)) process.kill(-pgid, 'SIGINT');
-		await waitFor('the demo to stop after Ctrl-C', { timeoutMs: 60_000, intervalMs: 500 }, () => (exited ? true : undefined));
+		await waitFor('the demo to stop after Ctrl-C', { timeoutMs: 60_000, intervalMs: 500 }, () =>
+			exited ? true : undefined,
+		);
 		out.end();
 	}
 	await new Promise((r) => setTimeout(r, 1000));
@@ -155,10 +184,14 @@ async function theDemo(): Promise<void> {
 
 async function main(): Promise<void> {
 	mkdirSync(home);
-	const head = spawnSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+	const head = spawnSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], {
+		encoding: 'utf8',
+	}).stdout.trim();
 	const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { stdio: 'inherit' });
 	if (cloned.status !== 0) throw new Error('git clone failed');
-	log(`cloned ${head} (committed work only) into ${clone}; HOME=${home}${cold ? ' (FRESH_COLD: n8n provisioned anew)' : ''}`);
+	log(
+		`cloned ${head} (committed work only) into ${clone}; HOME=${home}${cold ? ' (FRESH_COLD: n8n provisioned anew)' : ''}`,
+	);
 	await theTestCommand();
 	await theDemo();
 	log(`PASS in ${seconds(started)}`);

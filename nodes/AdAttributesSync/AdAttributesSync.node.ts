@@ -12,10 +12,13 @@ export class AdAttributesSync implements INodeType {
 		name: 'adAttributesSync',
 		icon: { light: 'file:adAttributesSync.svg', dark: 'file:adAttributesSync.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Active Directory and LDAP attributes of Jira users, from Deviniti AD Attributes Sync on Jira Data Center',
+		description:
+			'Active Directory and LDAP attributes of Jira users, from Deviniti AD Attributes Sync on Jira Data Center',
 		defaults: { name: 'AD Attributes Sync' },
 		usableAsTool: true,
-		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
+		credentials: [
+			{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' },
+		],
 		properties: nodeProperties(resources),
 	};
 

@@ -33,7 +33,8 @@ export const connectionIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 2',
-	description: 'The numeric ID of the connection to update (the app lists connections by name only)',
+	description:
+		'The numeric ID of the connection to update (the app lists connections by name only)',
 	hint: 'In Jira: Administration → Manage apps → AD Attributes Sync, the ID of the connection',
 };
 

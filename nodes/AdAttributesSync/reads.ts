@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
 import { maxInFlight } from '../shared/node';
-import { collectPages, PageGuard, type Page, apiRequestJson, type TransportContext } from '../shared/http';
+import {
+	collectPages,
+	PageGuard,
+	type Page,
+	apiRequestJson,
+	type TransportContext,
+} from '../shared/http';
 import { expectRecord, shapeError } from '../shared/http';
 import { PAGE_SIZE, connectionsPath, type AdUser, type UsersPage } from './api';
 

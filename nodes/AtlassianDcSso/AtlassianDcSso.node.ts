@@ -11,10 +11,13 @@ export class AtlassianDcSso implements INodeType {
 		name: 'atlassianDcSso',
 		icon: { light: 'file:atlassianDcSso.svg', dark: 'file:atlassianDcSso.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: "SAML and OIDC identity providers, login options and SSO settings of Atlassian's SSO for Data Center (Jira, Confluence, Bitbucket)",
+		description:
+			"SAML and OIDC identity providers, login options and SSO settings of Atlassian's SSO for Data Center (Jira, Confluence, Bitbucket)",
 		defaults: { name: 'Atlassian DC SSO' },
 		usableAsTool: true,
-		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
+		credentials: [
+			{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' },
+		],
 		properties: nodeProperties(resources),
 	};
 

@@ -328,7 +328,7 @@ export const IDP_FIELDS: Field[] = [
 			default: '',
 			placeholder: 'e.g. groups',
 			description:
-				'Just-in-time provisioning: OpenID scopes asked for to read the mapped claims, separated by commas. Part of every IdP\'s just-in-time configuration, SAML too (the app shows it there); only OIDC logins use it.',
+				"Just-in-time provisioning: OpenID scopes asked for to read the mapped claims, separated by commas. Part of every IdP's just-in-time configuration, SAML too (the app shows it there); only OIDC logins use it.",
 		},
 		api: [JIT, 'additional-openid-scopes'],
 		kind: 'scopes',

@@ -84,11 +84,9 @@ export const FIELD_SCHEMAS: Record<FieldKind, z.ZodType<unknown>> = {
 	requiredText: nonBlank,
 	boolean: z.boolean({ invalid_type_error: 'must be true or false' }),
 	httpUrl: nonBlank.refine((v) => isHttpUrl(v, true), { message: 'must be an http(s) URL' }),
-	optionalHttpUrl: text
-		.trim()
-		.refine((v) => v === '' || isHttpUrl(v, true), {
-			message: 'must be an http(s) URL (or empty)',
-		}),
+	optionalHttpUrl: text.trim().refine((v) => v === '' || isHttpUrl(v, true), {
+		message: 'must be an http(s) URL (or empty)',
+	}),
 	issuerUrl: nonBlank
 		.refine((v) => isHttpUrl(v, true), { message: 'must be an http(s) URL' })
 		.refine((v) => !isHttpUrl(v, true) || new URL(v).search === '', {

@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { collectPages, PageGuard, type Page, apiRequestJson, type TransportContext } from '../shared/http';
+import {
+	collectPages,
+	PageGuard,
+	type Page,
+	apiRequestJson,
+	type TransportContext,
+} from '../shared/http';
 import { expectArray, expectRecord } from '../shared/http';
 import { IDP_PAGE_SIZE, idpPath, idpsPath, ssoPath } from './api';
 

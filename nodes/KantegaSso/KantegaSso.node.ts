@@ -11,10 +11,13 @@ export class KantegaSso implements INodeType {
 		name: 'kantegaSso',
 		icon: { light: 'file:kantegaSso.svg', dark: 'file:kantegaSso.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Identity providers and managed groups of Kantega SSO Enterprise on Atlassian Data Center (Jira, Confluence, Bitbucket)',
+		description:
+			'Identity providers and managed groups of Kantega SSO Enterprise on Atlassian Data Center (Jira, Confluence, Bitbucket)',
 		defaults: { name: 'Kantega SSO' },
 		usableAsTool: true,
-		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
+		credentials: [
+			{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' },
+		],
 		properties: nodeProperties(resources),
 	};
 

@@ -2,7 +2,8 @@ import { API_PREFIX, apiPath } from '../shared/http';
 
 export const idpIdsPath = () => apiPath(API_PREFIX.kantega, 'idp', 'ids');
 
-export const groupsPath = (idpId: string) => apiPath(API_PREFIX.kantega, 'managedgroups', idpId, 'groups');
+export const groupsPath = (idpId: string) =>
+	apiPath(API_PREFIX.kantega, 'managedgroups', idpId, 'groups');
 
 export const groupPath = (idpId: string, group: string) =>
 	apiPath(API_PREFIX.kantega, 'managedgroups', idpId, 'groups', group);

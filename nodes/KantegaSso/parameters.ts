@@ -31,6 +31,12 @@ export const newManagedGroupProperty: INodeProperties = {
 	hint: 'A group of Jira, Confluence or Bitbucket (User management → Groups)',
 };
 
-export function idpAndGroup(ctx: IExecuteFunctions, itemIndex: number): { idpId: string; group: string } {
-	return { idpId: requiredLocator(ctx, 'idpId', itemIndex), group: requiredLocator(ctx, 'group', itemIndex) };
+export function idpAndGroup(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { idpId: string; group: string } {
+	return {
+		idpId: requiredLocator(ctx, 'idpId', itemIndex),
+		group: requiredLocator(ctx, 'group', itemIndex),
+	};
 }

@@ -10,10 +10,13 @@ export class ResolutionSamlSso implements INodeType {
 		name: 'resolutionSamlSso',
 		icon: { light: 'file:resolutionSamlSso.svg', dark: 'file:resolutionSamlSso.dark.svg' },
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'SAML SSO configuration and User Sync of resolution SAML SSO on Atlassian Data Center (Jira, Confluence, Bitbucket)',
+		description:
+			'SAML SSO configuration and User Sync of resolution SAML SSO on Atlassian Data Center (Jira, Confluence, Bitbucket)',
 		defaults: { name: 'resolution SAML SSO' },
 		usableAsTool: true,
-		credentials: [{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' }],
+		credentials: [
+			{ name: 'atlassianDataCenterApi', required: true, testedBy: 'atlassianDataCenterApiTest' },
+		],
 		properties: nodeProperties(resources),
 	};
 

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
 
@@ -25,8 +30,16 @@ export const includePreviousOption: INodeProperties = {
 const WRAPPER_KEYS = new Set(['json', 'binary', 'pairedItem']);
 const HTML_START = /^\s*<(!doctype\s+html|html|head|body)[\s>]/i;
 
-export function refuse(ctx: IExecuteFunctions, itemIndex: number, message: string, fix: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: `Nothing was sent. ${fix}` });
+export function refuse(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, {
+		itemIndex,
+		description: `Nothing was sent. ${fix}`,
+	});
 }
 
 const GET_CONFIG = 'Use the output of "Config → Get"';
@@ -68,8 +81,7 @@ export function ownOutputShape(value: IDataObject): { shape: string; fix: string
 	}
 	if (typeof value.source === 'string' && 'changes' in value && 'summary' in value) {
 		return {
-			shape:
-				'an event of the Atlassian SSO Trigger ({source, changes, summary, current})',
+			shape: 'an event of the Atlassian SSO Trigger ({source, changes, summary, current})',
 			fix: 'The configuration the trigger saw is in "current": use {{ $json.current }} with the JSON source.',
 		};
 	}
@@ -81,7 +93,8 @@ export function ownOutputShape(value: IDataObject): { shape: string; fix: string
 	}
 	if ('fingerprint' in value && 'notAfter' in value && 'daysLeft' in value) {
 		return {
-			shape: 'a certificate event of the Atlassian SSO Trigger ({fingerprint, notAfter, daysLeft, …})',
+			shape:
+				'a certificate event of the Atlassian SSO Trigger ({fingerprint, notAfter, daysLeft, …})',
 			fix: `It describes one certificate, not the configuration. ${GET_CONFIG}.`,
 		};
 	}
@@ -94,17 +107,37 @@ export function ownOutputShape(value: IDataObject): { shape: string; fix: string
  * not another output of this package (a Compare, a Replace with its previous configuration, a trigger event…).
  * A PUT of the wrong thing can lock every user out of SSO.
  */
-export function assertConfigObject(ctx: IExecuteFunctions, itemIndex: number, value: unknown, origin: string): IDataObject {
+export function assertConfigObject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	origin: string,
+): IDataObject {
 	if (typeof value === 'string' && HTML_START.test(value)) {
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} is an HTML page, not JSON`, 'It is probably a login page answered instead of the configuration: download it again with a working credential.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is an HTML page, not JSON`,
+			'It is probably a login page answered instead of the configuration: download it again with a working credential.',
+		);
 	}
 	if (!isRecord(value)) {
 		const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} must be a JSON object, got ${kind}`, 'Give the whole configuration as one JSON object, as "Config → Get" outputs it.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} must be a JSON object, got ${kind}`,
+			'Give the whole configuration as one JSON object, as "Config → Get" outputs it.',
+		);
 	}
 	const keys = Object.keys(value);
 	if (keys.length === 0) {
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} is an empty object`, 'Replacing the configuration by {} would remove every identity provider. If it is in a file, choose the "Binary File" source.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is an empty object`,
+			'Replacing the configuration by {} would remove every identity provider. If it is in a file, choose the "Binary File" source.',
+		);
 	}
 	const own = ownOutputShape(value);
 	if (own) {
@@ -116,40 +149,81 @@ export function assertConfigObject(ctx: IExecuteFunctions, itemIndex: number, va
 		);
 	}
 	if (keys.includes('json') && keys.every((key) => WRAPPER_KEYS.has(key))) {
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} is a wrapped n8n item ({json, binary, pairedItem}), not a configuration`, 'Use the configuration inside "json" (for example the expression {{ $json.json }}).');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is a wrapped n8n item ({json, binary, pairedItem}), not a configuration`,
+			'Use the configuration inside "json" (for example the expression {{ $json.json }}).',
+		);
 	}
 	if (value.dryRun === true && 'method' in value && 'url' in value) {
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} is the output of a dry run`, 'Use the output of "Config → Get", or the "body" of the dry run.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is the output of a dry run`,
+			'Use the output of "Config → Get", or the "body" of the dry run.',
+		);
 	}
 	if (keys.every((key) => key === 'error' || key === 'description')) {
-		throw refuse(ctx, itemIndex, `The configuration from ${origin} is the error output of a failed node`, 'Fix the node before this one.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The configuration from ${origin} is the error output of a failed node`,
+			'Fix the node before this one.',
+		);
 	}
 	for (const key of keys) {
 		const field = value[key];
 		if (typeof field === 'string' && HTML_START.test(field)) {
-			throw refuse(ctx, itemIndex, `The configuration from ${origin} holds an HTML page in "${key}", not a configuration`, 'It is probably a login page answered instead of the configuration: download it again with a working credential.');
+			throw refuse(
+				ctx,
+				itemIndex,
+				`The configuration from ${origin} holds an HTML page in "${key}", not a configuration`,
+				'It is probably a login page answered instead of the configuration: download it again with a working credential.',
+			);
 		}
 	}
 	return value;
 }
 
 /** Parses JSON text given by the user; HTML and invalid JSON fail with what to fix. */
-export function parseJsonText(ctx: IExecuteFunctions, itemIndex: number, text: string, origin: string): unknown {
+export function parseJsonText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	text: string,
+	origin: string,
+): unknown {
 	if (HTML_START.test(text)) {
-		throw refuse(ctx, itemIndex, `The ${origin} is an HTML page, not JSON`, 'It is probably a login page answered instead of the configuration: download it again with a working credential.');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The ${origin} is an HTML page, not JSON`,
+			'It is probably a login page answered instead of the configuration: download it again with a working credential.',
+		);
 	}
-	if (!text.trim()) throw refuse(ctx, itemIndex, `The ${origin} is empty`, 'Give the JSON to send.');
+	if (!text.trim())
+		throw refuse(ctx, itemIndex, `The ${origin} is empty`, 'Give the JSON to send.');
 	try {
 		return JSON.parse(text) as unknown;
 	} catch (error) {
-		throw refuse(ctx, itemIndex, `The ${origin} is not valid JSON: ${(error as Error).message}`, 'Check the JSON text (a file cut off, or an expression that did not resolve).');
+		throw refuse(
+			ctx,
+			itemIndex,
+			`The ${origin} is not valid JSON: ${(error as Error).message}`,
+			'Check the JSON text (a file cut off, or an expression that did not resolve).',
+		);
 	}
 }
 
 /** A `json` parameter as text (exactly as typed) or as a value (when an expression resolved to an object). */
-export function jsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): { text?: string; value: unknown } {
+export function jsonParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): { text?: string; value: unknown } {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (typeof raw === 'string') return { text: raw, value: parseJsonText(ctx, itemIndex, raw, `parameter "${name}"`) };
+	if (typeof raw === 'string')
+		return { text: raw, value: parseJsonText(ctx, itemIndex, raw, `parameter "${name}"`) };
 	return { value: raw };
 }
 
@@ -159,33 +233,59 @@ const ALL_OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
 
 /** RFC 6901: empty, or "/" segments where "~" is only "~0" or "~1". */
 function isJsonPointer(value: unknown): value is string {
-	return typeof value === 'string' && (value === '' || (value.startsWith('/') && !/~(?![01])/.test(value)));
+	return (
+		typeof value === 'string' &&
+		(value === '' || (value.startsWith('/') && !/~(?![01])/.test(value)))
+	);
 }
 
 /** RFC 6902 validation; the error names the index of the bad operation. Nothing is sent on error. */
-export function assertJsonPatch(ctx: IExecuteFunctions, itemIndex: number, patch: unknown): IDataObject[] {
-	const fix = 'A JSON Patch is an array of operations like [{"op": "replace", "path": "/redirectToSso", "value": false}] (RFC 6902).';
-	if (!Array.isArray(patch)) throw refuse(ctx, itemIndex, 'The JSON Patch must be an array of operations', fix);
-	if (patch.length === 0) throw refuse(ctx, itemIndex, 'The JSON Patch is empty: it would change nothing', fix);
+export function assertJsonPatch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	patch: unknown,
+): IDataObject[] {
+	const fix =
+		'A JSON Patch is an array of operations like [{"op": "replace", "path": "/redirectToSso", "value": false}] (RFC 6902).';
+	if (!Array.isArray(patch))
+		throw refuse(ctx, itemIndex, 'The JSON Patch must be an array of operations', fix);
+	if (patch.length === 0)
+		throw refuse(ctx, itemIndex, 'The JSON Patch is empty: it would change nothing', fix);
 	patch.forEach((operation: unknown, index) => {
-		const bad = (problem: string) => refuse(ctx, itemIndex, `JSON Patch operation at index ${index}: ${problem}`, fix);
+		const bad = (problem: string) =>
+			refuse(ctx, itemIndex, `JSON Patch operation at index ${index}: ${problem}`, fix);
 		if (!isRecord(operation)) throw bad('must be an object');
 		const { op, path, from } = operation;
-		if (typeof op !== 'string' || !ALL_OPS.includes(op)) throw bad(`"op" must be one of ${ALL_OPS.join(', ')}, got ${JSON.stringify(op) ?? 'nothing'}`);
-		if (!isJsonPointer(path)) throw bad(`"path" must be a JSON pointer such as "/redirectToSso", got ${JSON.stringify(path) ?? 'nothing'}`);
-		if (OPS_WITH_VALUE.includes(op) && !('value' in operation)) throw bad(`"${op}" needs a "value"`);
+		if (typeof op !== 'string' || !ALL_OPS.includes(op))
+			throw bad(
+				`"op" must be one of ${ALL_OPS.join(', ')}, got ${JSON.stringify(op) ?? 'nothing'}`,
+			);
+		if (!isJsonPointer(path))
+			throw bad(
+				`"path" must be a JSON pointer such as "/redirectToSso", got ${JSON.stringify(path) ?? 'nothing'}`,
+			);
+		if (OPS_WITH_VALUE.includes(op) && !('value' in operation))
+			throw bad(`"${op}" needs a "value"`);
 		if (OPS_WITH_FROM.includes(op)) {
-			if (!isJsonPointer(from)) throw bad(`"${op}" needs "from", a JSON pointer, got ${JSON.stringify(from) ?? 'nothing'}`);
-			if (op === 'move' && path !== from && path.startsWith(`${from}/`)) throw bad('"move" cannot move a value into one of its own children');
+			if (!isJsonPointer(from))
+				throw bad(`"${op}" needs "from", a JSON pointer, got ${JSON.stringify(from) ?? 'nothing'}`);
+			if (op === 'move' && path !== from && path.startsWith(`${from}/`))
+				throw bad('"move" cannot move a value into one of its own children');
 		}
 	});
 	return patch as IDataObject[];
 }
 
 /** RFC 7386 patch of a configuration: a non-empty object. */
-export function assertMergePatch(ctx: IExecuteFunctions, itemIndex: number, patch: unknown): IDataObject {
-	const fix = 'A merge patch is the JSON fragment to change, for example {"redirectToSso": false} (RFC 7386); null removes a field.';
+export function assertMergePatch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	patch: unknown,
+): IDataObject {
+	const fix =
+		'A merge patch is the JSON fragment to change, for example {"redirectToSso": false} (RFC 7386); null removes a field.';
 	if (!isRecord(patch)) throw refuse(ctx, itemIndex, 'The merge patch must be a JSON object', fix);
-	if (Object.keys(patch).length === 0) throw refuse(ctx, itemIndex, 'The merge patch is empty: it would change nothing', fix);
+	if (Object.keys(patch).length === 0)
+		throw refuse(ctx, itemIndex, 'The merge patch is empty: it would change nothing', fix);
 	return patch;
 }

@@ -15,9 +15,14 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 const getAll = async (parameters: Record<string, unknown> = {}) =>
-	await runNode({ node: 'adAttributesSync', parameters: { resource: 'user', operation: 'getAll', returnAll: true, ...parameters } as never, credentials: creds });
+	await runNode({
+		node: 'adAttributesSync',
+		parameters: { resource: 'user', operation: 'getAll', returnAll: true, ...parameters } as never,
+		credentials: creds,
+	});
 
-const pageRequests = () => sim.requests.map((r) => ({ path: r.path, page: r.query.page, size: r.query.size }));
+const pageRequests = () =>
+	sim.requests.map((r) => ({ path: r.path, page: r.query.page, size: r.query.size }));
 const names = (json: Array<Record<string, unknown>>) => json.map((j) => j.username);
 const usernamesInState = () => sim.state.deviniti.users.map((u) => u.username);
 
@@ -27,7 +32,11 @@ test('one page: a large page size asked, one request, every user in order', asyn
 	expect(r.error).toBeUndefined();
 	expect(pageRequests()).toEqual([{ path: `${PREFIX}/user`, page: '1', size: '1000' }]);
 	expect(names(r.json)).toEqual(expected);
-	expect(r.json[0]).toEqual({ username: 'sophie2', configurationName: 'Active_Directory_server', fields: sim.state.deviniti.users[0].fields });
+	expect(r.json[0]).toEqual({
+		username: 'sophie2',
+		configurationName: 'Active_Directory_server',
+		fields: sim.state.deviniti.users[0].fields,
+	});
 	expect(r.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 });
 
@@ -43,7 +52,11 @@ test('the page size the server caps to is used; exact multiple of it: no extra r
 	const expected = usernamesInState();
 	const r = await getAll();
 	expect(names(r.json)).toEqual(expected);
-	expect(pageRequests().map((p) => [p.page, p.size])).toEqual([['1', '1000'], ['2', '20'], ['3', '20']]);
+	expect(pageRequests().map((p) => [p.page, p.size])).toEqual([
+		['1', '1000'],
+		['2', '20'],
+		['3', '20'],
+	]);
 });
 
 test('not a multiple: last page short', async () => {
@@ -59,7 +72,11 @@ test('limit across a page boundary fetches only the pages it needs', async () =>
 	const expected = usernamesInState();
 	const r = await getAll({ returnAll: false, limit: 25 });
 	expect(names(r.json)).toEqual(expected.slice(0, 25));
-	expect(pageRequests().map((p) => [p.page, p.size])).toEqual([['1', '25'], ['2', '10'], ['3', '10']]);
+	expect(pageRequests().map((p) => [p.page, p.size])).toEqual([
+		['1', '25'],
+		['2', '10'],
+		['3', '10'],
+	]);
 
 	sim.requests.length = 0;
 	const exact = await getAll({ returnAll: false, limit: 20 });
@@ -75,7 +92,13 @@ test('limit across a page boundary fetches only the pages it needs', async () =>
 test('filters pass through as comma-separated values; connection in the path', async () => {
 	const r = await getAll({
 		connection: 'Active_Directory_server',
-		filters: { usernames: ' John, mario ,', userkeys: 'JIRAUSER10106', configurationIds: '2', configurationNames: 'Active_Directory_server', fields: 'mail,department' },
+		filters: {
+			usernames: ' John, mario ,',
+			userkeys: 'JIRAUSER10106',
+			configurationIds: '2',
+			configurationNames: 'Active_Directory_server',
+			fields: 'mail,department',
+		},
 	});
 	expect(r.error).toBeUndefined();
 	expect(sim.requests[0].path).toBe(`${PREFIX}/connection/Active_Directory_server/user`);
@@ -89,15 +112,29 @@ test('filters pass through as comma-separated values; connection in the path', a
 		size: '1000',
 	});
 	expect(r.json).toEqual([
-		{ username: 'John', configurationName: 'Active_Directory_server', fields: { mail: 'john@test.com' } },
-		{ username: 'Mario', configurationName: 'Active_Directory_server', fields: { mail: 'mario@test.com' } },
-		{ username: 'nwalters', configurationName: 'Active_Directory_server', fields: { mail: 'nellie.walters@dtest.com', department: 'HR' } },
+		{
+			username: 'John',
+			configurationName: 'Active_Directory_server',
+			fields: { mail: 'john@test.com' },
+		},
+		{
+			username: 'Mario',
+			configurationName: 'Active_Directory_server',
+			fields: { mail: 'mario@test.com' },
+		},
+		{
+			username: 'nwalters',
+			configurationName: 'Active_Directory_server',
+			fields: { mail: 'nellie.walters@dtest.com', department: 'HR' },
+		},
 	]);
 
 	sim.requests.length = 0;
 	const ldap = await getAll({ filters: { configurationNames: 'LDAP_server_23' } });
 	expect(ldap.json.every((j) => j.configurationName === 'LDAP_server_23')).toBe(true);
-	expect(ldap.json).toHaveLength(sim.state.deviniti.users.filter((u) => u.connectionId === '1').length);
+	expect(ldap.json).toHaveLength(
+		sim.state.deviniti.users.filter((u) => u.connectionId === '1').length,
+	);
 });
 
 test('users added while paging: every user once, none missing', async () => {
@@ -111,7 +148,8 @@ test('users added while paging: every user once, none missing', async () => {
 	for (const name of before) expect(got).toContain(name);
 	// The fast pass (page 1 tells 60 users: pages 2 to 6 of 10) saw the total change, and a sequential pass ran
 	// until a short page: 3 users come in front with every page served, so page 11 is the first that is short.
-	const pages = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+	const pages = (from: number, to: number) =>
+		Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 	expect(pageRequests().map((q) => q.page)).toEqual([...pages(1, 6), ...pages(1, 11)]);
 });
 
@@ -147,19 +185,30 @@ describe('pages fetched concurrently', () => {
 	});
 
 	test('come out in order (latency, many pages): page 1 alone, then 8 in flight at a time', async () => {
-		const server = (big = await startSimulator({ adUsers: 2500, adMaxPageSize: 100, latencyMs: 10 }));
+		const server = (big = await startSimulator({
+			adUsers: 2500,
+			adMaxPageSize: 100,
+			latencyMs: 10,
+		}));
 		// Every answer waits for a clock that stands still until the test moves it: the requests that reach the
 		// server before it moves are the ones the node has in flight at once, however loaded the machine is.
 		const clock = freezeClock();
 		const running = runNode({
 			node: 'adAttributesSync',
 			parameters: { resource: 'user', operation: 'getAll', returnAll: true },
-			credentials: { baseUrl: server.url, authentication: 'personalAccessToken', personalAccessToken: 'admin-pat-token' },
+			credentials: {
+				baseUrl: server.url,
+				authentication: 'personalAccessToken',
+				personalAccessToken: 'admin-pat-token',
+			},
 		});
 		// Page 1 alone (it tells the total), then 8 at a time: the 24 other pages in three rounds.
 		const arrived: number[] = [];
 		for (const expected of [1, 1 + 8, 1 + 16, 1 + 24]) {
-			await until(() => server.requests.length >= expected, `${expected} page requests at the server`);
+			await until(
+				() => server.requests.length >= expected,
+				`${expected} page requests at the server`,
+			);
 			arrived.push(server.requests.length);
 			await clock.advance(10);
 		}

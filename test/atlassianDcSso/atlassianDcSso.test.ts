@@ -30,20 +30,43 @@ describe('loginOption.getAll', () => {
 	test('one item per login option, fields unchanged', async () => {
 		const r = await run(sim, { resource: 'loginOption', operation: 'getAll' });
 		expect(r.error).toBeUndefined();
-		expect(received(sim)).toEqual([{ method: 'GET', rawPath: `${P}/login-options`, query: {}, body: undefined }]);
+		expect(received(sim)).toEqual([
+			{ method: 'GET', rawPath: `${P}/login-options`, query: {}, body: undefined },
+		]);
 		expect(r.json).toEqual([
 			{ type: 'LOGIN_FORM', id: 0 },
-			{ type: 'IDP', id: 1, 'button-text': 'Log in with IdP 1', 'login-link': `${sim.url}/plugins/servlet/external-login/1` },
-			{ type: 'IDP', id: 2, 'button-text': 'Log in with another IdP', 'login-link': `${sim.url}/plugins/servlet/external-login/2` },
-			{ type: 'IDP', id: 3, 'button-text': 'Log in with Okta OIDC', 'login-link': `${sim.url}/plugins/servlet/external-login/3` },
-			{ type: 'IDP', id: 6, 'button-text': 'Log in with ADFS customers', 'login-link': `${sim.url}/plugins/servlet/external-login/6` },
+			{
+				type: 'IDP',
+				id: 1,
+				'button-text': 'Log in with IdP 1',
+				'login-link': `${sim.url}/plugins/servlet/external-login/1`,
+			},
+			{
+				type: 'IDP',
+				id: 2,
+				'button-text': 'Log in with another IdP',
+				'login-link': `${sim.url}/plugins/servlet/external-login/2`,
+			},
+			{
+				type: 'IDP',
+				id: 3,
+				'button-text': 'Log in with Okta OIDC',
+				'login-link': `${sim.url}/plugins/servlet/external-login/3`,
+			},
+			{
+				type: 'IDP',
+				id: 6,
+				'button-text': 'Log in with ADFS customers',
+				'login-link': `${sim.url}/plugins/servlet/external-login/6`,
+			},
 		]);
 		expect(sim.requests[0].headers.accept).toBe('application/json');
 	});
 });
 
 describe('identityProvider.getAll', () => {
-	const list = (extra: object) => run(sim, { resource: 'identityProvider', operation: 'getAll', ...extra });
+	const list = (extra: object) =>
+		run(sim, { resource: 'identityProvider', operation: 'getAll', ...extra });
 
 	test('returnAll over several pages, kebab-case answers unchanged, no client secret', async () => {
 		growTo(120);
@@ -55,7 +78,12 @@ describe('identityProvider.getAll', () => {
 			{ start: '100', limit: '50' },
 		]);
 		expect(r.json.map((i) => i.id)).toEqual(idpIds());
-		expect(r.json[2]).toMatchObject({ id: 3, 'sso-type': 'OIDC', 'client-id': 'okta-oidc-client', 'jit-configuration': { 'mapping-email': '${email}' } });
+		expect(r.json[2]).toMatchObject({
+			id: 3,
+			'sso-type': 'OIDC',
+			'client-id': 'okta-oidc-client',
+			'jit-configuration': { 'mapping-email': '${email}' },
+		});
 		expect(JSON.stringify(r.json)).not.toContain('secret');
 	});
 
@@ -93,9 +121,15 @@ describe('identityProvider.getAll', () => {
 describe('identityProvider.get', () => {
 	test('answers the IdP unchanged', async () => {
 		const r = await run(sim, { resource: 'identityProvider', operation: 'get', idpId: '5' });
-		expect(received(sim)).toEqual([{ method: 'GET', rawPath: `${P}/idps/5`, query: {}, body: undefined }]);
+		expect(received(sim)).toEqual([
+			{ method: 'GET', rawPath: `${P}/idps/5`, query: {}, body: undefined },
+		]);
 		expect(r.json).toHaveLength(1);
-		expect(r.json[0]).toMatchObject({ id: 5, 'discovery-enabled': false, 'token-endpoint': expect.stringContaining('/token') });
+		expect(r.json[0]).toMatchObject({
+			id: 5,
+			'discovery-enabled': false,
+			'token-endpoint': expect.stringContaining('/token'),
+		});
 		expect(r.json[0]).not.toHaveProperty('client-secret');
 	});
 
@@ -161,8 +195,18 @@ describe('identityProvider.create', () => {
 		});
 		expect(sim.requests[0].headers['content-type']).toMatch(/^application\/json/);
 		expect(sim.requests[0].headers['x-atlassian-token']).toBe('no-check');
-		expect(r.json).toEqual([expect.objectContaining({ id: 7, name: 'Entra ID', 'sso-type': 'SAML', certificate: der(pem('idp-signing-a')) })]);
-		expect(sim.state.authconfig.idps.find((i) => i.id === 7)).toMatchObject({ 'button-text': 'Log in with Entra', 'jit-configuration': { 'mapping-email': '${mail}' } });
+		expect(r.json).toEqual([
+			expect.objectContaining({
+				id: 7,
+				name: 'Entra ID',
+				'sso-type': 'SAML',
+				certificate: der(pem('idp-signing-a')),
+			}),
+		]);
+		expect(sim.state.authconfig.idps.find((i) => i.id === 7)).toMatchObject({
+			'button-text': 'Log in with Entra',
+			'jit-configuration': { 'mapping-email': '${mail}' },
+		});
 	});
 
 	test('OIDC: the secret reaches the app but no output; scopes split on commas; SAML leftovers dropped', async () => {
@@ -172,7 +216,12 @@ describe('identityProvider.create', () => {
 			issuerUrl: 'https://keycloak.example.com/realms/prod',
 			clientId: 'jira',
 			clientSecret: 's3cr3t-value',
-			additionalFields: { additionalScopes: 'groups, offline_access', additionalOpenidScopes: 'profile', idpType: 'CROWD', usernameClaim: '${email}' },
+			additionalFields: {
+				additionalScopes: 'groups, offline_access',
+				additionalOpenidScopes: 'profile',
+				idpType: 'CROWD',
+				usernameClaim: '${email}',
+			},
 		});
 		expect(r.error).toBeUndefined();
 		expect(received(sim)[0].body).toEqual({
@@ -185,7 +234,9 @@ describe('identityProvider.create', () => {
 			'jit-configuration': { 'additional-openid-scopes': ['profile'] },
 			'username-claim': '${email}',
 		});
-		expect(sim.state.authconfig.idps.find((i) => i.id === 7)?.['client-secret']).toBe('s3cr3t-value');
+		expect(sim.state.authconfig.idps.find((i) => i.id === 7)?.['client-secret']).toBe(
+			's3cr3t-value',
+		);
 		expect(JSON.stringify(r.items)).not.toContain('s3cr3t');
 		expect(r.json[0]).toMatchObject({ id: 7, 'sso-type': 'OIDC', 'discovery-enabled': true });
 	});
@@ -205,63 +256,164 @@ describe('identityProvider.create', () => {
 				dryRun: true,
 				method: 'POST',
 				url: `${sim.url}${PREFIX}/idps`,
-				body: { 'sso-type': 'OIDC', name: 'Keycloak prod', 'issuer-url': 'https://keycloak.example.com/realms/prod', 'client-id': 'jira', 'client-secret': '**hidden**' },
+				body: {
+					'sso-type': 'OIDC',
+					name: 'Keycloak prod',
+					'issuer-url': 'https://keycloak.example.com/realms/prod',
+					'client-id': 'jira',
+					'client-secret': '**hidden**',
+				},
 			},
 		]);
 		expect(JSON.stringify(r.items)).not.toContain('s3cr3t');
 		expect(JSON.stringify(r.items)).not.toContain('admin-password');
 	});
 
-	const saml = { ssoType: 'SAML', name: 'X', ssoUrl: 'https://idp.example.com/sso', ssoIssuer: 'https://idp.example.com', certificate: '' };
-	const oidc = { ssoType: 'OIDC', name: 'X', issuerUrl: 'https://idp.example.com', clientId: 'c', clientSecret: 'top-secret-1' };
+	const saml = {
+		ssoType: 'SAML',
+		name: 'X',
+		ssoUrl: 'https://idp.example.com/sso',
+		ssoIssuer: 'https://idp.example.com',
+		certificate: '',
+	};
+	const oidc = {
+		ssoType: 'OIDC',
+		name: 'X',
+		issuerUrl: 'https://idp.example.com',
+		clientId: 'c',
+		clientSecret: 'top-secret-1',
+	};
 
 	test.each([
-		['expired certificate: subject and expiry', { ...saml, certificate: pem('expired') }, /"Certificate" \(certificate\) has expired: "CN=expired-idp.example.com, O=Example IdP" was valid until 2021-01-01 00:00:00 UTC/],
-		['bare base64 that is no certificate', { ...saml, certificate: 'MIIBAAAAAAAAAAAAAAAAAAAAAAAA' }, /not a valid X\.509 certificate: it does not parse/],
+		[
+			'expired certificate: subject and expiry',
+			{ ...saml, certificate: pem('expired') },
+			/"Certificate" \(certificate\) has expired: "CN=expired-idp.example.com, O=Example IdP" was valid until 2021-01-01 00:00:00 UTC/,
+		],
+		[
+			'bare base64 that is no certificate',
+			{ ...saml, certificate: 'MIIBAAAAAAAAAAAAAAAAAAAAAAAA' },
+			/not a valid X\.509 certificate: it does not parse/,
+		],
 		['not base64 at all', { ...saml, certificate: 'hello world!' }, /neither PEM nor base64 DER/],
-		['a private key instead of a certificate', { ...saml, certificate: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----' }, /PEM block of another kind/],
+		[
+			'a private key instead of a certificate',
+			{ ...saml, certificate: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----' },
+			/PEM block of another kind/,
+		],
 		// The editor refuses an empty required field; an expression that resolves to nothing reaches the node.
-		['missing certificate', { ...saml, certificate: '={{ $json.none ?? "" }}' }, /"Certificate" \(certificate\) must not be empty/],
-		['SSO URL not http(s)', { ...saml, certificate: pem('idp-signing-a'), ssoUrl: 'ftp://idp.example.com/sso' }, /"SSO URL" \(ssoUrl\) \("ftp:\/\/idp.example.com\/sso"\) must be an http\(s\) URL/],
-		['blank name', { ...saml, certificate: pem('idp-signing-a'), name: '  ' }, /"Name" \(name\) .*must not be empty/],
-		['issuer URL with a query', { ...oidc, issuerUrl: 'https://idp.example.com/?tenant=1' }, /"Issuer URL" \(issuerUrl\) .*must not have a query/],
-		['issuer URL not a URL', { ...oidc, issuerUrl: 'idp.example.com' }, /"Issuer URL" \(issuerUrl\) .*must be an http\(s\) URL/],
-		['missing client secret', { ...oidc, clientSecret: '={{ $json.none ?? "  " }}' }, /"Client Secret" \(clientSecret\) must not be empty/],
-		['scopes with whitespace', { ...oidc, additionalFields: { additionalScopes: 'groups offline_access' } }, /"Additional Scopes" \(additionalScopes\) .*must not contain whitespace/],
-		['discovery off without endpoints', { ...oidc, additionalFields: { discoveryEnabled: false, tokenEndpoint: 'https://idp.example.com/token' } }, /With discovery off, set "Authorization Endpoint", "Userinfo Endpoint"/],
-		['endpoint not a URL', { ...oidc, additionalFields: { tokenEndpoint: 'token' } }, /"Token Endpoint" \(tokenEndpoint\) .*must be an http\(s\) URL/],
+		[
+			'missing certificate',
+			{ ...saml, certificate: '={{ $json.none ?? "" }}' },
+			/"Certificate" \(certificate\) must not be empty/,
+		],
+		[
+			'SSO URL not http(s)',
+			{ ...saml, certificate: pem('idp-signing-a'), ssoUrl: 'ftp://idp.example.com/sso' },
+			/"SSO URL" \(ssoUrl\) \("ftp:\/\/idp.example.com\/sso"\) must be an http\(s\) URL/,
+		],
+		[
+			'blank name',
+			{ ...saml, certificate: pem('idp-signing-a'), name: '  ' },
+			/"Name" \(name\) .*must not be empty/,
+		],
+		[
+			'issuer URL with a query',
+			{ ...oidc, issuerUrl: 'https://idp.example.com/?tenant=1' },
+			/"Issuer URL" \(issuerUrl\) .*must not have a query/,
+		],
+		[
+			'issuer URL not a URL',
+			{ ...oidc, issuerUrl: 'idp.example.com' },
+			/"Issuer URL" \(issuerUrl\) .*must be an http\(s\) URL/,
+		],
+		[
+			'missing client secret',
+			{ ...oidc, clientSecret: '={{ $json.none ?? "  " }}' },
+			/"Client Secret" \(clientSecret\) must not be empty/,
+		],
+		[
+			'scopes with whitespace',
+			{ ...oidc, additionalFields: { additionalScopes: 'groups offline_access' } },
+			/"Additional Scopes" \(additionalScopes\) .*must not contain whitespace/,
+		],
+		[
+			'discovery off without endpoints',
+			{
+				...oidc,
+				additionalFields: {
+					discoveryEnabled: false,
+					tokenEndpoint: 'https://idp.example.com/token',
+				},
+			},
+			/With discovery off, set "Authorization Endpoint", "Userinfo Endpoint"/,
+		],
+		[
+			'endpoint not a URL',
+			{ ...oidc, additionalFields: { tokenEndpoint: 'token' } },
+			/"Token Endpoint" \(tokenEndpoint\) .*must be an http\(s\) URL/,
+		],
 	])('refused before sending: %s', async (_name, parameters, message) => {
 		const r = await create(parameters);
 		expect(r.error?.message).toMatch(message);
 		expect(r.error?.description).toMatch(/Nothing was sent/);
 		expect(sim.requests).toHaveLength(0);
-		expect(JSON.stringify({ m: r.error?.message, d: r.error?.description, o: r.items })).not.toContain('top-secret-1');
+		expect(
+			JSON.stringify({ m: r.error?.message, d: r.error?.description, o: r.items }),
+		).not.toContain('top-secret-1');
 		expect(sim.state.authconfig.idps).toHaveLength(6);
 	});
 
 	test('a 400 errors map from the app becomes a readable message', async () => {
 		// The node cannot know the type of an existing IdP: the app rejects a SAML field on an OIDC IdP.
-		const bad = await run(sim, { resource: 'identityProvider', operation: 'update', idpId: '3', updateFields: { certificate: pem('idp-signing-a') } });
+		const bad = await run(sim, {
+			resource: 'identityProvider',
+			operation: 'update',
+			idpId: '3',
+			updateFields: { certificate: pem('idp-signing-a') },
+		});
 		expect(bad.error?.message).toBe(`Request rejected (PATCH ${PREFIX}/idps/3 answered 400)`);
-		expect(bad.error?.description).toBe('The server said: certificate: not applicable to OIDC identity providers');
+		expect(bad.error?.description).toBe(
+			'The server said: certificate: not applicable to OIDC identity providers',
+		);
 		expect(sim.requests).toHaveLength(1);
 		expect(sim.state.authconfig.idps[2]).not.toHaveProperty('certificate');
 	});
 });
 
 describe('identityProvider.update', () => {
-	const update = (idpId: string, updateFields: INodeParameters, extra: INodeParameters = {}, more: object = {}) =>
-		run(sim, { resource: 'identityProvider', operation: 'update', idpId, updateFields, ...extra }, more);
+	const update = (
+		idpId: string,
+		updateFields: INodeParameters,
+		extra: INodeParameters = {},
+		more: object = {},
+	) =>
+		run(
+			sim,
+			{ resource: 'identityProvider', operation: 'update', idpId, updateFields, ...extra },
+			more,
+		);
 
 	test('certificate rotation is a PATCH with the certificate alone', async () => {
 		const before = { ...sim.state.authconfig.idps[0] };
 		const r = await update('1', { certificate: pem('idp-signing-b') });
 		expect(r.error).toBeUndefined();
-		expect(received(sim)).toEqual([{ method: 'PATCH', rawPath: `${P}/idps/1`, query: {}, body: { certificate: der(pem('idp-signing-b')) } }]);
+		expect(received(sim)).toEqual([
+			{
+				method: 'PATCH',
+				rawPath: `${P}/idps/1`,
+				query: {},
+				body: { certificate: der(pem('idp-signing-b')) },
+			},
+		]);
 		expect(sim.requests[0].headers['x-atlassian-token']).toBe('no-check');
 		const after = sim.state.authconfig.idps[0];
 		expect(after.certificate).toBe(der(pem('idp-signing-b')));
-		expect({ ...after, certificate: before.certificate, 'last-updated': before['last-updated'] }).toEqual(before);
+		expect({
+			...after,
+			certificate: before.certificate,
+			'last-updated': before['last-updated'],
+		}).toEqual(before);
 		expect(r.json[0]).toMatchObject({ id: 1, certificate: der(pem('idp-signing-b')) });
 	});
 
@@ -272,10 +424,20 @@ describe('identityProvider.update', () => {
 	});
 
 	test('several fields; the nested JIT object is read, merged and sent whole', async () => {
-		const r = await update('3', { enabled: false, buttonText: 'Okta (old)', mappingGroups: 'roles', clientSecret: 'new-secret-9', additionalScopes: '' });
+		const r = await update('3', {
+			enabled: false,
+			buttonText: 'Okta (old)',
+			mappingGroups: 'roles',
+			clientSecret: 'new-secret-9',
+			additionalScopes: '',
+		});
 		expect(r.error).toBeUndefined();
 		// Disabling an IdP reads the SSO settings first (lockout guard; the login form is shown), then the IdP for its JIT object.
-		expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/sso`, `GET ${P}/idps/3`, `PATCH ${P}/idps/3`]);
+		expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([
+			`GET ${P}/sso`,
+			`GET ${P}/idps/3`,
+			`PATCH ${P}/idps/3`,
+		]);
 		expect(received(sim)[2].body).toEqual({
 			enabled: false,
 			'button-text': 'Okta (old)',
@@ -290,15 +452,30 @@ describe('identityProvider.update', () => {
 			'additional-scopes': [],
 		});
 		const idp = sim.state.authconfig.idps[2];
-		expect(idp['jit-configuration']).toMatchObject({ 'mapping-groups': 'roles', 'mapping-email': '${email}', 'user-provisioning-enabled': true });
+		expect(idp['jit-configuration']).toMatchObject({
+			'mapping-groups': 'roles',
+			'mapping-email': '${email}',
+			'user-provisioning-enabled': true,
+		});
 		expect(idp['client-secret']).toBe('new-secret-9');
 		expect(JSON.stringify(r.items)).not.toContain('new-secret-9');
 	});
 
 	test('dry run masks the secret and sends nothing', async () => {
-		const r = await update('3', { clientSecret: 'new-secret-9', clientId: 'x' }, { options: { dryRun: true } });
+		const r = await update(
+			'3',
+			{ clientSecret: 'new-secret-9', clientId: 'x' },
+			{ options: { dryRun: true } },
+		);
 		expect(sim.requests).toHaveLength(0);
-		expect(r.json).toEqual([{ dryRun: true, method: 'PATCH', url: `${sim.url}${PREFIX}/idps/3`, body: { 'client-secret': '**hidden**', 'client-id': 'x' } }]);
+		expect(r.json).toEqual([
+			{
+				dryRun: true,
+				method: 'PATCH',
+				url: `${sim.url}${PREFIX}/idps/3`,
+				body: { 'client-secret': '**hidden**', 'client-id': 'x' },
+			},
+		]);
 		expect(sim.state.authconfig.idps[2]['client-id']).toBe('okta-oidc-client');
 	});
 
@@ -310,7 +487,9 @@ describe('identityProvider.update', () => {
 
 	test('an expired certificate is refused on update too', async () => {
 		const r = await update('1', { certificate: pem('expired') });
-		expect(r.error?.message).toMatch(/has expired: "CN=expired-idp.example.com, O=Example IdP" was valid until 2021-01-01/);
+		expect(r.error?.message).toMatch(
+			/has expired: "CN=expired-idp.example.com, O=Example IdP" was valid until 2021-01-01/,
+		);
 		expect(sim.requests).toHaveLength(0);
 		expect(sim.state.authconfig.idps[0].certificate).not.toBe(der(pem('expired')));
 	});
@@ -318,8 +497,21 @@ describe('identityProvider.update', () => {
 	test('continueOnFail: one output per item, errors in place, paired', async () => {
 		const r = await run(
 			sim,
-			{ resource: 'identityProvider', operation: 'update', idpId: '={{ $json.id }}', updateFields: { buttonText: '={{ $json.text }}' } },
-			{ input: [{ id: 1, text: 'One' }, { id: 'abc', text: 'Two' }, { id: 99, text: 'Three' }, { id: 2, text: 'Four' }], continueOnFail: true },
+			{
+				resource: 'identityProvider',
+				operation: 'update',
+				idpId: '={{ $json.id }}',
+				updateFields: { buttonText: '={{ $json.text }}' },
+			},
+			{
+				input: [
+					{ id: 1, text: 'One' },
+					{ id: 'abc', text: 'Two' },
+					{ id: 99, text: 'Three' },
+					{ id: 2, text: 'Four' },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(r.error).toBeUndefined();
 		expect(r.json).toHaveLength(4);
@@ -327,8 +519,17 @@ describe('identityProvider.update', () => {
 		expect(r.json[1].error).toMatch(/must be a number, not "abc"/);
 		expect(r.json[2].error).toMatch(/Not found \(PATCH .*\/idps\/99 answered 404\)/);
 		expect(r.json[3]).toMatchObject({ id: 2, 'button-text': 'Four' });
-		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(received(sim).map((q) => q.rawPath)).toEqual([`${P}/idps/1`, `${P}/idps/99`, `${P}/idps/2`]);
+		expect(r.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(received(sim).map((q) => q.rawPath)).toEqual([
+			`${P}/idps/1`,
+			`${P}/idps/99`,
+			`${P}/idps/2`,
+		]);
 	});
 });
 
@@ -341,14 +542,27 @@ describe('identityProvider.delete', () => {
 	});
 
 	test('confirmed dry run sends no change (the lockout guard reads the SSO settings, as the real run would)', async () => {
-		const r = await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true, options: { dryRun: true } });
-		expect(r.json).toEqual([{ dryRun: true, method: 'DELETE', url: `${sim.url}${PREFIX}/idps/2`, body: null }]);
+		const r = await run(sim, {
+			resource: 'identityProvider',
+			operation: 'delete',
+			idpId: '2',
+			confirm: true,
+			options: { dryRun: true },
+		});
+		expect(r.json).toEqual([
+			{ dryRun: true, method: 'DELETE', url: `${sim.url}${PREFIX}/idps/2`, body: null },
+		]);
 		expect(sim.requests.map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/sso`]);
 		expect(idpIds()).toContain(2);
 	});
 
 	test('confirmed: DELETE, answers the removed IdP', async () => {
-		const r = await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true });
+		const r = await run(sim, {
+			resource: 'identityProvider',
+			operation: 'delete',
+			idpId: '2',
+			confirm: true,
+		});
 		expect(r.error).toBeUndefined();
 		// The lockout guard reads the SSO settings first: the login form is shown, so nothing more is read.
 		expect(received(sim)).toEqual([
@@ -364,7 +578,9 @@ describe('identityProvider.delete', () => {
 describe('ssoSettings', () => {
 	test('get answers the settings unchanged', async () => {
 		const r = await run(sim, { resource: 'ssoSettings', operation: 'get' });
-		expect(received(sim)).toEqual([{ method: 'GET', rawPath: `${P}/sso`, query: {}, body: undefined }]);
+		expect(received(sim)).toEqual([
+			{ method: 'GET', rawPath: `${P}/sso`, query: {}, body: undefined },
+		]);
 		expect(r.json).toEqual([
 			{
 				'show-login-form': true,
@@ -380,7 +596,11 @@ describe('ssoSettings', () => {
 		const r = await run(sim, {
 			resource: 'ssoSettings',
 			operation: 'update',
-			updateFields: { enableAuthenticationFallback: true, showLoginFormForJsm: false, discoveryRefreshCron: '0 30 2 * * ?' },
+			updateFields: {
+				enableAuthenticationFallback: true,
+				showLoginFormForJsm: false,
+				discoveryRefreshCron: '0 30 2 * * ?',
+			},
 		});
 		expect(r.error).toBeUndefined();
 		expect(received(sim)).toEqual([
@@ -388,16 +608,37 @@ describe('ssoSettings', () => {
 				method: 'PATCH',
 				rawPath: `${P}/sso`,
 				query: {},
-				body: { 'enable-authentication-fallback': true, 'show-login-form-for-jsm': false, 'discovery-refresh-cron': '0 30 2 * * ?' },
+				body: {
+					'enable-authentication-fallback': true,
+					'show-login-form-for-jsm': false,
+					'discovery-refresh-cron': '0 30 2 * * ?',
+				},
 			},
 		]);
-		expect(sim.state.authconfig.sso).toMatchObject({ 'show-login-form': true, 'enable-authentication-fallback': true, 'show-login-form-for-jsm': false, 'discovery-refresh-cron': '0 30 2 * * ?' });
+		expect(sim.state.authconfig.sso).toMatchObject({
+			'show-login-form': true,
+			'enable-authentication-fallback': true,
+			'show-login-form-for-jsm': false,
+			'discovery-refresh-cron': '0 30 2 * * ?',
+		});
 		expect(r.json[0]).toMatchObject({ 'enable-authentication-fallback': true });
 	});
 
 	test('dry run', async () => {
-		const r = await run(sim, { resource: 'ssoSettings', operation: 'update', updateFields: { showLoginForm: false }, options: { dryRun: true } });
-		expect(r.json).toEqual([{ dryRun: true, method: 'PATCH', url: `${sim.url}${PREFIX}/sso`, body: { 'show-login-form': false } }]);
+		const r = await run(sim, {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { showLoginForm: false },
+			options: { dryRun: true },
+		});
+		expect(r.json).toEqual([
+			{
+				dryRun: true,
+				method: 'PATCH',
+				url: `${sim.url}${PREFIX}/sso`,
+				body: { 'show-login-form': false },
+			},
+		]);
 		// Only the lockout guard's reads: hiding the login form needs an enabled IdP.
 		expect(sim.requests.map((q) => q.method)).toEqual(['GET', 'GET']);
 		expect(sim.state.authconfig.sso['show-login-form']).toBe(true);
@@ -405,11 +646,14 @@ describe('ssoSettings', () => {
 
 	test.each([
 		['empty update', {}, /Nothing to update/],
-		['cron of 5 fields', { discoveryRefreshCron: '0 1 * * *' }, /Quartz cron expression of 6 or 7 fields/],
+		[
+			'cron of 5 fields',
+			{ discoveryRefreshCron: '0 1 * * *' },
+			/Quartz cron expression of 6 or 7 fields/,
+		],
 	])('refused before sending: %s', async (_name, updateFields, message) => {
 		const r = await run(sim, { resource: 'ssoSettings', operation: 'update', updateFields });
 		expect(r.error?.message).toMatch(message);
 		expect(sim.requests).toHaveLength(0);
 	});
-
 });

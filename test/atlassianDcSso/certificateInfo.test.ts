@@ -30,7 +30,11 @@ describe('identityProvider.getAll / get: certificateInfo beside a SAML certifica
 	test('getAll: each SAML IdP gets it right after its raw certificate; OIDC IdPs are unchanged', async () => {
 		const { sim } = ctx;
 		const stored = sim.state.authconfig.idps.map((idp) => ({ ...idp }));
-		const r = await run(sim, { resource: 'identityProvider', operation: 'getAll', returnAll: true });
+		const r = await run(sim, {
+			resource: 'identityProvider',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(r.error).toBeUndefined();
 		expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/idps`]);
 		expect(r.json).toHaveLength(6);
@@ -38,10 +42,14 @@ describe('identityProvider.getAll / get: certificateInfo beside a SAML certifica
 		const oidc = r.json.filter((idp) => idp['sso-type'] === 'OIDC');
 		expect(saml.map((idp) => idp.id)).toEqual([1, 2, 4, 6]);
 		// The simulator's SAML certificates expire 400, 700, 1000 and 20 days after it started.
-		expect(saml.map((idp) => (idp.certificateInfo as IDataObject[]).map((c) => c.daysLeft))).toEqual([[399], [699], [999], [19]]);
+		expect(
+			saml.map((idp) => (idp.certificateInfo as IDataObject[]).map((c) => c.daysLeft)),
+		).toEqual([[399], [699], [999], [19]]);
 		for (const idp of saml) {
 			const info = idp.certificateInfo as IDataObject[];
-			expect(info).toEqual([{ ...described(idp.certificate as string), daysLeft: info[0].daysLeft }]);
+			expect(info).toEqual([
+				{ ...described(idp.certificate as string), daysLeft: info[0].daysLeft },
+			]);
 			const keys = Object.keys(idp);
 			expect(keys[keys.indexOf('certificate') + 1]).toBe('certificateInfo');
 		}
@@ -60,7 +68,10 @@ describe('identityProvider.getAll / get: certificateInfo beside a SAML certifica
 		expect(r.error).toBeUndefined();
 		expect(received(sim).map((q) => `${q.method} ${q.rawPath}`)).toEqual([`GET ${P}/idps/1`]);
 		const info = r.json[0].certificateInfo as IDataObject[];
-		expect(info.map((c) => omit(c, 'daysLeft'))).toEqual([described(pem('idp-signing-a')), described(pem('expired'))]);
+		expect(info.map((c) => omit(c, 'daysLeft'))).toEqual([
+			described(pem('idp-signing-a')),
+			described(pem('expired')),
+		]);
 		const expired = info[1];
 		expect(expired.notAfter).toBe('2021-01-01T00:00:00.000Z');
 		expect(expired.daysLeft).toBeLessThan(0);

@@ -8,7 +8,10 @@ import { der, pem, PREFIX, received } from './helpers';
 import { adminBasic } from '../support/credentials';
 
 const FILE = join(__dirname, '..', '..', 'examples', 'rotate-idp-certificate.json');
-const load = () => JSON.parse(readFileSync(FILE, 'utf8')) as WorkflowDefinition & { nodes: Array<{ name: string; parameters: Record<string, unknown> }> };
+const load = () =>
+	JSON.parse(readFileSync(FILE, 'utf8')) as WorkflowDefinition & {
+		nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+	};
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -33,7 +36,9 @@ test('the example uses only allowed node types and the shared credential', () =>
 		]).toContain(node.type);
 		if (node.type.endsWith('.atlassianDcSso')) {
 			expect(node.typeVersion).toBe(1);
-			expect(node.credentials).toEqual({ atlassianDataCenterApi: { id: 'dc-credential', name: 'Atlassian Data Center' } });
+			expect(node.credentials).toEqual({
+				atlassianDataCenterApi: { id: 'dc-credential', name: 'Atlassian Data Center' },
+			});
 		}
 	}
 });
@@ -52,16 +57,24 @@ test('rotate: fallback on, PATCH the certificate alone, verify, fallback off', a
 	]);
 	const idp = sim.state.authconfig.idps[0];
 	expect(idp.certificate).toBe(der(pem('idp-signing-b')));
-	expect({ ...idp, certificate: before.certificate, 'last-updated': before['last-updated'] }).toEqual(before);
+	expect({
+		...idp,
+		certificate: before.certificate,
+		'last-updated': before['last-updated'],
+	}).toEqual(before);
 	expect(sim.state.authconfig.sso['enable-authentication-fallback']).toBe(false);
 	expect(r.output('Certificate applied?', 0)).toHaveLength(1);
-	expect(r.output('Disable authentication fallback')[0].json).toMatchObject({ 'enable-authentication-fallback': false });
+	expect(r.output('Disable authentication fallback')[0].json).toMatchObject({
+		'enable-authentication-fallback': false,
+	});
 });
 
 test('an expired certificate stops the run before the PATCH; fallback stays on', async () => {
 	const workflow = load();
 	const set = workflow.nodes.find((n) => n.name === 'New certificate')!;
-	const assignments = (set.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
+	const assignments = (
+		set.parameters.assignments as { assignments: Array<{ name: string; value: string }> }
+	).assignments;
 	assignments.find((a) => a.name === 'certificate')!.value = pem('expired');
 	const r = await runExampleWorkflow(workflow, adminBasic(sim));
 	expect(r.error?.message).toMatch(/has expired: "CN=expired-idp.example.com, O=Example IdP"/);

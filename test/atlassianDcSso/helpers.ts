@@ -14,14 +14,20 @@ export const pem = (name: 'idp-signing-a' | 'idp-signing-b' | 'expired') =>
 	readFileSync(join(__dirname, 'fixtures', `${name}.pem`), 'utf8');
 
 /** The bare base64 DER of a PEM: what the node sends and the app shows. */
-export const der = (text: string) => text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+export const der = (text: string) =>
+	text.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 
 export async function run(
 	sim: Simulator,
 	parameters: INodeParameters,
 	extra: { input?: IDataObject[]; continueOnFail?: boolean } = {},
 ): Promise<NodeRun> {
-	return await runNode({ node: 'atlassianDcSso', parameters, credentials: adminBasic(sim), ...extra });
+	return await runNode({
+		node: 'atlassianDcSso',
+		parameters,
+		credentials: adminBasic(sim),
+		...extra,
+	});
 }
 
 /** What the simulator received, parsed. */

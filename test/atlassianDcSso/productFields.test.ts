@@ -30,5 +30,8 @@ test('Include Customer Logins and Show Login Form for JSM: "Jira Service Managem
 		'includeCustomerLogins',
 		'showLoginFormForJsm',
 	]);
-	for (const field of jsm) expect(field.description).toMatch(/^Whether .*\. Jira Service Management only: no effect on Jira without it, Confluence or Bitbucket\.$/);
+	for (const field of jsm)
+		expect(field.description).toMatch(
+			/^Whether .*\. Jira Service Management only: no effect on Jira without it, Confluence or Bitbucket\.$/,
+		);
 });

@@ -6,7 +6,9 @@ import { outputOf, PollingWorkflow } from '../harness/pollingWorkflow';
 import { startSync, useSimulator } from './helpers';
 import { adminBasic } from '../support/credentials';
 
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'sso-watch.json'), 'utf8'));
+const example = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'examples', 'sso-watch.json'), 'utf8'),
+);
 const SEND = 'Send Alert (e-mail or chat here)';
 
 describe('examples/sso-watch.json: each trigger, polled as in an active workflow, ends in a readable alert text', () => {
@@ -24,7 +26,10 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 			{
 				event: 'certificateExpiring',
 				text: expect.stringMatching(
-					new RegExp(`^${escaped()}` + String.raw`The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days, on \d{4}-\d\d-\d\d\. CN=adfs.example.com/adfs signing, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}$`),
+					new RegExp(
+						`^${escaped()}` +
+							String.raw`The signing certificate of IdP ADFS customers \(atlassianIdentityProviders\) expires in 19 days, on \d{4}-\d\d-\d\d\. CN=adfs.example.com/adfs signing, SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}$`,
+					),
 				),
 			},
 		]);
@@ -50,7 +55,14 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 		const workflow = watch('SSO Configuration Changed');
 		await workflow.poll();
 		expect(outputOf(workflow.executions[0], SEND)).toEqual([
-			{ event: 'sourceFailed', text: expect.stringMatching(new RegExp(`^${escaped()}Monitoring of resolutionConfig failed: .*GET /rest/samlsso-admin/1.0/config answered 404`)) },
+			{
+				event: 'sourceFailed',
+				text: expect.stringMatching(
+					new RegExp(
+						`^${escaped()}Monitoring of resolutionConfig failed: .*GET /rest/samlsso-admin/1.0/config answered 404`,
+					),
+				),
+			},
 		]);
 		await workflow.poll();
 		ctx.sim.state.authconfig.idps[1]['button-text'] = 'Sign in with Okta';
@@ -77,7 +89,9 @@ describe('examples/sso-watch.json: each trigger, polled as in an active workflow
 		await startSync(ctx.sim, '1');
 		await workflow.poll();
 		expect(outputOf(workflow.executions[0], SEND).map((i) => i.text)).toEqual([
-			expect.stringMatching(/^\[http:\/\/127\.0\.0\.1:\d+\/jira\] User Sync of connector 1 finished: FAILED, 4 failed, 0 added, 2 updated, 0 deleted \(sync 101\)\n.*4 users could not be synchronized/s),
+			expect.stringMatching(
+				/^\[http:\/\/127\.0\.0\.1:\d+\/jira\] User Sync of connector 1 finished: FAILED, 4 failed, 0 added, 2 updated, 0 deleted \(sync 101\)\n.*4 users could not be synchronized/s,
+			),
 		]);
 	});
 });

@@ -20,12 +20,17 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 	afterEach(() => jest.useRealTimers());
 
 	it('configurationChanged: the activation baseline is kept; each change is reported once; quiet polls stay quiet', async () => {
-		const watch = trigger({ event: 'configurationChanged', sources: ['atlassianIdentityProviders', 'atlassianSsoSettings'] });
+		const watch = trigger({
+			event: 'configurationChanged',
+			sources: ['atlassianIdentityProviders', 'atlassianSsoSettings'],
+		});
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.staticDataWrites).toBe(1);
 		expect((await watch.poll()).emitted).toBeNull();
 		ctx.sim.state.authconfig.sso['show-login-form'] = false;
-		expect(json(await watch.poll()).map((i) => i.summary)).toEqual([['show-login-form changed: true → false']]);
+		expect(json(await watch.poll()).map((i) => i.summary)).toEqual([
+			['show-login-form changed: true → false'],
+		]);
 		expect((await watch.poll()).emitted).toBeNull();
 		ctx.sim.state.authconfig.idps[0].enabled = false;
 		ctx.sim.state.authconfig.sso['show-login-form'] = true;
@@ -45,7 +50,10 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 		const failed = await watch.poll();
 		expect(failed.error).toBeUndefined();
 		expect(json(failed).map((i) => i.event)).toEqual(['sourceFailed']);
-		expect(json(await watch.poll()).map((i) => i.event ?? i.summary)).toEqual([['enable-authentication-fallback changed: false → true'], 'sourceRecovered']);
+		expect(json(await watch.poll()).map((i) => i.event ?? i.summary)).toEqual([
+			['enable-authentication-fallback changed: false → true'],
+			'sourceRecovered',
+		]);
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.executions).toHaveLength(2);
 	});
@@ -58,7 +66,9 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 		await watch.poll();
 		await startSync(ctx.sim, '1');
 		expect((await watch.poll()).emitted).toBeNull();
-		expect(json(await watch.poll())).toEqual([expect.objectContaining({ connectorId: '1', syncId: 100, status: 'FAILED', failedCount: 2 })]);
+		expect(json(await watch.poll())).toEqual([
+			expect.objectContaining({ connectorId: '1', syncId: 100, status: 'FAILED', failedCount: 2 }),
+		]);
 		expect((await watch.poll()).emitted).toBeNull();
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.executions).toHaveLength(1);
@@ -74,17 +84,37 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 		expect((await watch.poll()).emitted).toBeNull();
 		connector.failWithCount = 1;
 		await startSync(ctx.sim, '1');
-		expect(json(await watch.poll())).toEqual([expect.objectContaining({ syncId: 101, status: 'FAILED' })]);
+		expect(json(await watch.poll())).toEqual([
+			expect.objectContaining({ syncId: 101, status: 'FAILED' }),
+		]);
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.executions).toHaveLength(1);
 	});
 
 	it('certificateExpiring: one already inside the window at activation, one crossing later: each once', async () => {
 		ctx.sim.state.authconfig.idps[0].certificate = certificateExpiringIn('my.idp.com rotated', 35);
-		const watch = trigger({ event: 'certificateExpiring', sources: ['atlassianIdentityProviders'], reminderDays: '30' });
+		const watch = trigger({
+			event: 'certificateExpiring',
+			sources: ['atlassianIdentityProviders'],
+			reminderDays: '30',
+		});
 		expect(json(await watch.poll()).map((c) => c.idpId)).toEqual(['6']);
 		expect((await watch.poll()).emitted).toBeNull();
-		jest.useFakeTimers({ now: Date.now() + 6 * DAY, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.useFakeTimers({
+			now: Date.now() + 6 * DAY,
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'clearImmediate',
+				'setTimeout',
+				'clearTimeout',
+				'setInterval',
+				'clearInterval',
+				'queueMicrotask',
+				'hrtime',
+				'performance',
+			],
+		});
 		expect(json(await watch.poll()).map((c) => c.idpId)).toEqual(['1']);
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.executions).toHaveLength(2);

@@ -11,7 +11,9 @@ import { ensureDebianPackages } from '../../scripts/lib/services/debian';
  * they go to a temporary folder, like everything else a test writes (and a failed check's picture too).
  */
 export const README_SCREENSHOTS = process.argv.includes('--screenshots');
-export const SCREENSHOTS = README_SCREENSHOTS ? join(__dirname, '..', '..', 'docs', 'images') : join(tmpdir(), `browser-suite-screenshots-${process.pid}`);
+export const SCREENSHOTS = README_SCREENSHOTS
+	? join(__dirname, '..', '..', 'docs', 'images')
+	: join(tmpdir(), `browser-suite-screenshots-${process.pid}`);
 
 /** Debian's chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.BROWSER_CHROMIUM ?? '/usr/bin/chromium';
@@ -25,7 +27,10 @@ export function ensureChromium(log: (line: string) => void): void {
 }
 
 /** A fresh chromium profile for one run, headless, without the background traffic a first start makes. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<{
+	context: BrowserContext;
+	close(): Promise<void>;
+}> {
 	const profile = mkdtempSync(join(tmpdir(), 'browser-suite-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,

@@ -23,7 +23,9 @@ export async function freePorts(count: number): Promise<number[]> {
 	const servers = await Promise.all(
 		Array.from({ length: count }, async () => {
 			const server = createServer();
-			await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+			await new Promise<void>((resolve, reject) =>
+				server.once('error', reject).listen(0, '127.0.0.1', resolve),
+			);
 			return server;
 		}),
 	);
@@ -42,17 +44,30 @@ export async function listening(port: number): Promise<boolean> {
 }
 
 const exitedWithin = async (exited: Promise<void>, ms: number) =>
-	await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+	await Promise.race([
+		exited.then(() => true),
+		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+	]);
 
 /**
  * `npm run demo` in a throw-away user folder on free ports of its own (the cached n8n 2.41.1 is
  * reused): a real n8n with the packed package, the simulator, the credential and the examples.
  * BROWSER_N8N_URL and BROWSER_SIM_URL use a demo that is already running instead.
  */
-export async function startDemo(log: (line: string) => void, startLimitMs: number, onSpawn: (stop: () => Promise<boolean>) => void): Promise<Demo> {
+export async function startDemo(
+	log: (line: string) => void,
+	startLimitMs: number,
+	onSpawn: (stop: () => Promise<boolean>) => void,
+): Promise<Demo> {
 	const { BROWSER_N8N_URL, BROWSER_SIM_URL } = process.env;
 	if (BROWSER_N8N_URL && BROWSER_SIM_URL) {
-		return { n8nUrl: BROWSER_N8N_URL, simUrl: BROWSER_SIM_URL, email: EMAIL, password: PASSWORD, stop: async () => true };
+		return {
+			n8nUrl: BROWSER_N8N_URL,
+			simUrl: BROWSER_SIM_URL,
+			email: EMAIL,
+			password: PASSWORD,
+			stop: async () => true,
+		};
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'browser-suite-'));
 	const logFile = join(dir, 'demo.log');
@@ -69,12 +84,16 @@ export async function startDemo(log: (line: string) => void, startLimitMs: numbe
 	// `npm run demo` without its dependency check (scripts/demo.ts), in its own process group, like a
 	// terminal's job: Ctrl-C of the group stops n8n and the simulator.
 	const out = openSync(logFile, 'a');
-	const child: ChildProcess = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), ['scripts/demo.ts'], {
-		cwd: REPO,
-		env,
-		detached: true,
-		stdio: ['ignore', out, out],
-	});
+	const child: ChildProcess = spawn(
+		join(REPO, 'node_modules', '.bin', 'tsx'),
+		['scripts/demo.ts'],
+		{
+			cwd: REPO,
+			env,
+			detached: true,
+			stdio: ['ignore', out, out],
+		},
+	);
 	closeSync(out);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	let stopped: Promise<boolean> | undefined;
@@ -104,7 +123,8 @@ export async function startDemo(log: (line: string) => void, startLimitMs: numbe
 			}
 			const left = [];
 			for (const port of [n8nPort, simPort]) if (await listening(port)) left.push(port);
-			if (left.length) log(`still listening after the demo stopped: ports ${left.join(', ')} (log: ${logFile})`);
+			if (left.length)
+				log(`still listening after the demo stopped: ports ${left.join(', ')} (log: ${logFile})`);
 			else rmSync(dir, { recursive: true, force: true });
 			return left.length === 0;
 		})());
@@ -116,12 +136,20 @@ export async function startDemo(log: (line: string) => void, startLimitMs: numbe
 		const editor = /^ {2}Editor: +(http\S+)/m.exec(text)?.[1];
 		const sim = /^ {2}Simulator: +(http\S+)/m.exec(text)?.[1];
 		if (editor && sim && text.includes('Stop:  ')) {
-			log(`demo ready in ${Math.round((Date.now() - started) / 1000)} s: n8n ${editor}, simulator ${sim}`);
+			log(
+				`demo ready in ${Math.round((Date.now() - started) / 1000)} s: n8n ${editor}, simulator ${sim}`,
+			);
 			return { n8nUrl: editor, simUrl: sim, email: EMAIL, password: PASSWORD, stop };
 		}
-		if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > startLimitMs) {
+		if (
+			child.exitCode !== null ||
+			child.signalCode !== null ||
+			Date.now() - started > startLimitMs
+		) {
 			await stop();
-			throw new Error(`the demo did not start within ${Math.round(startLimitMs / 1000)} s:\n${readLog().slice(-3000)}`);
+			throw new Error(
+				`the demo did not start within ${Math.round(startLimitMs / 1000)} s:\n${readLog().slice(-3000)}`,
+			);
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}

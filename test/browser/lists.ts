@@ -24,8 +24,20 @@ export const LIST_CHECKS: ListCheck[] = [
 		resource: 'managedGroup',
 		operation: 'check',
 		lists: [
-			{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Azure AD (inactive)', 'Okta'], search: { text: 'okt', entries: ['Okta'] }, pick: 'Okta' },
-			{ parameter: 'group', kind: 'locator', entries: ['confluence-users', 'sales team'], search: { text: 'sales', entries: ['sales team'] }, pick: 'sales team' },
+			{
+				parameter: 'idpId',
+				kind: 'locator',
+				entries: ['AD FS', 'Azure AD (inactive)', 'Okta'],
+				search: { text: 'okt', entries: ['Okta'] },
+				pick: 'Okta',
+			},
+			{
+				parameter: 'group',
+				kind: 'locator',
+				entries: ['confluence-users', 'sales team'],
+				search: { text: 'sales', entries: ['sales team'] },
+				pick: 'sales team',
+			},
 		],
 		output: ['sales team', 'true'],
 	},
@@ -33,7 +45,14 @@ export const LIST_CHECKS: ListCheck[] = [
 		node: 'kantegaSso',
 		resource: 'managedGroup',
 		operation: 'getAll',
-		lists: [{ parameter: 'idpId', kind: 'locator', entries: ['AD FS', 'Azure AD (inactive)', 'Okta'], pick: 'AD FS' }],
+		lists: [
+			{
+				parameter: 'idpId',
+				kind: 'locator',
+				entries: ['AD FS', 'Azure AD (inactive)', 'Okta'],
+				pick: 'AD FS',
+			},
+		],
 		output: ['jira-software-users', 'Team A/Ops'],
 	},
 	{
@@ -44,7 +63,14 @@ export const LIST_CHECKS: ListCheck[] = [
 			{
 				parameter: 'idpId',
 				kind: 'locator',
-				entries: ['ADFS customers', 'Another SAML SSO', 'Crowd SSO', 'Keycloak staging', 'Okta OIDC', 'SAML SSO'],
+				entries: [
+					'ADFS customers',
+					'Another SAML SSO',
+					'Crowd SSO',
+					'Keycloak staging',
+					'Okta OIDC',
+					'SAML SSO',
+				],
 				search: { text: 'okta', entries: ['Okta OIDC'] },
 				pick: 'Okta OIDC',
 			},
@@ -64,7 +90,12 @@ export const LIST_CHECKS: ListCheck[] = [
 				search: { text: 'active', entries: ['Active_Directory_server'] },
 				pick: 'Active_Directory_server',
 			},
-			{ parameter: 'field', kind: 'options', entries: ['displayName', 'mail', 'whenCreated'], pick: 'mail' },
+			{
+				parameter: 'field',
+				kind: 'options',
+				entries: ['displayName', 'mail', 'whenCreated'],
+				pick: 'mail',
+			},
 		],
 		output: ['sopie2@test123.com'],
 	},
@@ -73,14 +104,28 @@ export const LIST_CHECKS: ListCheck[] = [
 		resource: 'user',
 		operation: 'get',
 		typed: { user: 'sophie2' },
-		lists: [{ parameter: 'connection', kind: 'locator', entries: ['Active_Directory_server', 'LDAP_server_23'], pick: 'Active_Directory_server' }],
+		lists: [
+			{
+				parameter: 'connection',
+				kind: 'locator',
+				entries: ['Active_Directory_server', 'LDAP_server_23'],
+				pick: 'Active_Directory_server',
+			},
+		],
 		output: ['Sophie2'],
 	},
 	{
 		node: 'adAttributesSync',
 		resource: 'user',
 		operation: 'getAll',
-		lists: [{ parameter: 'connection', kind: 'locator', entries: ['Active_Directory_server', 'LDAP_server_23'], pick: 'LDAP_server_23' }],
+		lists: [
+			{
+				parameter: 'connection',
+				kind: 'locator',
+				entries: ['Active_Directory_server', 'LDAP_server_23'],
+				pick: 'LDAP_server_23',
+			},
+		],
 		output: ['LDAP_server_23'],
 	},
 ];

@@ -17,7 +17,12 @@ export interface NodePanels {
 	panels: Panel[];
 }
 
-const panel = (resource: string, operation: string, visible: string[], required: string[] = []): Panel => ({ resource, operation, visible, required });
+const panel = (
+	resource: string,
+	operation: string,
+	visible: string[],
+	required: string[] = [],
+): Panel => ({ resource, operation, visible, required });
 
 export const NODE_PANELS: NodePanels[] = [
 	{
@@ -33,8 +38,18 @@ export const NODE_PANELS: NodePanels[] = [
 			panel('connector', 'get', ['connectorId'], ['connectorId']),
 			panel('connector', 'getStatus', ['connectorId', 'options'], ['connectorId']),
 			panel('connector', 'sync', ['connectorId', 'options'], ['connectorId']),
-			panel('connector', 'syncUser', ['connectorId', 'username', 'options'], ['connectorId', 'username']),
-			panel('directory', 'delete', ['destructiveNotice', 'directoryId', 'confirm', 'options'], ['directoryId']),
+			panel(
+				'connector',
+				'syncUser',
+				['connectorId', 'username', 'options'],
+				['connectorId', 'username'],
+			),
+			panel(
+				'directory',
+				'delete',
+				['destructiveNotice', 'directoryId', 'confirm', 'options'],
+				['directoryId'],
+			),
 		],
 	},
 	{
@@ -45,8 +60,18 @@ export const NODE_PANELS: NodePanels[] = [
 			panel('connection', 'update', ['connectionId', 'updateFields', 'options'], ['connectionId']),
 			panel('user', 'get', ['user', 'connection', 'options'], ['user']),
 			panel('user', 'getAll', ['connection', 'returnAll', 'limit', 'filters', 'options']),
-			panel('user', 'getField', ['user', 'connection', 'field', 'options'], ['user', 'connection', 'field']),
-			panel('user', 'update', ['connectionId', 'userKey', 'fields', 'options'], ['connectionId', 'userKey']),
+			panel(
+				'user',
+				'getField',
+				['user', 'connection', 'field', 'options'],
+				['user', 'connection', 'field'],
+			),
+			panel(
+				'user',
+				'update',
+				['connectionId', 'userKey', 'fields', 'options'],
+				['connectionId', 'userKey'],
+			),
 		],
 	},
 	{
@@ -58,7 +83,12 @@ export const NODE_PANELS: NodePanels[] = [
 			panel('managedGroup', 'add', ['idpId', 'group', 'options'], ['idpId', 'group']),
 			panel('managedGroup', 'check', ['idpId', 'group'], ['idpId', 'group']),
 			panel('managedGroup', 'remove', ['idpId', 'group', 'options'], ['idpId', 'group']),
-			panel('managedGroup', 'replace', ['idpId', 'group', 'newGroup', 'options'], ['idpId', 'group', 'newGroup']),
+			panel(
+				'managedGroup',
+				'replace',
+				['idpId', 'group', 'newGroup', 'options'],
+				['idpId', 'group', 'newGroup'],
+			),
 		],
 	},
 	{
@@ -74,7 +104,12 @@ export const NODE_PANELS: NodePanels[] = [
 				['name', 'ssoUrl', 'ssoIssuer', 'certificate'],
 			),
 			panel('identityProvider', 'update', ['idpId', 'updateFields', 'options'], ['idpId']),
-			panel('identityProvider', 'delete', ['destructiveNotice', 'idpId', 'confirm', 'options'], ['idpId']),
+			panel(
+				'identityProvider',
+				'delete',
+				['destructiveNotice', 'idpId', 'confirm', 'options'],
+				['idpId'],
+			),
 			panel('loginOption', 'getAll', []),
 			panel('ssoSettings', 'get', []),
 			panel('ssoSettings', 'update', ['updateFields', 'options']),

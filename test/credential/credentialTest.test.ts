@@ -8,7 +8,12 @@ import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
 /** Calls the credential test the way n8n's credential-test path does: with n8n-core's own test context. */
 async function testCredential(data: ICredentialDataDecryptedObject) {
 	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await atlassianDataCenterApiTest.call(context, { id: '1', name: 'DC', type: 'atlassianDataCenterApi', data });
+	return await atlassianDataCenterApiTest.call(context, {
+		id: '1',
+		name: 'DC',
+		type: 'atlassianDataCenterApi',
+		data,
+	});
 }
 
 describe.each([
@@ -60,19 +65,28 @@ describe('failures that say what to fix', () => {
 	test('CAPTCHA', async () => {
 		sim.setFault({ kind: 'captcha', pathIncludes: '/rest/api/2/myself' });
 		const result = await testCredential(adminBasic(sim));
-		expect(result.message).toMatch(/^Login blocked by a CAPTCHA challenge.*Log in once as this user in a browser/);
+		expect(result.message).toMatch(
+			/^Login blocked by a CAPTCHA challenge.*Log in once as this user in a browser/,
+		);
 	});
 
 	test('Basic auth disabled', async () => {
 		sim.setFault({ kind: 'basicDisabled' });
 		const result = await testCredential(adminBasic(sim));
-		expect(result.message).toMatch(/^Basic authentication is disabled on this instance.*personal access token/);
+		expect(result.message).toMatch(
+			/^Basic authentication is disabled on this instance.*personal access token/,
+		);
 	});
 
 	test('a base URL without the context path is not an Atlassian instance', async () => {
-		const result = await testCredential({ ...adminBasic(sim), baseUrl: sim.url.replace(/\/jira$/, '') });
+		const result = await testCredential({
+			...adminBasic(sim),
+			baseUrl: sim.url.replace(/\/jira$/, ''),
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^No Jira, Confluence or Bitbucket Data Center answers at .*context path/);
+		expect(result.message).toMatch(
+			/^No Jira, Confluence or Bitbucket Data Center answers at .*context path/,
+		);
 	});
 
 	test('an SSO login page instead of JSON', async () => {
@@ -93,13 +107,18 @@ describe('failures that say what to fix', () => {
 	});
 });
 
-test('both calls go through n8n\'s request helper: the anonymous one first, then exactly one with the credential', async () => {
+test("both calls go through n8n's request helper: the anonymous one first, then exactly one with the credential", async () => {
 	const sim = await startSimulator({ contextPath: '/jira' });
 	try {
 		const result = await testCredential(adminBasic(sim));
 		expect(result.status).toBe('OK');
 		// n8n's helper asks for a new connection per request ("Connection: close").
-		expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ? 'authenticated' : 'anonymous'} ${r.headers.connection}`)).toEqual([
+		expect(
+			sim.requests.map(
+				(r) =>
+					`${r.method} ${r.path} ${r.headers.authorization ? 'authenticated' : 'anonymous'} ${r.headers.connection}`,
+			),
+		).toEqual([
 			'GET /rest/applinks/1.0/manifest anonymous close',
 			'GET /rest/api/2/myself authenticated close',
 		]);

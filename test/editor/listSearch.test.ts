@@ -23,14 +23,19 @@ describe('Kantega SSO', () => {
 		await listSearch({ ...kantega, credentials: adminBasic(sim), method, parameters, filter });
 
 	test('identity providers: the simulator’s, by name, with their ids; search by name', async () => {
-		const all = await search('searchIdentityProviders', { resource: 'managedGroup', operation: 'getAll' });
+		const all = await search('searchIdentityProviders', {
+			resource: 'managedGroup',
+			operation: 'getAll',
+		});
 		expect(all.results).toEqual([
 			{ name: 'AD FS', value: '1ncq3jsPC74BGuNnfZPl' },
 			{ name: 'Okta', value: OKTA },
 			{ name: 'Azure AD (inactive)', value: 'Qm7tY2uV5wX8zA1bC4dE' },
 		]);
 		expect(names(await search('searchIdentityProviders', {}, 'OKT'))).toEqual(['Okta']);
-		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(2).fill('GET /rest/ksso/api/idp/1.0/idp/ids'));
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+			Array(2).fill('GET /rest/ksso/api/idp/1.0/idp/ids'),
+		);
 	});
 
 	test.each([
@@ -39,14 +44,21 @@ describe('Kantega SSO', () => {
 		['an ID typed in', rl(OKTA, 'id')],
 	])('managed groups of the chosen IdP, given as %s; search', async (_, idpId) => {
 		const parameters = { resource: 'managedGroup', operation: 'check', idpId };
-		expect(names(await search('searchManagedGroups', parameters))).toEqual(['confluence-users', 'sales team']);
+		expect(names(await search('searchManagedGroups', parameters))).toEqual([
+			'confluence-users',
+			'sales team',
+		]);
 		expect(names(await search('searchManagedGroups', parameters, 'sales'))).toEqual(['sales team']);
 	});
 
 	test('managed groups without an IdP: says what to do first', async () => {
-		await expect(search('searchManagedGroups', { resource: 'managedGroup', operation: 'check', idpId: rl('') })).rejects.toThrow(
-			/Choose the identity provider first/,
-		);
+		await expect(
+			search('searchManagedGroups', {
+				resource: 'managedGroup',
+				operation: 'check',
+				idpId: rl(''),
+			}),
+		).rejects.toThrow(/Choose the identity provider first/);
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -64,7 +76,14 @@ describe('Atlassian DC SSO', () => {
 
 	test('identity providers by name, with type and id; search filters by name', async () => {
 		const all = await search();
-		expect(names(all)).toEqual(['SAML SSO', 'Another SAML SSO', 'Okta OIDC', 'Crowd SSO', 'Keycloak staging', 'ADFS customers']);
+		expect(names(all)).toEqual([
+			'SAML SSO',
+			'Another SAML SSO',
+			'Okta OIDC',
+			'Crowd SSO',
+			'Keycloak staging',
+			'ADFS customers',
+		]);
 		expect(all.results[2]).toEqual({ name: 'Okta OIDC', value: '3', description: 'OIDC · ID 3' });
 		expect(all.paginationToken).toBeUndefined();
 		expect(names(await search('saml'))).toEqual(['SAML SSO', 'Another SAML SSO']);
@@ -72,7 +91,8 @@ describe('Atlassian DC SSO', () => {
 
 	test('pages: one page per call without a search, every page with one', async () => {
 		const seed = sim.state.authconfig.idps[0];
-		for (let id = 7; id <= 80; id++) sim.state.authconfig.idps.push({ ...seed, id, name: `Tenant ${id}` });
+		for (let id = 7; id <= 80; id++)
+			sim.state.authconfig.idps.push({ ...seed, id, name: `Tenant ${id}` });
 		const first = await search();
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('50');
@@ -94,12 +114,23 @@ describe('AD Attributes Sync', () => {
 
 	test('connections by name; search', async () => {
 		const parameters = { resource: 'user', operation: 'get' };
-		const all = await listSearch({ ...call, method: 'searchConnections', credentials: adminBasic(sim), parameters });
+		const all = await listSearch({
+			...call,
+			method: 'searchConnections',
+			credentials: adminBasic(sim),
+			parameters,
+		});
 		expect(all.results).toEqual([
 			{ name: 'LDAP_server_23', value: 'LDAP_server_23' },
 			{ name: 'Active_Directory_server', value: 'Active_Directory_server' },
 		]);
-		const found = await listSearch({ ...call, method: 'searchConnections', credentials: adminBasic(sim), parameters, filter: 'active' });
+		const found = await listSearch({
+			...call,
+			method: 'searchConnections',
+			credentials: adminBasic(sim),
+			parameters,
+			filter: 'active',
+		});
 		expect(names(found)).toEqual(['Active_Directory_server']);
 	});
 
@@ -113,15 +144,36 @@ describe('AD Attributes Sync', () => {
 			credentials: adminBasic(sim),
 			parameters: { resource: 'user', operation: 'getField', connection },
 		});
-		expect(fields.map((f) => f.value)).toEqual(['company', 'department', 'departmentNumber', 'directReports', 'displayName', 'mail', 'title', 'whenCreated']);
+		expect(fields.map((f) => f.value)).toEqual([
+			'company',
+			'department',
+			'departmentNumber',
+			'directReports',
+			'displayName',
+			'mail',
+			'title',
+			'whenCreated',
+		]);
 	});
 
 	test('fields of every connection when none is chosen; connection names', async () => {
 		const parameters = { resource: 'user', operation: 'getAll', connection: rl('') };
-		const fields = await loadOptions({ ...call, method: 'getConnectionFields', credentials: adminBasic(sim), parameters });
-		expect(fields.map((f) => f.value)).toEqual(expect.arrayContaining(['wWWHomePage', 'departmentNumber', 'mail']));
+		const fields = await loadOptions({
+			...call,
+			method: 'getConnectionFields',
+			credentials: adminBasic(sim),
+			parameters,
+		});
+		expect(fields.map((f) => f.value)).toEqual(
+			expect.arrayContaining(['wWWHomePage', 'departmentNumber', 'mail']),
+		);
 		expect(new Set(fields.map((f) => f.value)).size).toBe(fields.length);
-		const connections = await loadOptions({ ...call, method: 'getConnectionNames', credentials: adminBasic(sim), parameters });
+		const connections = await loadOptions({
+			...call,
+			method: 'getConnectionNames',
+			credentials: adminBasic(sim),
+			parameters,
+		});
 		expect(connections).toEqual([
 			{ name: 'Active_Directory_server', value: 'Active_Directory_server' },
 			{ name: 'LDAP_server_23', value: 'LDAP_server_23' },
@@ -134,10 +186,17 @@ describe('a list that cannot load says what to fix, as the operations do', () =>
 		const credentials = adminBasic(sim, { password: 'wrong' });
 		const parameters = { resource: 'identityProvider', operation: 'getAll' };
 		const run = await runNode({ node: 'kantegaSso', parameters, credentials });
-		const listError = await listSearch({ node: 'kantegaSso', method: 'searchIdentityProviders', credentials, parameters }).catch((e: Error) => e);
+		const listError = await listSearch({
+			node: 'kantegaSso',
+			method: 'searchIdentityProviders',
+			credentials,
+			parameters,
+		}).catch((e: Error) => e);
 		expect(run.error?.message).toMatch(/^Authentication failed/);
 		expect((listError as Error).message).toBe(run.error?.message);
-		expect((listError as Error & { description?: string }).description).toBe(run.error?.description);
+		expect((listError as Error & { description?: string }).description).toBe(
+			run.error?.description,
+		);
 	});
 
 	test('app not installed: the same message as the operation', async () => {
@@ -145,7 +204,12 @@ describe('a list that cannot load says what to fix, as the operations do', () =>
 		const credentials = adminBasic(sim);
 		const parameters = { resource: 'connection', operation: 'getAll' };
 		const run = await runNode({ node: 'adAttributesSync', parameters, credentials });
-		const listError = await listSearch({ node: 'adAttributesSync', method: 'searchConnections', credentials, parameters }).catch((e: Error) => e);
+		const listError = await listSearch({
+			node: 'adAttributesSync',
+			method: 'searchConnections',
+			credentials,
+			parameters,
+		}).catch((e: Error) => e);
 		expect(run.error?.message).toMatch(/^Endpoint not found: the app is not installed/);
 		expect((listError as Error).message).toBe(run.error?.message);
 	});
@@ -153,32 +217,99 @@ describe('a list that cannot load says what to fix, as the operations do', () =>
 
 describe('every list of the editor fails as its operations do', () => {
 	/** Each list method, the parameters it is opened with, and an operation that reads the same thing. */
-	const LISTS: Array<{ node: string; method: string; kind: 'search' | 'options'; parameters: INodeParameters; operation: INodeParameters }> = [
-		{ node: 'kantegaSso', method: 'searchIdentityProviders', kind: 'search', parameters: { resource: 'managedGroup', operation: 'check' }, operation: { resource: 'identityProvider', operation: 'getAll' } },
-		{ node: 'kantegaSso', method: 'searchManagedGroups', kind: 'search', parameters: { resource: 'managedGroup', operation: 'check', idpId: rl(OKTA) }, operation: { resource: 'managedGroup', operation: 'getAll', idpId: rl(OKTA) } },
-		{ node: 'atlassianDcSso', method: 'searchIdentityProviders', kind: 'search', parameters: { resource: 'identityProvider', operation: 'get' }, operation: { resource: 'identityProvider', operation: 'getAll', returnAll: true } },
-		{ node: 'adAttributesSync', method: 'searchConnections', kind: 'search', parameters: { resource: 'user', operation: 'get' }, operation: { resource: 'connection', operation: 'getAll' } },
-		{ node: 'adAttributesSync', method: 'getConnectionFields', kind: 'options', parameters: { resource: 'user', operation: 'getField', connection: rl('Active_Directory_server') }, operation: { resource: 'connection', operation: 'getAll' } },
-		{ node: 'adAttributesSync', method: 'getConnectionNames', kind: 'options', parameters: { resource: 'user', operation: 'getAll' }, operation: { resource: 'connection', operation: 'getAll' } },
+	const LISTS: Array<{
+		node: string;
+		method: string;
+		kind: 'search' | 'options';
+		parameters: INodeParameters;
+		operation: INodeParameters;
+	}> = [
+		{
+			node: 'kantegaSso',
+			method: 'searchIdentityProviders',
+			kind: 'search',
+			parameters: { resource: 'managedGroup', operation: 'check' },
+			operation: { resource: 'identityProvider', operation: 'getAll' },
+		},
+		{
+			node: 'kantegaSso',
+			method: 'searchManagedGroups',
+			kind: 'search',
+			parameters: { resource: 'managedGroup', operation: 'check', idpId: rl(OKTA) },
+			operation: { resource: 'managedGroup', operation: 'getAll', idpId: rl(OKTA) },
+		},
+		{
+			node: 'atlassianDcSso',
+			method: 'searchIdentityProviders',
+			kind: 'search',
+			parameters: { resource: 'identityProvider', operation: 'get' },
+			operation: { resource: 'identityProvider', operation: 'getAll', returnAll: true },
+		},
+		{
+			node: 'adAttributesSync',
+			method: 'searchConnections',
+			kind: 'search',
+			parameters: { resource: 'user', operation: 'get' },
+			operation: { resource: 'connection', operation: 'getAll' },
+		},
+		{
+			node: 'adAttributesSync',
+			method: 'getConnectionFields',
+			kind: 'options',
+			parameters: {
+				resource: 'user',
+				operation: 'getField',
+				connection: rl('Active_Directory_server'),
+			},
+			operation: { resource: 'connection', operation: 'getAll' },
+		},
+		{
+			node: 'adAttributesSync',
+			method: 'getConnectionNames',
+			kind: 'options',
+			parameters: { resource: 'user', operation: 'getAll' },
+			operation: { resource: 'connection', operation: 'getAll' },
+		},
 	];
 	const FAULTS: Array<[string, () => ReturnType<typeof adminBasic>, RegExp]> = [
 		['a wrong password', () => adminBasic(sim, { password: 'wrong' }), /^Authentication failed/],
-		['a wrong token', () => ({ ...adminToken(sim), personalAccessToken: 'wrong-token' }), /^(Authentication failed|Not authorized)/],
-		['a user who is not an administrator', () => adminBasic(sim, { username: 'user', password: 'user-password' }), /administrator|permission|Not authorized|403/i],
+		[
+			'a wrong token',
+			() => ({ ...adminToken(sim), personalAccessToken: 'wrong-token' }),
+			/^(Authentication failed|Not authorized)/,
+		],
+		[
+			'a user who is not an administrator',
+			() => adminBasic(sim, { username: 'user', password: 'user-password' }),
+			/administrator|permission|Not authorized|403/i,
+		],
 	];
 
-	test.each(LISTS.flatMap((list) => FAULTS.map(([fault, credentials, expected]) => [`${list.node} ${list.method} with ${fault}`, list, credentials, expected] as const)))(
-		'%s: the operation’s message and description',
-		async (_, list, credentials, expected) => {
-			const run = await runNode({ node: list.node, parameters: list.operation, credentials: credentials() });
-			const call = { node: list.node, method: list.method, credentials: credentials(), parameters: list.parameters };
-			const error = (await (list.kind === 'search' ? listSearch(call) : loadOptions(call)).then(
-				() => undefined,
-				(e: Error) => e,
-			)) as (Error & { description?: string }) | undefined;
-			expect(run.error?.message).toMatch(expected);
-			expect(error?.message).toBe(run.error?.message);
-			expect(error?.description).toBe(run.error?.description);
-		},
-	);
+	test.each(
+		LISTS.flatMap((list) =>
+			FAULTS.map(
+				([fault, credentials, expected]) =>
+					[`${list.node} ${list.method} with ${fault}`, list, credentials, expected] as const,
+			),
+		),
+	)('%s: the operation’s message and description', async (_, list, credentials, expected) => {
+		const run = await runNode({
+			node: list.node,
+			parameters: list.operation,
+			credentials: credentials(),
+		});
+		const call = {
+			node: list.node,
+			method: list.method,
+			credentials: credentials(),
+			parameters: list.parameters,
+		};
+		const error = (await (list.kind === 'search' ? listSearch(call) : loadOptions(call)).then(
+			() => undefined,
+			(e: Error) => e,
+		)) as (Error & { description?: string }) | undefined;
+		expect(run.error?.message).toMatch(expected);
+		expect(error?.message).toBe(run.error?.message);
+		expect(error?.description).toBe(run.error?.description);
+	});
 });

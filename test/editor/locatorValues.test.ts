@@ -10,7 +10,10 @@ const OKTA = '8xKQm2LpZr4TvW9sYb1E';
 const FORMS: Array<[string, (value: string) => NodeParameterValue | INodeParameters]> = [
 	['a plain string (earlier workflows, $fromAI)', (value) => value],
 	['an expression', (value) => `={{ "${value}" }}`],
-	['picked from the list', (value) => ({ __rl: true, mode: 'list', value, cachedResultName: 'picked' })],
+	[
+		'picked from the list',
+		(value) => ({ __rl: true, mode: 'list', value, cachedResultName: 'picked' }),
+	],
 	['typed in by ID', (value) => ({ __rl: true, mode: 'id', value })],
 ];
 
@@ -29,22 +32,43 @@ const CASES: Record<string, Case> = {
 	},
 	'Kantega add': {
 		node: 'kantegaSso',
-		parameters: (f) => ({ resource: 'managedGroup', operation: 'add', idpId: f(OKTA), group: 'ops-on-call' }),
+		parameters: (f) => ({
+			resource: 'managedGroup',
+			operation: 'add',
+			idpId: f(OKTA),
+			group: 'ops-on-call',
+		}),
 		request: `POST /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops-on-call`,
 	},
 	'Kantega check': {
 		node: 'kantegaSso',
-		parameters: (f) => ({ resource: 'managedGroup', operation: 'check', idpId: f(OKTA), group: f('sales team') }),
+		parameters: (f) => ({
+			resource: 'managedGroup',
+			operation: 'check',
+			idpId: f(OKTA),
+			group: f('sales team'),
+		}),
 		request: `GET /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
 	},
 	'Kantega remove': {
 		node: 'kantegaSso',
-		parameters: (f) => ({ resource: 'managedGroup', operation: 'remove', idpId: f(OKTA), group: f('sales team') }),
+		parameters: (f) => ({
+			resource: 'managedGroup',
+			operation: 'remove',
+			idpId: f(OKTA),
+			group: f('sales team'),
+		}),
 		request: `DELETE /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
 	},
 	'Kantega replace': {
 		node: 'kantegaSso',
-		parameters: (f) => ({ resource: 'managedGroup', operation: 'replace', idpId: f(OKTA), group: f('sales team'), newGroup: 'sales-emea' }),
+		parameters: (f) => ({
+			resource: 'managedGroup',
+			operation: 'replace',
+			idpId: f(OKTA),
+			group: f('sales team'),
+			newGroup: 'sales-emea',
+		}),
 		request: `PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
 	},
 	'Atlassian DC SSO get': {
@@ -54,27 +78,55 @@ const CASES: Record<string, Case> = {
 	},
 	'Atlassian DC SSO update': {
 		node: 'atlassianDcSso',
-		parameters: (f) => ({ resource: 'identityProvider', operation: 'update', idpId: f('3'), updateFields: { buttonText: 'Okta' } }),
+		parameters: (f) => ({
+			resource: 'identityProvider',
+			operation: 'update',
+			idpId: f('3'),
+			updateFields: { buttonText: 'Okta' },
+		}),
 		request: 'PATCH /rest/authconfig/1.0/idps/3',
 	},
 	'Atlassian DC SSO delete': {
 		node: 'atlassianDcSso',
-		parameters: (f) => ({ resource: 'identityProvider', operation: 'delete', idpId: f('4'), confirm: true }),
+		parameters: (f) => ({
+			resource: 'identityProvider',
+			operation: 'delete',
+			idpId: f('4'),
+			confirm: true,
+		}),
 		request: 'DELETE /rest/authconfig/1.0/idps/4',
 	},
 	'AD user get': {
 		node: 'adAttributesSync',
-		parameters: (f) => ({ resource: 'user', operation: 'get', user: 'sophie2', connection: f('Active_Directory_server') }),
+		parameters: (f) => ({
+			resource: 'user',
+			operation: 'get',
+			user: 'sophie2',
+			connection: f('Active_Directory_server'),
+		}),
 		request: 'GET /rest/intenso/ad/1.0/public/connection/Active_Directory_server/user/sophie2',
 	},
 	'AD user getField': {
 		node: 'adAttributesSync',
-		parameters: (f) => ({ resource: 'user', operation: 'getField', user: 'sophie2', connection: f('Active_Directory_server'), field: 'mail' }),
-		request: 'GET /rest/intenso/ad/1.0/public/connection/Active_Directory_server/user/sophie2/field/mail',
+		parameters: (f) => ({
+			resource: 'user',
+			operation: 'getField',
+			user: 'sophie2',
+			connection: f('Active_Directory_server'),
+			field: 'mail',
+		}),
+		request:
+			'GET /rest/intenso/ad/1.0/public/connection/Active_Directory_server/user/sophie2/field/mail',
 	},
 	'AD user getAll': {
 		node: 'adAttributesSync',
-		parameters: (f) => ({ resource: 'user', operation: 'getAll', connection: f('Active_Directory_server'), limit: 3, filters: { fields: ['mail'] } }),
+		parameters: (f) => ({
+			resource: 'user',
+			operation: 'getAll',
+			connection: f('Active_Directory_server'),
+			limit: 3,
+			filters: { fields: ['mail'] },
+		}),
 		request: 'GET /rest/intenso/ad/1.0/public/connection/Active_Directory_server/user',
 	},
 };
@@ -105,9 +157,18 @@ test('AD user getAll: a field filter saved as comma-separated text still works',
 	sim.reset();
 	const run = await runNode({
 		node: 'adAttributesSync',
-		parameters: { resource: 'user', operation: 'getAll', connection: '', limit: 2, filters: { fields: 'mail, title', configurationNames: 'Active_Directory_server' } },
+		parameters: {
+			resource: 'user',
+			operation: 'getAll',
+			connection: '',
+			limit: 2,
+			filters: { fields: 'mail, title', configurationNames: 'Active_Directory_server' },
+		},
 		credentials: adminBasic(sim),
 	});
 	expect(run.error).toBeUndefined();
-	expect(sim.requests[0].query).toMatchObject({ fields: 'mail,title', configurationNames: 'Active_Directory_server' });
+	expect(sim.requests[0].query).toMatchObject({
+		fields: 'mail,title',
+		configurationNames: 'Active_Directory_server',
+	});
 });

@@ -44,9 +44,14 @@ const N8N_BASE_NODES: Record<string, string> = {
 export const TRIGGER_TYPES = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger'];
 
 export function baseNodeTypes(): Record<string, INodeType | IVersionedNodeType> {
-	const types: Record<string, INodeType | IVersionedNodeType> = { [ITEMS_NODE_TYPE]: new HarnessItems() };
+	const types: Record<string, INodeType | IVersionedNodeType> = {
+		[ITEMS_NODE_TYPE]: new HarnessItems(),
+	};
 	for (const [name, file] of Object.entries(N8N_BASE_NODES)) {
-		const module = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+		const module = require(`n8n-nodes-base/dist/nodes/${file}`) as Record<
+			string,
+			new () => INodeType | IVersionedNodeType
+		>;
 		const NodeClass = Object.values(module)[0];
 		types[`n8n-nodes-base.${name}`] = new NodeClass();
 	}

@@ -33,7 +33,10 @@ export const nodeTypes = new HarnessNodeTypes();
 let executionCounter = 0;
 
 /** What n8n gives a node besides the workflow: the credentials helper, URLs, hooks (none for list searches). */
-export function additionalData(credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -67,7 +70,9 @@ export async function runWorkflow(
 	credentials: ICredentialDataDecryptedObject | (() => ICredentialDataDecryptedObject),
 	options: { signal?: AbortSignal } = {},
 ): Promise<EngineRun> {
-	const credentialsHelper = new TestCredentialsHelper(typeof credentials === 'function' ? credentials : () => credentials);
+	const credentialsHelper = new TestCredentialsHelper(
+		typeof credentials === 'function' ? credentials : () => credentials,
+	);
 	const workflow = new Workflow({
 		id: 'harness',
 		name: definition.name ?? 'harness',
@@ -90,8 +95,16 @@ export async function runWorkflow(
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const start = definition.nodes.find((n) => !Object.values(definition.connections).some((c) => JSON.stringify(c).includes(`"node":"${n.name}"`)));
-	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual').run({ workflow, startNode: start });
+	const start = definition.nodes.find(
+		(n) =>
+			!Object.values(definition.connections).some((c) =>
+				JSON.stringify(c).includes(`"node":"${n.name}"`),
+			),
+	);
+	const execution = new WorkflowExecute(additionalData(credentialsHelper, hooks), 'manual').run({
+		workflow,
+		startNode: start,
+	});
 	options.signal?.addEventListener('abort', () => execution.cancel(), { once: true });
 	const run = await execution;
 	const runData = run.data.resultData.runData;
@@ -110,7 +123,12 @@ export async function runExampleWorkflow(
 ): Promise<EngineRun> {
 	const nodes = workflow.nodes.map((node) =>
 		TRIGGER_TYPES.includes(node.type)
-			? { ...node, type: ITEMS_NODE_TYPE, typeVersion: 1, parameters: { items: JSON.stringify([{ json: {} }]) } }
+			? {
+					...node,
+					type: ITEMS_NODE_TYPE,
+					typeVersion: 1,
+					parameters: { items: JSON.stringify([{ json: {} }]) },
+				}
 			: node,
 	);
 	return await runWorkflow({ ...workflow, nodes }, credentials);

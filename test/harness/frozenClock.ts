@@ -38,18 +38,35 @@ afterEach(() => current?.restore());
 
 export function freezeClock(): FrozenClock {
 	current?.restore();
-	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+	jest.useFakeTimers({
+		doNotFake: [
+			'nextTick',
+			'setImmediate',
+			'clearImmediate',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
+	});
 	const timers: Array<{ delay: number; state: ClockTimer['state'] }> = [];
 	const byHandle = new Map<unknown, (typeof timers)[number]>();
 	const fakeSetTimeout = globalThis.setTimeout;
 	const fakeClearTimeout = globalThis.clearTimeout;
-	globalThis.setTimeout = ((handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+	globalThis.setTimeout = ((
+		handler: (...args: unknown[]) => void,
+		ms?: number,
+		...args: unknown[]
+	) => {
 		const timer = { delay: Number(ms ?? 0), state: 'pending' as ClockTimer['state'] };
 		timers.push(timer);
-		const handle = fakeSetTimeout((...given: unknown[]) => {
-			timer.state = 'fired';
-			handler(...given);
-		}, ms, ...args);
+		const handle = fakeSetTimeout(
+			(...given: unknown[]) => {
+				timer.state = 'fired';
+				handler(...given);
+			},
+			ms,
+			...args,
+		);
 		byHandle.set(handle, timer);
 		return handle;
 	}) as unknown as typeof setTimeout;
@@ -72,7 +89,8 @@ export function freezeClock(): FrozenClock {
 			globalThis.setTimeout = fakeSetTimeout;
 			globalThis.clearTimeout = fakeClearTimeout;
 			jest.useRealTimers();
-			if (globalThis.setTimeout !== realSetTimeout) throw new Error('The real setTimeout was not given back');
+			if (globalThis.setTimeout !== realSetTimeout)
+				throw new Error('The real setTimeout was not given back');
 		},
 	};
 	current = clock;

@@ -1,18 +1,31 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeHelpers, type INodeType, type INodeTypes, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INodeType,
+	type INodeTypes,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { baseNodeTypes } from './baseNodes';
 
 export const PACKAGE_PREFIX = 'n8n-nodes-atlassian-dc-identity';
 
 /** The package's node folders (each node lives in nodes/<Name>/<Name>.node.ts). */
-const PACKAGE_NODES = ['KantegaSso', 'ResolutionSamlSso', 'AdAttributesSync', 'AtlassianDcSso', 'AtlassianSsoTrigger'];
+const PACKAGE_NODES = [
+	'KantegaSso',
+	'ResolutionSamlSso',
+	'AdAttributesSync',
+	'AtlassianDcSso',
+	'AtlassianSsoTrigger',
+];
 
 /** Loads a package node on first use (`kantegaSso` from nodes/KantegaSso/KantegaSso.node.ts). */
 function loadPackageNode(shortName: string): INodeType | undefined {
-	const folder = PACKAGE_NODES.find((name) => name.charAt(0).toLowerCase() + name.slice(1) === shortName);
+	const folder = PACKAGE_NODES.find(
+		(name) => name.charAt(0).toLowerCase() + name.slice(1) === shortName,
+	);
 	if (!folder) return undefined;
 	const file = join(__dirname, '..', '..', 'nodes', folder, `${folder}.node.ts`);
 	if (!existsSync(file)) return undefined;

@@ -54,7 +54,10 @@ export class PollingWorkflow {
 	) {}
 
 	/** A workflow of the package's trigger alone, with these parameters. */
-	static ofTrigger(parameters: INodeParameters, credentials: ICredentialDataDecryptedObject): PollingWorkflow {
+	static ofTrigger(
+		parameters: INodeParameters,
+		credentials: ICredentialDataDecryptedObject,
+	): PollingWorkflow {
 		const trigger: INode = {
 			id: 'trigger',
 			name: TRIGGER_NAME,
@@ -96,14 +99,18 @@ export class PollingWorkflow {
 
 	/** The node's stored state, as the trigger wrote it. */
 	nodeStaticData(): IDataObject {
-		return ((JSON.parse(this.staticDataJson) as IDataObject)[`node:${this.triggerName}`] ?? {}) as IDataObject;
+		return ((JSON.parse(this.staticDataJson) as IDataObject)[`node:${this.triggerName}`] ??
+			{}) as IDataObject;
 	}
 
 	/** One scheduled poll of the active workflow. */
 	async poll(): Promise<PollOutcome> {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.triggerName) as INode;
-		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'trigger'));
+		const data = additionalData(
+			new TestCredentialsHelper(() => this.credentials),
+			this.hooks(workflow, 'trigger'),
+		);
 		const context = new PollContext(workflow, node, data, 'trigger', 'activate');
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		let outcome: PollOutcome;
@@ -123,9 +130,15 @@ export class PollingWorkflow {
 		}
 		if (outcome.emitted) {
 			const runData = createRunExecutionData({
-				executionData: { nodeExecutionStack: [{ node, data: { main: outcome.emitted }, source: null }] },
+				executionData: {
+					nodeExecutionStack: [{ node, data: { main: outcome.emitted }, source: null }],
+				},
 			});
-			outcome.execution = await new WorkflowExecute(data, 'trigger', runData).processRunExecutionData(workflow);
+			outcome.execution = await new WorkflowExecute(
+				data,
+				'trigger',
+				runData,
+			).processRunExecutionData(workflow);
 			this.executions.push(outcome.execution);
 		}
 		return outcome;
@@ -135,9 +148,17 @@ export class PollingWorkflow {
 	async fetchTestEvent(): Promise<{ run: IRun; items: IDataObject[] }> {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.triggerName) as INode;
-		const data = additionalData(new TestCredentialsHelper(() => this.credentials), this.hooks(workflow, 'manual'));
-		const run = await new WorkflowExecute(data, 'manual').run({ workflow, startNode: node, destinationNode: { nodeName: this.triggerName, mode: 'inclusive' } });
-		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) this.staticDataWrites++;
+		const data = additionalData(
+			new TestCredentialsHelper(() => this.credentials),
+			this.hooks(workflow, 'manual'),
+		);
+		const run = await new WorkflowExecute(data, 'manual').run({
+			workflow,
+			startNode: node,
+			destinationNode: { nodeName: this.triggerName, mode: 'inclusive' },
+		});
+		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true)
+			this.staticDataWrites++;
 		this.staticDataJson = JSON.stringify(workflow.staticData);
 		const items = run.data.resultData.runData[this.triggerName]?.[0]?.data?.main?.[0] ?? [];
 		return { run, items: items.map((i) => i.json) };

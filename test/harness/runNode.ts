@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { runWorkflow, type EngineRun } from './engine';
 import { ITEMS_NODE_TYPE } from './baseNodes';
@@ -32,7 +37,14 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const result = await runWorkflow(
 		{
 			nodes: [
-				{ id: 'input', name: 'Input', type: ITEMS_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(inputItems) } },
+				{
+					id: 'input',
+					name: 'Input',
+					type: ITEMS_NODE_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { items: JSON.stringify(inputItems) },
+				},
 				{
 					id: 'node',
 					name: NODE_UNDER_TEST,

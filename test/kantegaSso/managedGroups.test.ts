@@ -18,7 +18,8 @@ const basicHeader = () => {
 	const { username, password } = SIMULATOR_USERS.admin;
 	return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
 };
-const groupsOf = (idpId: string) => sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
+const groupsOf = (idpId: string) =>
+	sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
 const kantega = async (parameters: INodeParameters, input?: IDataObject[]) =>
 	await runNode({ node: 'kantegaSso', parameters, credentials: adminBasic(sim), input });
 
@@ -41,10 +42,10 @@ test('managed groups: one item per group, with its IdP', async () => {
 });
 
 test('check answers exists from 204 and 404', async () => {
-	const run = await kantega({ resource: 'managedGroup', operation: 'check', idpId: OKTA, group: '={{ $json.group }}' }, [
-		{ group: 'sales team' },
-		{ group: 'nobody' },
-	]);
+	const run = await kantega(
+		{ resource: 'managedGroup', operation: 'check', idpId: OKTA, group: '={{ $json.group }}' },
+		[{ group: 'sales team' }, { group: 'nobody' }],
+	);
 	expect(run.json.map((j) => j.exists)).toEqual([true, false]);
 	expect(sim.requests.map((r) => r.status)).toEqual([204, 404]);
 });
@@ -52,29 +53,63 @@ test('check answers exists from 204 and 404', async () => {
 test('add, then add again: an error, or quietly with "succeed if already managed"', async () => {
 	// An instance that allows an encoded slash (Tomcat refuses it by default: see the Tomcat tests).
 	sim.state.variants.allowEncodedSlash = true;
-	const first = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call' });
+	const first = await kantega({
+		resource: 'managedGroup',
+		operation: 'add',
+		idpId: OKTA,
+		group: 'ops/on-call',
+	});
 	expect(first.json).toEqual([{ idpId: OKTA, group: 'ops/on-call', added: true }]);
 	expect(groupsOf(OKTA)).toContain('ops/on-call');
-	expect(sim.requests[0].rawPath).toBe(`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops%2Fon-call`);
+	expect(sim.requests[0].rawPath).toBe(
+		`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops%2Fon-call`,
+	);
 
-	const again = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call' });
+	const again = await kantega({
+		resource: 'managedGroup',
+		operation: 'add',
+		idpId: OKTA,
+		group: 'ops/on-call',
+	});
 	expect(again.error?.message).toMatch(/^Request rejected \(POST .* answered 400\)/);
 
-	const quiet = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'ops/on-call', options: { ignoreIfExists: true } });
+	const quiet = await kantega({
+		resource: 'managedGroup',
+		operation: 'add',
+		idpId: OKTA,
+		group: 'ops/on-call',
+		options: { ignoreIfExists: true },
+	});
 	expect(quiet.error).toBeUndefined();
-	expect(quiet.json).toEqual([{ idpId: OKTA, group: 'ops/on-call', added: false, alreadyManaged: true }]);
+	expect(quiet.json).toEqual([
+		{ idpId: OKTA, group: 'ops/on-call', added: false, alreadyManaged: true },
+	]);
 	expect(groupsOf(OKTA)?.filter((g) => g === 'ops/on-call')).toHaveLength(1);
 });
 
 test('add to an unknown IdP fails even with "succeed if already managed"', async () => {
-	const run = await kantega({ resource: 'managedGroup', operation: 'add', idpId: 'no-such-idp', group: 'g', options: { ignoreIfExists: true } });
+	const run = await kantega({
+		resource: 'managedGroup',
+		operation: 'add',
+		idpId: 'no-such-idp',
+		group: 'g',
+		options: { ignoreIfExists: true },
+	});
 	expect(run.error?.message).toMatch(/answered 400/);
 	expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 });
 
 test('replace sends the new name in the one documented body shape', async () => {
-	const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
-	expect(run.json).toEqual([{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true }]);
+	const run = await kantega({
+		resource: 'managedGroup',
+		operation: 'replace',
+		idpId: OKTA,
+		group: 'sales team',
+		newGroup: 'sales-emea',
+	});
+	expect(run.json).toEqual([
+		{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true },
+	]);
 	const [request] = sim.requests;
 	expect(request.method).toBe('PUT');
 	expect(request.rawPath).toBe(`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`);
@@ -84,72 +119,152 @@ test('replace sends the new name in the one documented body shape', async () => 
 });
 
 test('replace of a group that is not managed is a clear 404', async () => {
-	const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'ghost', newGroup: 'x' });
+	const run = await kantega({
+		resource: 'managedGroup',
+		operation: 'replace',
+		idpId: OKTA,
+		group: 'ghost',
+		newGroup: 'x',
+	});
 	expect(run.error?.message).toMatch(/^Not found \(PUT .*ghost answered 404\)/);
 });
 
 test('remove, then remove again: an error, or quietly with "succeed if not managed"', async () => {
-	const first = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich' });
+	const first = await kantega({
+		resource: 'managedGroup',
+		operation: 'remove',
+		idpId: ADFS,
+		group: 'Développeurs Zürich',
+	});
 	expect(first.json).toEqual([{ idpId: ADFS, group: 'Développeurs Zürich', removed: true }]);
 	expect(groupsOf(ADFS)).not.toContain('Développeurs Zürich');
-	const again = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich' });
+	const again = await kantega({
+		resource: 'managedGroup',
+		operation: 'remove',
+		idpId: ADFS,
+		group: 'Développeurs Zürich',
+	});
 	expect(again.error?.message).toMatch(/answered 404/);
-	const quiet = await kantega({ resource: 'managedGroup', operation: 'remove', idpId: ADFS, group: 'Développeurs Zürich', options: { ignoreIfMissing: true } });
-	expect(quiet.json).toEqual([{ idpId: ADFS, group: 'Développeurs Zürich', removed: false, notManaged: true }]);
+	const quiet = await kantega({
+		resource: 'managedGroup',
+		operation: 'remove',
+		idpId: ADFS,
+		group: 'Développeurs Zürich',
+		options: { ignoreIfMissing: true },
+	});
+	expect(quiet.json).toEqual([
+		{ idpId: ADFS, group: 'Développeurs Zürich', removed: false, notManaged: true },
+	]);
 });
 
 test('dry run: every mutation sends nothing and shows the request, without credentials', async () => {
 	const dry = { options: { dryRun: true } };
 	const runs = await Promise.all([
 		kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'a b', ...dry }),
-		kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'n', ...dry }),
-		kantega({ resource: 'managedGroup', operation: 'remove', idpId: OKTA, group: 'sales team', ...dry }),
+		kantega({
+			resource: 'managedGroup',
+			operation: 'replace',
+			idpId: OKTA,
+			group: 'sales team',
+			newGroup: 'n',
+			...dry,
+		}),
+		kantega({
+			resource: 'managedGroup',
+			operation: 'remove',
+			idpId: OKTA,
+			group: 'sales team',
+			...dry,
+		}),
 	]);
 	expect(sim.requests).toHaveLength(0);
 	expect(runs.map((r) => r.json[0])).toEqual([
-		{ dryRun: true, method: 'POST', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/a%20b`, body: null },
-		{ dryRun: true, method: 'PUT', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, body: { groupName: 'n' } },
-		{ dryRun: true, method: 'DELETE', url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, body: null },
+		{
+			dryRun: true,
+			method: 'POST',
+			url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/a%20b`,
+			body: null,
+		},
+		{
+			dryRun: true,
+			method: 'PUT',
+			url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
+			body: { groupName: 'n' },
+		},
+		{
+			dryRun: true,
+			method: 'DELETE',
+			url: `${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
+			body: null,
+		},
 	]);
 	expect(JSON.stringify(runs.map((r) => r.json))).not.toContain('admin-password');
 	expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales team']);
 });
 
 test('a blank group is refused before anything is sent', async () => {
-	const run = await kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: '  ' });
+	const run = await kantega({
+		resource: 'managedGroup',
+		operation: 'add',
+		idpId: OKTA,
+		group: '  ',
+	});
 	expect(run.error?.message).toBe('The parameter "group" is empty');
 	expect(sim.requests).toHaveLength(0);
 });
 
 describe('replace is checked: after the PUT, a GET of the new group must answer that it is managed', () => {
 	test('the documented body (default): PUT, then GET of the new group answers 204; replaced', async () => {
-		const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
+		const run = await kantega({
+			resource: 'managedGroup',
+			operation: 'replace',
+			idpId: OKTA,
+			group: 'sales team',
+			newGroup: 'sales-emea',
+		});
 		expect(run.error).toBeUndefined();
 		expect(sim.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toEqual([
 			`PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team 204`,
 			`GET /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales-emea 204`,
 		]);
-		expect(run.json).toEqual([{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true }]);
+		expect(run.json).toEqual([
+			{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true },
+		]);
 	});
 
 	test('a version that reads another body (variant kantegaReplaceBodyName): 204 but nothing changed, a clear error', async () => {
 		sim.state.variants.kantegaReplaceBodyName = true;
-		const run = await kantega({ resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales-emea' });
+		const run = await kantega({
+			resource: 'managedGroup',
+			operation: 'replace',
+			idpId: OKTA,
+			group: 'sales team',
+			newGroup: 'sales-emea',
+		});
 		expect(run.error?.message).toBe(
 			`Kantega SSO answered PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team with 204 (success), but "sales-emea" is not a managed group of identity provider ${OKTA} afterwards`,
 		);
-		expect(run.error?.description).toMatch(/^The app's version may expect another body for this request: .* the node sends \{"groupName":"sales-emea"\}/);
+		expect(run.error?.description).toMatch(
+			/^The app's version may expect another body for this request: .* the node sends \{"groupName":"sales-emea"\}/,
+		);
 		expect(sim.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 204', 'GET 404']);
 		expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales team']);
 	});
 
 	test('the same version given the body it reads changes the group (the switch models a real alternative)', async () => {
 		sim.state.variants.kantegaReplaceBodyName = true;
-		const answer = await fetch(`${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`, {
-			method: 'PUT',
-			headers: { ...basicHeader(), 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check' },
-			body: JSON.stringify({ name: 'sales-emea' }),
-		});
+		const answer = await fetch(
+			`${sim.url}/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
+			{
+				method: 'PUT',
+				headers: {
+					...basicHeader(),
+					'Content-Type': 'application/json',
+					'X-Atlassian-Token': 'no-check',
+				},
+				body: JSON.stringify({ name: 'sales-emea' }),
+			},
+		);
 		expect(answer.status).toBe(204);
 		expect(groupsOf(OKTA)).toEqual(['confluence-users', 'sales-emea']);
 	});

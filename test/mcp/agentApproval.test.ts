@@ -13,17 +13,24 @@ interface Node {
 	parameters: Record<string, unknown>;
 }
 type Connections = Record<string, Record<string, Array<Array<{ node: string; type: string }>>>>;
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'mcp-agent-approval.json'), 'utf8')) as {
+const example = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'examples', 'mcp-agent-approval.json'), 'utf8'),
+) as {
 	nodes: Node[];
 	connections: Connections;
 };
-const targets = (from: string, type: string) => (example.connections[from]?.[type] ?? []).flat().map((c) => c.node);
-const packageTools = example.nodes.filter((n) => n.type.startsWith('n8n-nodes-atlassian-dc-identity.'));
+const targets = (from: string, type: string) =>
+	(example.connections[from]?.[type] ?? []).flat().map((c) => c.node);
+const packageTools = example.nodes.filter((n) =>
+	n.type.startsWith('n8n-nodes-atlassian-dc-identity.'),
+);
 const review = example.nodes.filter((n) => n.type.endsWith('HitlTool'));
 const agent = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent')!;
 
 test('the change tool runs for real and reaches the agent only through the e-mail review tool; the reads go to the agent directly', () => {
-	expect(review.map((n) => [n.name, n.type])).toEqual([['Approve by e-mail', 'n8n-nodes-base.emailSendHitlTool']]);
+	expect(review.map((n) => [n.name, n.type])).toEqual([
+		['Approve by e-mail', 'n8n-nodes-base.emailSendHitlTool'],
+	]);
 	expect(targets('Approve by e-mail', 'ai_tool')).toEqual([agent.name]);
 	const changes = packageTools.filter((n) => n.parameters.operation === 'update');
 	const reads = packageTools.filter((n) => n.parameters.operation !== 'update');
@@ -31,9 +38,14 @@ test('the change tool runs for real and reaches the agent only through the e-mai
 	for (const change of changes) {
 		expect(change.parameters.options).toEqual({});
 		expect(targets(change.name, 'ai_tool')).toEqual(['Approve by e-mail']);
-		expect(String(change.parameters.toolDescription)).toMatch(/Changes the instance, after a person approved the call/);
+		expect(String(change.parameters.toolDescription)).toMatch(
+			/Changes the instance, after a person approved the call/,
+		);
 	}
-	expect(reads.map((n) => `${n.parameters.resource}.${n.parameters.operation}`)).toEqual(['identityProvider.getAll', 'identityProvider.get']);
+	expect(reads.map((n) => `${n.parameters.resource}.${n.parameters.operation}`)).toEqual([
+		'identityProvider.getAll',
+		'identityProvider.get',
+	]);
 	for (const read of reads) {
 		expect(targets(read.name, 'ai_tool')).toEqual([agent.name]);
 		expect(String(read.parameters.toolDescription)).toMatch(/Changes nothing\.$/);

@@ -23,31 +23,50 @@ interface ExampleNode {
 	parameters: INodeParameters;
 	credentials?: Record<string, { id: string; name: string }>;
 }
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'mcp-sso-admin.json'), 'utf8')) as {
+const example = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'examples', 'mcp-sso-admin.json'), 'utf8'),
+) as {
 	nodes: ExampleNode[];
 	connections: Record<string, { ai_tool?: Array<Array<{ node: string; type: string }>> }>;
 };
 const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!;
 const tools = example.nodes.filter((n) => n !== trigger);
 const nodeTypes = new HarnessNodeTypes();
-const nodeName = (tool: ExampleNode) => tool.type.replace(`${PACKAGE_PREFIX}.`, '').replace(/Tool$/, '');
+const nodeName = (tool: ExampleNode) =>
+	tool.type.replace(`${PACKAGE_PREFIX}.`, '').replace(/Tool$/, '');
 const descriptionOf = (tool: ExampleNode): INodeTypeDescription =>
 	nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${nodeName(tool)}`, 1).description;
 
 /** Every $fromAI(key, description, type) in a value, however deep. */
-function fromAiCalls(value: unknown, out: Array<{ key: string; description: string; type: string }> = []) {
+function fromAiCalls(
+	value: unknown,
+	out: Array<{ key: string; description: string; type: string }> = [],
+) {
 	if (typeof value === 'string')
-		for (const m of value.matchAll(/\$fromAI\('([^']+)',\s*'((?:[^'\\]|\\.)*)',\s*'([^']+)'\)/g)) out.push({ key: m[1], description: m[2], type: m[3] });
-	else if (value && typeof value === 'object') Object.values(value).forEach((v) => fromAiCalls(v, out));
+		for (const m of value.matchAll(/\$fromAI\('([^']+)',\s*'((?:[^'\\]|\\.)*)',\s*'([^']+)'\)/g))
+			out.push({ key: m[1], description: m[2], type: m[3] });
+	else if (value && typeof value === 'object')
+		Object.values(value).forEach((v) => fromAiCalls(v, out));
 	return out;
 }
 
 /** Whether an operation is a change: its options hold the dry-run switch. */
 function isChange(description: INodeTypeDescription, resource: string, operation: string): boolean {
 	const values = { resource, operation };
-	const all = NodeHelpers.getNodeParameters(description.properties, values as never, true, false, { typeVersion: 1 }, description) ?? {};
+	const all =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			values as never,
+			true,
+			false,
+			{ typeVersion: 1 },
+			description,
+		) ?? {};
 	return description.properties.some(
-		(p) => p.name === 'options' && NodeHelpers.displayParameter(all, p, { typeVersion: 1 }, description) && (p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
+		(p) =>
+			p.name === 'options' &&
+			NodeHelpers.displayParameter(all, p, { typeVersion: 1 }, description) &&
+			(p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
 	);
 }
 
@@ -57,8 +76,12 @@ test('the MCP Server Trigger requires Bearer authentication and every tool is co
 	expect(Object.keys(trigger.credentials ?? {})).toEqual(['httpBearerAuth']);
 	expect(tools).toHaveLength(18);
 	for (const tool of tools) {
-		expect(example.connections[tool.name]).toEqual({ ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] });
-		expect(tool.credentials).toEqual({ atlassianDataCenterApi: { id: 'dc-credential', name: 'Atlassian Data Center' } });
+		expect(example.connections[tool.name]).toEqual({
+			ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]],
+		});
+		expect(tool.credentials).toEqual({
+			atlassianDataCenterApi: { id: 'dc-credential', name: 'Atlassian Data Center' },
+		});
 	}
 	expect(Object.keys(example.connections).sort()).toEqual(tools.map((t) => t.name).sort());
 });
@@ -70,7 +93,9 @@ test('each tool: a name n8n can give to a client, its own description, reads say
 		const toolName = tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_');
 		expect(toolName).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
 		names.add(toolName);
-		expect(tool.type).toMatch(/^n8n-nodes-atlassian-dc-identity\.(resolutionSamlSso|atlassianDcSso|kantegaSso|adAttributesSync)Tool$/);
+		expect(tool.type).toMatch(
+			/^n8n-nodes-atlassian-dc-identity\.(resolutionSamlSso|atlassianDcSso|kantegaSso|adAttributesSync)Tool$/,
+		);
 		expect(tool.parameters.descriptionType).toBe('manual');
 		const text = tool.parameters.toolDescription as string;
 		const { resource, operation } = tool.parameters as { resource: string; operation: string };
@@ -128,24 +153,34 @@ function filled(parameters: unknown, configuration: unknown): unknown {
 	}
 	if (Array.isArray(parameters)) return parameters.map((p) => filled(p, configuration));
 	if (parameters && typeof parameters === 'object')
-		return Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, filled(v, configuration)]));
+		return Object.fromEntries(
+			Object.entries(parameters).map(([k, v]) => [k, filled(v, configuration)]),
+		);
 	return parameters;
 }
 
-test.each(tools.map((t) => [t.name, t] as const))('%s: runs with the model’s values, sends nothing but GETs and leaves the simulator as it was', async (_name, tool) => {
-	const { sim } = ctx;
-	const versions = sim.state.resolution.configVersions;
-	const configuration = { ...(versions[versions.length - 1] as object), sessionTimeoutInMinutes: 480 };
-	const parameters = filled(tool.parameters, configuration) as INodeParameters;
-	delete parameters.descriptionType;
-	delete parameters.toolDescription;
-	const before = JSON.stringify(sim.state);
-	const r = await runNode({ node: nodeName(tool), parameters, credentials: adminBasic(sim) });
-	expect(r.error).toBeUndefined();
-	expect(r.json.length).toBeGreaterThan(0);
-	expect(sim.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.path}`)).toEqual([]);
-	expect(JSON.stringify(sim.state)).toBe(before);
-	// A read reads; a plan may read what it compares with, or send nothing at all.
-	if (tool.name.startsWith('Plan ')) expect(r.json[0]).toMatchObject({ dryRun: true });
-	else expect(sim.requests.filter((q) => q.path.includes('/rest/')).length).toBeGreaterThan(0);
-});
+test.each(tools.map((t) => [t.name, t] as const))(
+	'%s: runs with the model’s values, sends nothing but GETs and leaves the simulator as it was',
+	async (_name, tool) => {
+		const { sim } = ctx;
+		const versions = sim.state.resolution.configVersions;
+		const configuration = {
+			...(versions[versions.length - 1] as object),
+			sessionTimeoutInMinutes: 480,
+		};
+		const parameters = filled(tool.parameters, configuration) as INodeParameters;
+		delete parameters.descriptionType;
+		delete parameters.toolDescription;
+		const before = JSON.stringify(sim.state);
+		const r = await runNode({ node: nodeName(tool), parameters, credentials: adminBasic(sim) });
+		expect(r.error).toBeUndefined();
+		expect(r.json.length).toBeGreaterThan(0);
+		expect(
+			sim.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.path}`),
+		).toEqual([]);
+		expect(JSON.stringify(sim.state)).toBe(before);
+		// A read reads; a plan may read what it compares with, or send nothing at all.
+		if (tool.name.startsWith('Plan ')) expect(r.json[0]).toMatchObject({ dryRun: true });
+		else expect(sim.requests.filter((q) => q.path.includes('/rest/')).length).toBeGreaterThan(0);
+	},
+);

@@ -15,40 +15,86 @@ const APPS: Record<string, string> = {
 	adAttributesSync: 'AD Attributes Sync',
 };
 /** The first word of an action that changes the instance, and of one that only reads. */
-const CHANGE_VERBS = ['Add', 'Create', 'Delete', 'Patch', 'Remove', 'Replace', 'Reset', 'Start', 'Sync', 'Update'];
+const CHANGE_VERBS = [
+	'Add',
+	'Create',
+	'Delete',
+	'Patch',
+	'Remove',
+	'Replace',
+	'Reset',
+	'Start',
+	'Sync',
+	'Update',
+];
 const READ_VERBS = ['Check', 'Compare', 'Get'];
 
 const NODE = { typeVersion: 1 };
-function hasDryRun(description: INodeTypeDescription, resource: string, operation: string): boolean {
+function hasDryRun(
+	description: INodeTypeDescription,
+	resource: string,
+	operation: string,
+): boolean {
 	const values = { resource, operation };
-	const all = NodeHelpers.getNodeParameters(description.properties, values as never, true, false, NODE, description) ?? {};
+	const all =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			values as never,
+			true,
+			false,
+			NODE,
+			description,
+		) ?? {};
 	return description.properties.some(
-		(p) => p.name === 'options' && NodeHelpers.displayParameter(all, p, NODE, description) && (p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
+		(p) =>
+			p.name === 'options' &&
+			NodeHelpers.displayParameter(all, p, NODE, description) &&
+			(p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
 	);
 }
 
 const cases = Object.keys(APPS).flatMap((node) => {
 	const description = nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${node}`, 1).description;
-	const resources = description.properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[];
+	const resources = description.properties.find((p) => p.name === 'resource')!
+		.options as INodePropertyOptions[];
 	return resources.flatMap((resource) =>
-		(description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value))!.options as INodePropertyOptions[]).map(
-			(operation) => ({ node, description, resource: String(resource.value), operation: String(operation.value) }),
-		),
+		(
+			description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+			)!.options as INodePropertyOptions[]
+		).map((operation) => ({
+			node,
+			description,
+			resource: String(resource.value),
+			operation: String(operation.value),
+		})),
 	);
 });
 
 test('every node is usable as a tool and every operation is covered (31)', () => {
-	for (const node of Object.keys(APPS)) expect(nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${node}`, 1).description.usableAsTool).toBe(true);
+	for (const node of Object.keys(APPS))
+		expect(
+			nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${node}`, 1).description.usableAsTool,
+		).toBe(true);
 	expect(cases).toHaveLength(31);
 });
 
 test.each(cases.map((c) => [`${c.node}.${c.resource}.${c.operation}`, c] as const))(
 	'%s: the tool text names the app and the action, and says whether it changes the instance',
 	(_name, { node, description, resource, operation }) => {
-		const option = (description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!.options as INodePropertyOptions[]).find(
-			(o) => o.value === operation,
-		)!;
-		const workflowNode = { id: 'n', name: 'Tool', type: `${PACKAGE_PREFIX}.${node}Tool`, typeVersion: 1, position: [0, 0] as [number, number], parameters: { descriptionType: 'auto', resource, operation } };
+		const option = (
+			description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			)!.options as INodePropertyOptions[]
+		).find((o) => o.value === operation)!;
+		const workflowNode = {
+			id: 'n',
+			name: 'Tool',
+			type: `${PACKAGE_PREFIX}.${node}Tool`,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: { descriptionType: 'auto', resource, operation },
+		};
 		const text = NodeHelpers.getToolDescriptionForNode(workflowNode, { description } as never);
 		expect(option.action).toBeTruthy();
 		expect(text).toBe(`${option.action} in ${APPS[node]}`);
@@ -56,6 +102,7 @@ test.each(cases.map((c) => [`${c.node}.${c.resource}.${c.operation}`, c] as cons
 		if (hasDryRun(description, resource, operation)) expect(CHANGE_VERBS).toContain(verb);
 		else expect(READ_VERBS).toContain(verb);
 		// The operation's own description, which the panel shows, says the same.
-		if (READ_VERBS.includes(verb)) expect(option.description).toMatch(/Changes nothing\.$|only reads$/);
+		if (READ_VERBS.includes(verb))
+			expect(option.description).toMatch(/Changes nothing\.$|only reads$/);
 	},
 );

@@ -9,10 +9,16 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-const syncUser = (username: string, connectorId = '1') => ({ resource: 'connector', operation: 'syncUser', connectorId, username });
-const syncedNames = () => sim.requests.map((r) => decodeURIComponent(r.path.split('/').pop() ?? ''));
+const syncUser = (username: string, connectorId = '1') => ({
+	resource: 'connector',
+	operation: 'syncUser',
+	connectorId,
+	username,
+});
+const syncedNames = () =>
+	sim.requests.map((r) => decodeURIComponent(r.path.split('/').pop() ?? ''));
 
-describe('parameters per item: the same values as n8n\'s expression engine', () => {
+describe("parameters per item: the same values as n8n's expression engine", () => {
 	test.each([
 		['={{ $json.username }}', [{ username: 'user0001' }, { username: 'user0002' }]],
 		['={{$json.who.name}}', [{ who: { name: 'user0001' } }, { who: { name: 'user0002' } }]],
@@ -21,7 +27,12 @@ describe('parameters per item: the same values as n8n\'s expression engine', () 
 		['={{ $json.username.toLowerCase() }}', [{ username: 'USER0001' }, { username: 'USER0002' }]],
 		['={{ "user" + String($json.n).padStart(4, "0") }}', [{ n: 1 }, { n: 2 }]],
 	])('%s', async (expression, input) => {
-		const run = await runNode({ node: 'resolutionSamlSso', parameters: syncUser(expression), credentials: adminBasic(sim), input });
+		const run = await runNode({
+			node: 'resolutionSamlSso',
+			parameters: syncUser(expression),
+			credentials: adminBasic(sim),
+			input,
+		});
 		expect(run.error).toBeUndefined();
 		expect(syncedNames()).toEqual(['user0001', 'user0002']);
 		expect(run.json.map((j) => j.username)).toEqual(['user0001', 'user0002']);
@@ -29,7 +40,12 @@ describe('parameters per item: the same values as n8n\'s expression engine', () 
 
 	test('a missing field or an object fails the item as an empty parameter, naming it', async () => {
 		for (const input of [[{}], [{ username: { first: 'x' } }]]) {
-			const run = await runNode({ node: 'resolutionSamlSso', parameters: syncUser('={{ $json.username }}'), credentials: adminBasic(sim), input });
+			const run = await runNode({
+				node: 'resolutionSamlSso',
+				parameters: syncUser('={{ $json.username }}'),
+				credentials: adminBasic(sim),
+				input,
+			});
 			expect(run.error?.message).toContain('The parameter "username" is empty');
 		}
 		expect(sim.requests).toHaveLength(0);
@@ -44,7 +60,9 @@ describe('parameters per item: the same values as n8n\'s expression engine', () 
 		});
 		expect(run.error).toBeUndefined();
 		expect(sim.requests.map((r) => r.path)).toEqual(
-			['user0003', 'user0004', 'user0005'].map((u) => `/rest/samlsso-admin/1.0/usersync/connector/2/syncsingle/${u}`),
+			['user0003', 'user0004', 'user0005'].map(
+				(u) => `/rest/samlsso-admin/1.0/usersync/connector/2/syncsingle/${u}`,
+			),
 		);
 	});
 
@@ -53,7 +71,10 @@ describe('parameters per item: the same values as n8n\'s expression engine', () 
 			node: 'resolutionSamlSso',
 			parameters: { ...syncUser('={{ $json.u }}'), options: { dryRun: '={{ $json.dry }}' } },
 			credentials: adminBasic(sim),
-			input: [{ u: 'user0001', dry: true }, { u: 'user0002', dry: false }],
+			input: [
+				{ u: 'user0001', dry: true },
+				{ u: 'user0002', dry: false },
+			],
 		});
 		expect(run.error).toBeUndefined();
 		expect(run.json[0].dryRun).toBe(true);
@@ -69,7 +90,12 @@ test('values inside a collection: fixed names, values from the item', async () =
 			operation: 'update',
 			connectionId: '2',
 			userKey: '={{ $json.key }}',
-			fields: { field: [{ name: 'department', value: '={{ $json.dept }}' }, { name: 'title', value: '={{ $json.title.toUpperCase() }}' }] },
+			fields: {
+				field: [
+					{ name: 'department', value: '={{ $json.dept }}' },
+					{ name: 'title', value: '={{ $json.title.toUpperCase() }}' },
+				],
+			},
 			options: { combineItems: true },
 		},
 		credentials: adminBasic(sim),

@@ -36,7 +36,9 @@ describe('config.get: certificateInfo beside each IdP’s certificates', () => {
 		expect(r.json).toHaveLength(1);
 		const out = r.json[0];
 		// The simulator's three IdPs expire 300, 45 and 800 days after it started: whole days left, rounded down.
-		expect(idps(out).map((idp) => (idp.certificateInfo as IDataObject[]).map((c) => c.daysLeft))).toEqual([[299], [44], [799]]);
+		expect(
+			idps(out).map((idp) => (idp.certificateInfo as IDataObject[]).map((c) => c.daysLeft)),
+		).toEqual([[299], [44], [799]]);
 		idps(out).forEach((idp, i) => {
 			const raw = idps(stored)[i].certificates as string[];
 			expect(idp.certificates).toEqual(raw);
@@ -46,7 +48,9 @@ describe('config.get: certificateInfo beside each IdP’s certificates', () => {
 			expect(keys[keys.indexOf('certificates') + 1]).toBe('certificateInfo');
 			expect(omit(idp, 'certificateInfo')).toEqual(idps(stored)[i]);
 		});
-		expect(idps(out)[1].certificateInfo).toEqual([expect.objectContaining({ subject: 'CN=some.idp.com signing' })]);
+		expect(idps(out)[1].certificateInfo).toEqual([
+			expect.objectContaining({ subject: 'CN=some.idp.com signing' }),
+		]);
 		expect(omit(out, 'idps')).toEqual(omit(stored, 'idps'));
 	});
 
@@ -59,14 +63,20 @@ describe('config.get: certificateInfo beside each IdP’s certificates', () => {
 		second.certificates = ['not a certificate'];
 		const r = await run(sim, { resource: 'config', operation: 'get' });
 		const [a, b] = idps(r.json[0]);
-		expect((a.certificateInfo as IDataObject[]).map((c) => c.fingerprint)).toEqual(two.map((c) => described(c).fingerprint));
+		expect((a.certificateInfo as IDataObject[]).map((c) => c.fingerprint)).toEqual(
+			two.map((c) => described(c).fingerprint),
+		);
 		expect(b.certificateInfo).toEqual([]);
 		expect(b.certificates).toEqual(['not a certificate']);
 	});
 
 	test('the file output stays byte for byte what the server sent (no certificateInfo)', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, { resource: 'config', operation: 'get', options: { putOutputInFile: true } });
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'get',
+			options: { putOutputInFile: true },
+		});
 		const text = Buffer.from(r.items[0].binary!.data.data, 'base64').toString('utf8');
 		expect(text).not.toContain('certificateInfo');
 		expect(JSON.parse(text)).toEqual(latestConfig(sim));
@@ -79,7 +89,11 @@ describe('config.replace and compare leave out the certificateInfo that Get adde
 		const before = JSON.stringify(latestConfig(sim));
 		const got = await run(sim, { resource: 'config', operation: 'get' });
 		sim.requests.length = 0;
-		const r = await run(sim, { resource: 'config', operation: 'replace' }, { input: [got.json[0]] });
+		const r = await run(
+			sim,
+			{ resource: 'config', operation: 'replace' },
+			{ input: [got.json[0]] },
+		);
 		expect(r.error).toBeUndefined();
 		const puts = appRequests(sim).filter((q) => q.method === 'PUT');
 		expect(puts).toHaveLength(1);
@@ -92,7 +106,12 @@ describe('config.replace and compare leave out the certificateInfo that Get adde
 		const before = JSON.stringify(latestConfig(sim));
 		const got = await run(sim, { resource: 'config', operation: 'get' });
 		sim.requests.length = 0;
-		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: JSON.stringify(got.json[0], null, 2) });
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'replace',
+			source: 'json',
+			config: JSON.stringify(got.json[0], null, 2),
+		});
 		expect(r.error).toBeUndefined();
 		const puts = appRequests(sim).filter((q) => q.method === 'PUT');
 		expect(puts.map((q) => q.body)).toEqual([before]);
@@ -112,7 +131,11 @@ describe('config.replace and compare leave out the certificateInfo that Get adde
 		const { sim } = ctx;
 		const got = await run(sim, { resource: 'config', operation: 'get' });
 		sim.requests.length = 0;
-		const r = await run(sim, { resource: 'config', operation: 'compare' }, { input: [got.json[0]] });
+		const r = await run(
+			sim,
+			{ resource: 'config', operation: 'compare' },
+			{ input: [got.json[0]] },
+		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(r.json).toHaveLength(1);

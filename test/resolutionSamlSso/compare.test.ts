@@ -9,9 +9,14 @@ const CONFIG = '/jira/rest/samlsso-admin/1.0/config';
 
 /** The seed configuration with a few edits a clone refresh would bring. */
 function edited(config: IDataObject): IDataObject {
-	const next = JSON.parse(JSON.stringify(config)) as IDataObject & { idps: IDataObject[]; excludedUrls: string[] };
+	const next = JSON.parse(JSON.stringify(config)) as IDataObject & {
+		idps: IDataObject[];
+		excludedUrls: string[];
+	};
 	next.idps[1].name = 'TIDP staging';
-	next.idps[0].certificates = [certificateExpiringIn('login.microsoftonline.example.com signing 2', 500)];
+	next.idps[0].certificates = [
+		certificateExpiringIn('login.microsoftonline.example.com signing 2', 500),
+	];
 	next.excludedUrls.push('/status');
 	next.idps.splice(2, 1);
 	return next;
@@ -22,7 +27,11 @@ describe('config.compare: the server configuration against a given one, only a G
 
 	test('the same configuration from the input item: identical, no changes', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, { resource: 'config', operation: 'compare' }, { input: [latestConfig(sim)] });
+		const r = await run(
+			sim,
+			{ resource: 'config', operation: 'compare' },
+			{ input: [latestConfig(sim)] },
+		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(r.json).toEqual([{ identical: true, changes: [], summary: [] }]);
@@ -32,7 +41,12 @@ describe('config.compare: the server configuration against a given one, only a G
 		const { sim } = ctx;
 		const server = latestConfig(sim);
 		const given = edited(server);
-		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'compare',
+			source: 'json',
+			config: JSON.stringify(given),
+		});
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		const [out] = r.json as Array<{ identical: boolean; changes: unknown[]; summary: string[] }>;
@@ -40,7 +54,9 @@ describe('config.compare: the server configuration against a given one, only a G
 		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
 		expect(out.summary).toEqual([
 			"excludedUrls[2] added: '/status'",
-			expect.stringMatching(/^IdP 1 'Azure AD': certificates\[0\] changed: certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\) → certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\)$/),
+			expect.stringMatching(
+				/^IdP 1 'Azure AD': certificates\[0\] changed: certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\) → certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\)$/,
+			),
 			"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
 			"IdP 3 'Okta Contractors' removed",
 		]);
@@ -50,28 +66,58 @@ describe('config.compare: the server configuration against a given one, only a G
 	test('a configuration file in a binary property', async () => {
 		const { sim } = ctx;
 		const given = edited(latestConfig(sim));
-		const data = { data: Buffer.from(JSON.stringify(given)).toString('base64'), mimeType: 'application/json', fileName: 'saml.json' };
-		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'binary', binaryPropertyName: 'data' }, { inputItems: [{ json: {}, binary: { data } }] });
+		const data = {
+			data: Buffer.from(JSON.stringify(given)).toString('base64'),
+			mimeType: 'application/json',
+			fileName: 'saml.json',
+		};
+		const r = await run(
+			sim,
+			{ resource: 'config', operation: 'compare', source: 'binary', binaryPropertyName: 'data' },
+			{ inputItems: [{ json: {}, binary: { data } }] },
+		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
-		expect(r.json[0]).toMatchObject({ identical: false, summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]) });
+		expect(r.json[0]).toMatchObject({
+			identical: false,
+			summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]),
+		});
 	});
 
 	test("a secret of the server's configuration is named in the summary, never printed", async () => {
 		const { sim } = ctx;
 		const server = sim.state.resolution.configVersions.at(-1) as IDataObject;
 		server.spPrivateKey = 'server-private-key-material';
-		const given = { ...latestConfig(sim), spPrivateKey: 'clone-private-key-material', tokenEndpoint: 'https://idp.example.com/token' };
-		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		const given = {
+			...latestConfig(sim),
+			spPrivateKey: 'clone-private-key-material',
+			tokenEndpoint: 'https://idp.example.com/token',
+		};
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'compare',
+			source: 'json',
+			config: JSON.stringify(given),
+		});
 		expect(r.error).toBeUndefined();
-		expect(r.json[0].summary).toEqual(['spPrivateKey changed', "tokenEndpoint added: 'https://idp.example.com/token'"]);
+		expect(r.json[0].summary).toEqual([
+			'spPrivateKey changed',
+			"tokenEndpoint added: 'https://idp.example.com/token'",
+		]);
 		expect(JSON.stringify(r.json)).not.toContain('server-private-key-material');
-		expect(applyJsonPatch(latestConfig(sim) as JsonValue, r.json[0].changes as unknown[])).toEqual(given);
+		expect(applyJsonPatch(latestConfig(sim) as JsonValue, r.json[0].changes as unknown[])).toEqual(
+			given,
+		);
 	});
 
 	test('an HTML page given as the configuration is refused before anything is sent', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: '<!DOCTYPE html><html><body>Log in</body></html>' });
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'compare',
+			source: 'json',
+			config: '<!DOCTYPE html><html><body>Log in</body></html>',
+		});
 		expect(r.error?.message).toMatch(/HTML page/);
 		expect(calls(sim)).toEqual([]);
 	});
@@ -82,20 +128,42 @@ describe('config.patch dry run: the plan against the current configuration', () 
 
 	test('a JSON Patch removing an IdP: the changes and a line naming the IdP, only a GET sent', async () => {
 		const { sim } = ctx;
-		const jsonPatch = JSON.stringify([{ op: 'remove', path: '/idps/1' }, { op: 'replace', path: '/reloadMetadataIntervalInMinutes', value: 5 }]);
-		const r = await run(sim, { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch, options: { dryRun: true } });
+		const jsonPatch = JSON.stringify([
+			{ op: 'remove', path: '/idps/1' },
+			{ op: 'replace', path: '/reloadMetadataIntervalInMinutes', value: 5 },
+		]);
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'patch',
+			patchFormat: 'jsonPatch',
+			jsonPatch,
+			options: { dryRun: true },
+		});
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
-		expect(r.json[0].summary).toEqual(['reloadMetadataIntervalInMinutes changed: 1440 → 5', "IdP 2 'TIDP' removed"]);
+		expect(r.json[0].summary).toEqual([
+			'reloadMetadataIntervalInMinutes changed: 1440 → 5',
+			"IdP 2 'TIDP' removed",
+		]);
 		const server = latestConfig(sim) as JsonValue;
-		expect(applyJsonPatch(server, r.json[0].changes)).toEqual(applyJsonPatch(server, JSON.parse(jsonPatch)));
+		expect(applyJsonPatch(server, r.json[0].changes)).toEqual(
+			applyJsonPatch(server, JSON.parse(jsonPatch)),
+		);
 	});
 
 	test('a JSON Patch that would not apply fails with what is wrong, and only the GET was sent', async () => {
 		const { sim } = ctx;
 		const jsonPatch = JSON.stringify([{ op: 'replace', path: '/idps/9/name', value: 'x' }]);
-		const r = await run(sim, { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch, options: { dryRun: true } });
-		expect(r.error?.message).toMatch(/The patch does not apply to the current configuration: operation 0 \(replace \/idps\/9\/name\)/);
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'patch',
+			patchFormat: 'jsonPatch',
+			jsonPatch,
+			options: { dryRun: true },
+		});
+		expect(r.error?.message).toMatch(
+			/The patch does not apply to the current configuration: operation 0 \(replace \/idps\/9\/name\)/,
+		);
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 	});
 });
@@ -107,34 +175,83 @@ describe('config.replace dry run: the plan against the current configuration', (
 		const { sim } = ctx;
 		const server = latestConfig(sim);
 		const given = edited(server);
-		const data = { data: Buffer.from(JSON.stringify(given)).toString('base64'), mimeType: 'application/json', fileName: 'saml.json' };
-		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'binary', binaryPropertyName: 'data', options: { dryRun: true } }, { inputItems: [{ json: {}, binary: { data } }] });
+		const data = {
+			data: Buffer.from(JSON.stringify(given)).toString('base64'),
+			mimeType: 'application/json',
+			fileName: 'saml.json',
+		};
+		const r = await run(
+			sim,
+			{
+				resource: 'config',
+				operation: 'replace',
+				source: 'binary',
+				binaryPropertyName: 'data',
+				options: { dryRun: true },
+			},
+			{ inputItems: [{ json: {}, binary: { data } }] },
+		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
-		const [out] = r.json as Array<{ dryRun: boolean; method: string; changes: unknown[]; summary: string[] }>;
+		const [out] = r.json as Array<{
+			dryRun: boolean;
+			method: string;
+			changes: unknown[];
+			summary: string[];
+		}>;
 		expect(out).toMatchObject({ dryRun: true, method: 'PUT' });
 		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
-		expect(out.summary).toEqual(expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'", "IdP 3 'Okta Contractors' removed"]));
+		expect(out.summary).toEqual(
+			expect.arrayContaining([
+				"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
+				"IdP 3 'Okta Contractors' removed",
+			]),
+		);
 		expect(sim.state.resolution.configVersions.at(-1)).toEqual(server);
 	});
 
 	test('the same output as compare for the same configuration', async () => {
 		const { sim } = ctx;
 		const config = JSON.stringify(edited(latestConfig(sim)));
-		const compared = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config });
-		const planned = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config, options: { dryRun: true } });
-		expect({ changes: planned.json[0].changes, summary: planned.json[0].summary }).toEqual({ changes: compared.json[0].changes, summary: compared.json[0].summary });
+		const compared = await run(sim, {
+			resource: 'config',
+			operation: 'compare',
+			source: 'json',
+			config,
+		});
+		const planned = await run(sim, {
+			resource: 'config',
+			operation: 'replace',
+			source: 'json',
+			config,
+			options: { dryRun: true },
+		});
+		expect({ changes: planned.json[0].changes, summary: planned.json[0].summary }).toEqual({
+			changes: compared.json[0].changes,
+			summary: compared.json[0].summary,
+		});
 	});
 
 	test('a server without configuration: everything is added; the GET answering 404 is no error', async () => {
 		const { sim } = ctx;
 		const given = latestConfig(sim);
 		sim.state.resolution.configVersions.length = 0;
-		const r = await run(sim, { resource: 'config', operation: 'replace', source: 'json', config: JSON.stringify(given), options: { dryRun: true } });
+		const r = await run(sim, {
+			resource: 'config',
+			operation: 'replace',
+			source: 'json',
+			config: JSON.stringify(given),
+			options: { dryRun: true },
+		});
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(applyJsonPatch({}, r.json[0].changes as unknown[])).toEqual(given);
-		const compared = await run(sim, { resource: 'config', operation: 'compare', source: 'json', config: JSON.stringify(given) });
+		const compared = await run(sim, {
+			resource: 'config',
+			operation: 'compare',
+			source: 'json',
+			config: JSON.stringify(given),
+		});
 		expect(compared.json[0]).toMatchObject({ identical: false });
 	});
 });

@@ -11,7 +11,9 @@ const ctx = useSimulator();
 const PREFIX = '/jira/rest/samlsso-admin/1.0';
 
 function example(name: string): WorkflowDefinition {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', name), 'utf8')) as WorkflowDefinition;
+	return JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'examples', name), 'utf8'),
+	) as WorkflowDefinition;
 }
 
 describe('examples/clone-refresh.json', () => {
@@ -38,8 +40,11 @@ describe('examples/clone-refresh.json', () => {
 		expect(JSON.parse(put.body)).toEqual(expected);
 		expect(Object.keys(JSON.parse(put.body) as IDataObject)).toEqual(Object.keys(before));
 		// What the clone holds afterwards: that config, with the entity id of the clone's own base URL.
-		expect(latestConfig(sim)).toEqual({ ...expected, entityId: `${sim.url}/plugins/servlet/samlsso` });
-		expect(r.output("Replace Config")[0].json.previous).toEqual(before);
+		expect(latestConfig(sim)).toEqual({
+			...expected,
+			entityId: `${sim.url}/plugins/servlet/samlsso`,
+		});
+		expect(r.output('Replace Config')[0].json.previous).toEqual(before);
 		expect(r.output("Reset Entity ID to the Clone's Base URL")[0].json).toEqual({
 			previousEntityId: before.entityId,
 			entityId: `${sim.url}/plugins/servlet/samlsso`,
@@ -59,7 +64,12 @@ describe('examples/user-sync-watch.json', () => {
 			`GET ${PREFIX}/usersync/syncstatus/100`,
 			`GET ${PREFIX}/usersync/syncstatus/100`,
 		]);
-		expect(r.output('All Users Synchronized')[0].json).toMatchObject({ connectorId: '1', syncId: '100', status: 'DONE', failedCount: 0 });
+		expect(r.output('All Users Synchronized')[0].json).toMatchObject({
+			connectorId: '1',
+			syncId: '100',
+			status: 'DONE',
+			failedCount: 0,
+		});
 		expect(r.output('Fail: Users Not Synchronized')).toHaveLength(0);
 	});
 

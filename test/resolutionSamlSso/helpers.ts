@@ -11,9 +11,19 @@ export const PREFIX = '/rest/samlsso-admin/1.0';
 export async function run(
 	sim: Simulator,
 	parameters: INodeParameters,
-	extra: { input?: IDataObject[]; inputItems?: INodeExecutionData[]; continueOnFail?: boolean; signal?: AbortSignal } = {},
+	extra: {
+		input?: IDataObject[];
+		inputItems?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		signal?: AbortSignal;
+	} = {},
 ): Promise<NodeRun> {
-	return await runNode({ node: 'resolutionSamlSso', parameters, credentials: adminBasic(sim), ...extra });
+	return await runNode({
+		node: 'resolutionSamlSso',
+		parameters,
+		credentials: adminBasic(sim),
+		...extra,
+	});
 }
 
 /** Requests to resolution's API only, as "METHOD rawPath". */

@@ -25,7 +25,13 @@ export function serializedRun(run: NodeRun): string {
 	return [
 		JSON.stringify({ ...run.run, data: { ...run.run.data, executionData: undefined } }),
 		error ? inspect(error, { depth: 8, showHidden: false }) : '',
-		error ? JSON.stringify({ message: error.message, description: error.description, cause: (error as { cause?: unknown }).cause }) : '',
+		error
+			? JSON.stringify({
+					message: error.message,
+					description: error.description,
+					cause: (error as { cause?: unknown }).cause,
+				})
+			: '',
 	].join('\n');
 }
 
@@ -49,8 +55,13 @@ export function improperFailure(run: NodeRun): string | undefined {
 	if (!NODE_ERRORS.includes(name)) return `${name}: ${error.message}`;
 	if (!error.message?.trim()) return `${name} without a message`;
 	const cause = error.cause;
-	if (PROGRAMMING_ERRORS.some((type) => cause instanceof type)) return `${name} wrapping ${(cause as Error).name}: ${error.message}`;
-	if (/Cannot read properties|is not a function|is not iterable|Maximum call stack|undefined \(reading/i.test(error.message)) {
+	if (PROGRAMMING_ERRORS.some((type) => cause instanceof type))
+		return `${name} wrapping ${(cause as Error).name}: ${error.message}`;
+	if (
+		/Cannot read properties|is not a function|is not iterable|Maximum call stack|undefined \(reading/i.test(
+			error.message,
+		)
+	) {
 		return `${name} from a programming error: ${error.message}`;
 	}
 	return undefined;

@@ -18,18 +18,26 @@ const LATENCY_MS = 2500;
 
 /** The operation's requests of its method to its app (a read of the product's manifest after a missing app is not a retry). */
 const countOf = (entry: CatalogueEntry, sim: Simulator) =>
-	sim.requests.filter((r) => r.method === entry.method && r.path.includes(PREFIX[entry.node])).length;
+	sim.requests.filter((r) => r.method === entry.method && r.path.includes(PREFIX[entry.node]))
+		.length;
 
 async function baselineOf(entry: CatalogueEntry, sim: Simulator): Promise<Baseline> {
 	sim.reset();
 	const seedState = normalize(stateOf(sim));
 	const clean = await runEntry(entry, sim);
-	if (clean.error) throw new Error(`${labelOf(entry)} fails without a fault: ${clean.error.message}`);
+	if (clean.error)
+		throw new Error(`${labelOf(entry)} fails without a fault: ${clean.error.message}`);
 	const cleanCount = countOf(entry, sim);
 	const cleanState = normalize(stateOf(sim));
 	// Only a change declared idempotent may be sent twice (after a reset that followed its processing).
 	if (entry.method !== 'GET' && entry.idempotent) await runEntry(entry, sim);
-	return { seedState, cleanState, twiceState: normalize(stateOf(sim)), cleanOutput: normalize(JSON.stringify(clean.json)), cleanCount };
+	return {
+		seedState,
+		cleanState,
+		twiceState: normalize(stateOf(sim)),
+		cleanOutput: normalize(JSON.stringify(clean.json)),
+		cleanCount,
+	};
 }
 
 beforeAll(async () => {
@@ -64,8 +72,13 @@ describe.each(SCENARIOS)(`fault $kind × ${CATALOGUE.length} operations`, (scena
 				const run = await runEntry(entry, sim);
 				cases.run++;
 				const c: Case = {
-					entry, sim, run, baseline: baselines.get(entry)!,
-					state: normalize(stateOf(sim)), output: normalize(JSON.stringify(run.json)), count: countOf(entry, sim),
+					entry,
+					sim,
+					run,
+					baseline: baselines.get(entry)!,
+					state: normalize(stateOf(sim)),
+					output: normalize(JSON.stringify(run.json)),
+					count: countOf(entry, sim),
 				};
 				const found = [...scenario.expect(c)];
 				const improper = improperFailure(run);
@@ -92,16 +105,22 @@ describe(`latency beyond the workflow's timeout × ${CATALOGUE.length} operation
 					sim.setFault({ kind: 'latency', ms: LATENCY_MS, method: entry.method, times: 1 });
 					const controller = new AbortController();
 					const running = runEntry(entry, sim, { signal: controller.signal });
-					await until(() => countOf(entry, sim) > 0, `${labelOf(entry)}: its ${entry.method} at the server`);
+					await until(
+						() => countOf(entry, sim) > 0,
+						`${labelOf(entry)}: its ${entry.method} at the server`,
+					);
 					controller.abort();
 					// Awaited while the clock stands still: a run that waited for the server's answer would never end here.
 					const run = await running;
 					cases.run++;
 					const found: string[] = [];
-					if (run.run.status !== 'canceled' && !run.error) found.push(`neither cancelled nor failed: ${run.run.status}`);
-					if (countOf(entry, sim) !== 1) found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
+					if (run.run.status !== 'canceled' && !run.error)
+						found.push(`neither cancelled nor failed: ${run.run.status}`);
+					if (countOf(entry, sim) !== 1)
+						found.push(`${entry.method} sent ${countOf(entry, sim)} times`);
 					const baseline = baselines.get(entry)!;
-					if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState) found.push('server state is not changed exactly once');
+					if (entry.method !== 'GET' && normalize(stateOf(sim)) !== baseline.cleanState)
+						found.push('server state is not changed exactly once');
 					const improper = improperFailure(run);
 					if (improper) found.push(`not a proper n8n error: ${improper}`);
 					return found.map((p) => `${labelOf(entry)}: ${p}`);
@@ -109,7 +128,9 @@ describe(`latency beyond the workflow's timeout × ${CATALOGUE.length} operation
 			);
 			expect(problems.flat()).toEqual([]);
 			// Every operation's request was held by the latency, and no answer has left yet.
-			expect(clock.timersOf(LATENCY_MS).map((t) => t.state)).toEqual(CATALOGUE.map(() => 'pending'));
+			expect(clock.timersOf(LATENCY_MS).map((t) => t.state)).toEqual(
+				CATALOGUE.map(() => 'pending'),
+			);
 		} finally {
 			// The held answers go out now, to connections the cancelled runs closed.
 			await clock.advance(LATENCY_MS);

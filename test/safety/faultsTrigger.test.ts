@@ -28,7 +28,12 @@ const CASES: TriggerCase[] = [
 		event: 'configurationChanged',
 		parameters: {
 			event: 'configurationChanged',
-			sources: ['resolutionConfig', 'atlassianIdentityProviders', 'atlassianSsoSettings', 'kantegaManagedGroups'],
+			sources: [
+				'resolutionConfig',
+				'atlassianIdentityProviders',
+				'atlassianSsoSettings',
+				'kantegaManagedGroups',
+			],
 			kantegaIdpIds: '1ncq3jsPC74BGuNnfZPl',
 		},
 		change: async (sim) => {
@@ -43,17 +48,33 @@ const CASES: TriggerCase[] = [
 			await startSync(sim, '1');
 		},
 	},
-	{ event: 'certificateExpiring', parameters: { event: 'certificateExpiring', sources: ['atlassianIdentityProviders', 'resolutionConfig'], reminderDays: '60' } },
+	{
+		event: 'certificateExpiring',
+		parameters: {
+			event: 'certificateExpiring',
+			sources: ['atlassianIdentityProviders', 'resolutionConfig'],
+			reminderDays: '60',
+		},
+	},
 ];
 
 /** Faults a poll survives by waiting and asking again (a poll only reads). */
-const RETRIED: FaultKind[] = ['rateLimit', 'rateLimitNoRetryAfter', 'unavailable', 'connectionReset', 'connectionResetAfterProcessing'];
+const RETRIED: FaultKind[] = [
+	'rateLimit',
+	'rateLimitNoRetryAfter',
+	'unavailable',
+	'connectionReset',
+	'connectionResetAfterProcessing',
+];
 const KINDS = FAULT_KINDS.filter((kind) => kind !== 'latency');
 
-const emitted = (outcome: PollOutcome) => normalize(JSON.stringify((outcome.emitted?.[0] ?? []).map((item) => item.json)));
+const emitted = (outcome: PollOutcome) =>
+	normalize(JSON.stringify((outcome.emitted?.[0] ?? []).map((item) => item.json)));
 const itemsOf = (outcome: PollOutcome) => (outcome.emitted?.[0] ?? []).map((item) => item.json);
-const sorted = (items: unknown[]) => normalize(JSON.stringify(items.map((item) => JSON.stringify(item)).sort()));
-const ofEvent = (items: Array<Record<string, unknown>>, event?: string) => items.filter((item) => item.event === event);
+const sorted = (items: unknown[]) =>
+	normalize(JSON.stringify(items.map((item) => JSON.stringify(item)).sort()));
+const ofEvent = (items: Array<Record<string, unknown>>, event?: string) =>
+	items.filter((item) => item.event === event);
 
 async function polls(sim: Simulator, c: TriggerCase, kind?: FaultKind) {
 	sim.reset();
@@ -89,10 +110,13 @@ test(`${CASES.length} trigger events × ${KINDS.length} faults = ${CASES.length 
 				const where = `${c.event} under ${kind}`;
 				const text = result.first.error ? inspect(result.first.error, { depth: 6 }) : '';
 				const leaked = Object.entries(SECRETS).filter(([, value]) => text.includes(value));
-				if (leaked.length) found.push(`${where}: secrets in the error: ${leaked.map(([name]) => name).join(', ')}`);
+				if (leaked.length)
+					found.push(`${where}: secrets in the error: ${leaked.map(([name]) => name).join(', ')}`);
 				if (RETRIED.includes(kind)) {
-					if (result.first.error) found.push(`${where}: not retried: ${result.first.error.message}`);
-					else if (emitted(result.first) !== expected) found.push(`${where}: emitted ${emitted(result.first).slice(0, 200)}`);
+					if (result.first.error)
+						found.push(`${where}: not retried: ${result.first.error.message}`);
+					else if (emitted(result.first) !== expected)
+						found.push(`${where}: emitted ${emitted(result.first).slice(0, 200)}`);
 					continue;
 				}
 				if (result.first.error) {
@@ -103,14 +127,27 @@ test(`${CASES.length} trigger events × ${KINDS.length} faults = ${CASES.length 
 				const failed = ofEvent(first, 'sourceFailed');
 				const recovered = ofEvent(next, 'sourceRecovered');
 				const message = String((failed[0]?.error as { message?: unknown } | undefined)?.message);
-				if (failed.length !== 1 || !/GET \/rest\//.test(message)) found.push(`${where}: sourceFailed items ${normalize(JSON.stringify(failed)).slice(0, 200)}`);
-				if (recovered.length !== 1 || recovered[0].source !== failed[0]?.source) found.push(`${where}: sourceRecovered items ${normalize(JSON.stringify(recovered)).slice(0, 200)}`);
-				const leakedOut = Object.entries(SECRETS).filter(([, value]) => JSON.stringify([first, next]).includes(value));
-				if (leakedOut.length) found.push(`${where}: secrets in the items: ${leakedOut.map(([name]) => name).join(', ')}`);
-				if (ofEvent(first, 'sourceRecovered').length + ofEvent(next, 'sourceFailed').length) found.push(`${where}: a failure or recovery reported twice`);
+				if (failed.length !== 1 || !/GET \/rest\//.test(message))
+					found.push(
+						`${where}: sourceFailed items ${normalize(JSON.stringify(failed)).slice(0, 200)}`,
+					);
+				if (recovered.length !== 1 || recovered[0].source !== failed[0]?.source)
+					found.push(
+						`${where}: sourceRecovered items ${normalize(JSON.stringify(recovered)).slice(0, 200)}`,
+					);
+				const leakedOut = Object.entries(SECRETS).filter(([, value]) =>
+					JSON.stringify([first, next]).includes(value),
+				);
+				if (leakedOut.length)
+					found.push(
+						`${where}: secrets in the items: ${leakedOut.map(([name]) => name).join(', ')}`,
+					);
+				if (ofEvent(first, 'sourceRecovered').length + ofEvent(next, 'sourceFailed').length)
+					found.push(`${where}: a failure or recovery reported twice`);
 				// The same items as a clean poll, in any order: a source read after the failed one may come first.
 				const events = sorted([...ofEvent(first), ...ofEvent(next)]);
-				if (events !== sorted(itemsOf(clean.first))) found.push(`${where}: the two polls emitted ${events.slice(0, 200)}`);
+				if (events !== sorted(itemsOf(clean.first)))
+					found.push(`${where}: the two polls emitted ${events.slice(0, 200)}`);
 			}
 			return found;
 		}),
@@ -123,8 +160,10 @@ test('userSyncFinished: an empty or cut status answer is a failing source with a
 	const sim = sims.get(c)!;
 	for (const kind of ['truncatedJson', 'emptyBody'] as const) {
 		const result = await polls(sim, c, kind);
-		expect(ofEvent(itemsOf(result.first), 'sourceFailed').map((item) => (item.error as { message: string }).message)).toEqual([
-			expect.stringMatching(/not valid JSON.*GET \/rest\/samlsso-admin/),
-		]);
+		expect(
+			ofEvent(itemsOf(result.first), 'sourceFailed').map(
+				(item) => (item.error as { message: string }).message,
+			),
+		).toEqual([expect.stringMatching(/not valid JSON.*GET \/rest\/samlsso-admin/)]);
 	}
 });

@@ -14,7 +14,12 @@ export interface RunExtra {
 	executeOnce?: boolean;
 }
 
-export async function run(sim: Simulator, node: NodeName, parameters: INodeParameters, extra: RunExtra = {}): Promise<NodeRun> {
+export async function run(
+	sim: Simulator,
+	node: NodeName,
+	parameters: INodeParameters,
+	extra: RunExtra = {},
+): Promise<NodeRun> {
 	return await runNode({ node, parameters, credentials: adminBasic(sim), ...extra });
 }
 
@@ -24,12 +29,18 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const sent = (sim: Simulator): string[] => sim.requests.map((r) => `${r.method} ${r.path}`);
 
 /** The changes the server saw. */
-export const changes = (sim: Simulator): RecordedRequest[] => sim.requests.filter((r) => MUTATING.has(r.method));
+export const changes = (sim: Simulator): RecordedRequest[] =>
+	sim.requests.filter((r) => MUTATING.has(r.method));
 
 /** What the four apps hold, to compare before and after a run. */
 export function appState(sim: Simulator): string {
 	const { resolution, deviniti, kantega, authconfig } = sim.state;
-	return JSON.stringify({ resolution, deviniti: { ...deviniti, pagingChurn: undefined }, kantega, authconfig });
+	return JSON.stringify({
+		resolution,
+		deviniti: { ...deviniti, pagingChurn: undefined },
+		kantega,
+		authconfig,
+	});
 }
 
 /** A resource locator value picked "by ID". */

@@ -41,7 +41,12 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 	keys.slice(0, -1).forEach((key, i) => {
 		const next = node[key];
 		const fresh = /^\d+$/.test(keys[i + 1]) ? [] : {};
-		node[key] = next && typeof next === 'object' ? (Array.isArray(next) ? [...next] : { ...(next as object) }) : fresh;
+		node[key] =
+			next && typeof next === 'object'
+				? Array.isArray(next)
+					? [...next]
+					: { ...(next as object) }
+				: fresh;
 		node = node[key] as Record<string, unknown>;
 	});
 	node[keys[keys.length - 1]] = value;
@@ -49,7 +54,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 /** The value a placeholder must decode to, or undefined when any single segment will do. */
 function expectedSegment(value: unknown): string | undefined {
-	const plain = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+	const plain = (v: unknown) =>
+		typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 	if (value && typeof value === 'object' && '__rl' in value) {
 		const { mode, value: inner } = value as { mode?: string; value?: unknown };
 		return mode === 'url' ? undefined : plain(inner);
@@ -60,7 +66,11 @@ function expectedSegment(value: unknown): string | undefined {
 function arbitraryFor(spec: HostileSpec): fc.Arbitrary<Record<string, unknown>> {
 	const fields: Record<string, fc.Arbitrary<unknown>> = {};
 	for (const id of spec.ids ?? []) fields[id] = LOCATORS.has(id) ? hostileLocator : hostileValue;
-	for (const text of spec.texts ?? []) fields[text] = fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue });
+	for (const text of spec.texts ?? [])
+		fields[text] = fc.oneof(
+			{ weight: 4, arbitrary: hostileString },
+			{ weight: 1, arbitrary: hostileValue },
+		);
 	for (const [name, kind] of Object.entries(spec.json ?? {})) fields[name] = hostileJson(kind!);
 	// Each run drives a random subset of the parameters (the others keep their valid values).
 	return fc.record(fields, { requiredKeys: [] });
@@ -81,7 +91,12 @@ function place(value: unknown, input: Record<string, unknown>, viaExpression: bo
 	return `={{ $json.${key} }}`;
 }
 
-async function check(entry: CatalogueEntry, spec: HostileSpec, values: Record<string, unknown>, viaExpression: boolean): Promise<void> {
+async function check(
+	entry: CatalogueEntry,
+	spec: HostileSpec,
+	values: Record<string, unknown>,
+	viaExpression: boolean,
+): Promise<void> {
 	sim.reset();
 	const parameters = parametersOf(entry, sim) as Record<string, unknown>;
 	const input: Record<string, unknown> = { ...entry.input?.(sim)[0] };
@@ -94,9 +109,12 @@ async function check(entry: CatalogueEntry, spec: HostileSpec, values: Record<st
 	else if ('mergePatch' in values) parameters.patchFormat = 'mergePatch';
 	if ('config' in values) parameters.source = 'json';
 	generated++;
-	const run = await runNode({ node: entry.node, parameters: parameters as INodeParameters, credentials: basicCredentials(sim), input: [input as IDataObject] }).catch(
-		(error: Error) => error,
-	);
+	const run = await runNode({
+		node: entry.node,
+		parameters: parameters as INodeParameters,
+		credentials: basicCredentials(sim),
+		input: [input as IDataObject],
+	}).catch((error: Error) => error);
 	if (run instanceof Error) {
 		// n8n itself refuses a workflow whose required parameter is empty, before the node runs.
 		expect([run.name, sim.requests.length]).toEqual(['WorkflowHasIssuesError', 0]);
@@ -104,12 +122,19 @@ async function check(entry: CatalogueEntry, spec: HostileSpec, values: Record<st
 	}
 	const placeholders: Placeholders = {};
 	for (const id of spec.ids ?? []) {
-		placeholders[id] = expectedSegment(given[id] ?? id.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], parameters));
+		placeholders[id] = expectedSegment(
+			given[id] ??
+				id
+					.split('.')
+					.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], parameters),
+		);
 	}
 	const prefix = `/jira${PREFIX[entry.node]}`;
 	const problems = sim.requests
 		.filter((request) => !spec.productPaths?.some((path) => request.rawPath === `/jira${path}`))
-		.flatMap((request) => pathProblems({ ...request, path: request.rawPath }, prefix, spec.paths, placeholders));
+		.flatMap((request) =>
+			pathProblems({ ...request, path: request.rawPath }, prefix, spec.paths, placeholders),
+		);
 	const improper = improperFailure(run);
 	if (improper) problems.push(`not a proper n8n error: ${improper}`);
 	const leaked = leakedSecrets(run);
@@ -122,14 +147,21 @@ test(`every operation has a hostile-input spec (${CATALOGUE.length} operations)`
 });
 
 describe(`hostile input, seed ${SEED}, ${RUNS_PER_OPERATION} generated inputs per operation`, () => {
-	test.each(CATALOGUE.map((entry, index) => [labelOf(entry), entry, index] as const))('%s', async (_label, entry, index) => {
-		const spec = hostileSpecOf(entry)!;
-		const seed = SEED + index;
-		await fc.assert(
-			fc.asyncProperty(arbitraryFor(spec), fc.boolean(), async (values, viaExpression) => await check(entry, spec, values, viaExpression)),
-			{ seed, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
-		);
-	});
+	test.each(CATALOGUE.map((entry, index) => [labelOf(entry), entry, index] as const))(
+		'%s',
+		async (_label, entry, index) => {
+			const spec = hostileSpecOf(entry)!;
+			const seed = SEED + index;
+			await fc.assert(
+				fc.asyncProperty(
+					arbitraryFor(spec),
+					fc.boolean(),
+					async (values, viaExpression) => await check(entry, spec, values, viaExpression),
+				),
+				{ seed, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
+			);
+		},
+	);
 });
 
 test(`${CATALOGUE.length} operations × ${RUNS_PER_OPERATION} = ${CATALOGUE.length * RUNS_PER_OPERATION} generated inputs ran, no unhandled rejection`, () => {

@@ -24,24 +24,49 @@ const CONFIG: HostileSpec = { paths: ['/config'], json: { config: 'config' } };
 const SPECS: Record<string, HostileSpec> = {
 	'resolutionSamlSso config.get': { paths: ['/config'] },
 	'resolutionSamlSso config.replace': CONFIG,
-	'resolutionSamlSso config.patch': { paths: ['/config'], json: { mergePatch: 'mergePatch', jsonPatch: 'jsonPatch' } },
+	'resolutionSamlSso config.patch': {
+		paths: ['/config'],
+		json: { mergePatch: 'mergePatch', jsonPatch: 'jsonPatch' },
+	},
 	'resolutionSamlSso config.delete': { paths: ['/config'] },
 	'resolutionSamlSso config.resetEntityId': { paths: ['/reset/entityid', '/config'] },
 	'resolutionSamlSso config.compare': CONFIG,
-	'resolutionSamlSso connector.get': { paths: ['/usersync/connector/{connectorId}'], ids: ['connectorId'] },
+	'resolutionSamlSso connector.get': {
+		paths: ['/usersync/connector/{connectorId}'],
+		ids: ['connectorId'],
+	},
 	'resolutionSamlSso connector.getStatus': {
-		paths: ['/usersync/connector/{connectorId}/syncstatus', '/usersync/syncstatus/{options.syncId}'],
+		paths: [
+			'/usersync/connector/{connectorId}/syncstatus',
+			'/usersync/syncstatus/{options.syncId}',
+		],
 		ids: ['connectorId', 'options.syncId'],
 	},
 	'resolutionSamlSso connector.sync': {
-		paths: ['/usersync/connector/{connectorId}/sync', '/usersync/connector/{connectorId}/syncstatus', '/usersync/syncstatus/{syncId}'],
+		paths: [
+			'/usersync/connector/{connectorId}/sync',
+			'/usersync/connector/{connectorId}/syncstatus',
+			'/usersync/syncstatus/{syncId}',
+		],
 		ids: ['connectorId'],
 	},
-	'resolutionSamlSso connector.syncUser': { paths: ['/usersync/connector/{connectorId}/syncsingle/{username}'], ids: ['connectorId', 'username'] },
-	'resolutionSamlSso directory.delete': { paths: ['/directory/{directoryId}'], ids: ['directoryId'] },
+	'resolutionSamlSso connector.syncUser': {
+		paths: ['/usersync/connector/{connectorId}/syncsingle/{username}'],
+		ids: ['connectorId', 'username'],
+	},
+	'resolutionSamlSso directory.delete': {
+		paths: ['/directory/{directoryId}'],
+		ids: ['directoryId'],
+	},
 	'adAttributesSync connection.getAll': { paths: ['/connection'] },
-	'adAttributesSync connection.update': { paths: ['/update', '/connection'], texts: ['connectionId', 'updateFields.name', 'updateFields.userDn'] },
-	'adAttributesSync user.get': { paths: ['/user/{user}', '/connection/{connection}/user/{user}', '/connection'], ids: ['user', 'connection'] },
+	'adAttributesSync connection.update': {
+		paths: ['/update', '/connection'],
+		texts: ['connectionId', 'updateFields.name', 'updateFields.userDn'],
+	},
+	'adAttributesSync user.get': {
+		paths: ['/user/{user}', '/connection/{connection}/user/{user}', '/connection'],
+		ids: ['user', 'connection'],
+	},
 	'adAttributesSync user.getAll': {
 		paths: ['/user', '/connection/{connection}/user', '/connection'],
 		ids: ['connection'],
@@ -58,9 +83,18 @@ const SPECS: Record<string, HostileSpec> = {
 	},
 	'kantegaSso identityProvider.getAll': { paths: ['/idp/ids'] },
 	'kantegaSso managedGroup.getAll': { paths: ['/managedgroups/{idpId}/groups'], ids: ['idpId'] },
-	'kantegaSso managedGroup.add': { paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'], ids: ['idpId', 'group'] },
-	'kantegaSso managedGroup.check': { paths: ['/managedgroups/{idpId}/groups/{group}'], ids: ['idpId', 'group'] },
-	'kantegaSso managedGroup.remove': { paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'], ids: ['idpId', 'group'] },
+	'kantegaSso managedGroup.add': {
+		paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'],
+		ids: ['idpId', 'group'],
+	},
+	'kantegaSso managedGroup.check': {
+		paths: ['/managedgroups/{idpId}/groups/{group}'],
+		ids: ['idpId', 'group'],
+	},
+	'kantegaSso managedGroup.remove': {
+		paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'],
+		ids: ['idpId', 'group'],
+	},
 	'kantegaSso managedGroup.replace': {
 		paths: ['/managedgroups/{idpId}/groups/{group}', '/managedgroups/{idpId}/groups'],
 		ids: ['idpId', 'group'],
@@ -69,11 +103,24 @@ const SPECS: Record<string, HostileSpec> = {
 	'atlassianDcSso loginOption.getAll': { paths: ['/login-options'] },
 	'atlassianDcSso identityProvider.getAll': { paths: ['/idps'] },
 	'atlassianDcSso identityProvider.get': { paths: ['/idps/{idpId}'], ids: ['idpId'] },
-	'atlassianDcSso identityProvider.create': { paths: ['/idps'], texts: ['name', 'issuerUrl', 'clientId', 'additionalFields.buttonText'] },
-	'atlassianDcSso identityProvider.update': { paths: ['/idps/{idpId}', '/idps', '/sso'], ids: ['idpId'], texts: ['updateFields.buttonText', 'updateFields.name'] },
-	'atlassianDcSso identityProvider.delete': { paths: ['/idps/{idpId}', '/idps', '/sso'], ids: ['idpId'] },
+	'atlassianDcSso identityProvider.create': {
+		paths: ['/idps'],
+		texts: ['name', 'issuerUrl', 'clientId', 'additionalFields.buttonText'],
+	},
+	'atlassianDcSso identityProvider.update': {
+		paths: ['/idps/{idpId}', '/idps', '/sso'],
+		ids: ['idpId'],
+		texts: ['updateFields.buttonText', 'updateFields.name'],
+	},
+	'atlassianDcSso identityProvider.delete': {
+		paths: ['/idps/{idpId}', '/idps', '/sso'],
+		ids: ['idpId'],
+	},
 	'atlassianDcSso ssoSettings.get': { paths: ['/sso'] },
-	'atlassianDcSso ssoSettings.update': { paths: ['/sso', '/idps'], texts: ['updateFields.discoveryRefreshCron'] },
+	'atlassianDcSso ssoSettings.update': {
+		paths: ['/sso', '/idps'],
+		texts: ['updateFields.discoveryRefreshCron'],
+	},
 };
 
 /** The spec of an operation; a catalogue entry without one fails the suite (see hostileInput.test.ts). */

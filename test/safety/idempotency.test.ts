@@ -19,31 +19,223 @@ interface Case {
 }
 
 const CASES: Case[] = [
-	{ name: 'config.replace (PUT)', node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'replace', source: 'json', config: '{"entityId":"x"}' }, method: 'PUT', path: '/config', idempotent: true , ok: 200 },
-	{ name: 'config.patch merge patch (PATCH)', node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'patch', mergePatch: '{"redirectToSso":true}' }, method: 'PATCH', path: '/config', idempotent: true , ok: 200 },
-	{ name: 'config.patch JSON Patch (PATCH, an "add" to an array appends again)', node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'patch', patchFormat: 'jsonPatch', jsonPatch: '[{"op":"replace","path":"/redirectToSso","value":true}]' }, method: 'PATCH', path: '/config', idempotent: false , ok: 200 },
-	{ name: 'config.delete (DELETE removes the latest version each time)', node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'delete', confirm: true }, method: 'DELETE', path: '/config', idempotent: false , ok: 204 },
-	{ name: 'config.resetEntityId (POST)', node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'resetEntityId' }, method: 'POST', path: '/reset/entityid', idempotent: false , ok: 204 },
-	{ name: 'connector.sync (POST starts another run)', node: 'resolutionSamlSso', parameters: { resource: 'connector', operation: 'sync', connectorId: '1' }, method: 'POST', path: '/sync', idempotent: false , ok: 200 },
-	{ name: 'connector.syncUser (POST, syncs the same user again)', node: 'resolutionSamlSso', parameters: { resource: 'connector', operation: 'syncUser', connectorId: '1', username: 'user0042' }, method: 'POST', path: '/syncsingle/', idempotent: true , ok: 200 },
-	{ name: 'directory.delete (DELETE)', node: 'resolutionSamlSso', parameters: { resource: 'directory', operation: 'delete', directoryId: '10200', confirm: true }, method: 'DELETE', path: '/directory/', idempotent: false , ok: 204 },
-	{ name: 'AD connection.update (PUT)', node: 'adAttributesSync', parameters: { resource: 'connection', operation: 'update', connectionId: '2', updateFields: { name: 'AD' } }, method: 'PUT', path: '/update', idempotent: true , ok: 200 },
-	{ name: 'AD user.update (PUT)', node: 'adAttributesSync', parameters: { resource: 'user', operation: 'update', connectionId: '2', userKey: 'JIRAUSER10100', fields: { field: [{ name: 'title', value: 'CTO' }] } }, method: 'PUT', path: '/update', idempotent: true , ok: 200 },
-	{ name: 'Kantega add (POST)', node: 'kantegaSso', parameters: { resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'new-group' }, method: 'POST', path: '/groups/', idempotent: false , ok: 204 },
-	{ name: 'Kantega remove (DELETE)', node: 'kantegaSso', parameters: { resource: 'managedGroup', operation: 'remove', idpId: OKTA, group: 'sales team' }, method: 'DELETE', path: '/groups/', idempotent: false , ok: 204 },
-	{ name: 'Kantega replace (PUT)', node: 'kantegaSso', parameters: { resource: 'managedGroup', operation: 'replace', idpId: OKTA, group: 'sales team', newGroup: 'sales' }, method: 'PUT', path: '/groups/', idempotent: false , ok: 204 },
-	{ name: 'DC SSO identityProvider.create (POST adds another)', node: 'atlassianDcSso', parameters: { resource: 'identityProvider', operation: 'create', ssoType: 'OIDC', name: 'New', issuerUrl: 'https://login.example.com', clientId: 'c', clientSecret: 's' }, method: 'POST', path: '/idps', idempotent: false , ok: 200 },
-	{ name: 'DC SSO identityProvider.update (PATCH)', node: 'atlassianDcSso', parameters: { resource: 'identityProvider', operation: 'update', idpId: '2', updateFields: { name: 'Renamed' } }, method: 'PATCH', path: '/idps/2', idempotent: true , ok: 200 },
-	{ name: 'DC SSO identityProvider.delete (DELETE)', node: 'atlassianDcSso', parameters: { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true }, method: 'DELETE', path: '/idps/2', idempotent: false , ok: 200 },
-	{ name: 'DC SSO ssoSettings.update (PATCH)', node: 'atlassianDcSso', parameters: { resource: 'ssoSettings', operation: 'update', updateFields: { enableAuthenticationFallback: true } }, method: 'PATCH', path: '/sso', idempotent: true , ok: 200 },
+	{
+		name: 'config.replace (PUT)',
+		node: 'resolutionSamlSso',
+		parameters: {
+			resource: 'config',
+			operation: 'replace',
+			source: 'json',
+			config: '{"entityId":"x"}',
+		},
+		method: 'PUT',
+		path: '/config',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'config.patch merge patch (PATCH)',
+		node: 'resolutionSamlSso',
+		parameters: { resource: 'config', operation: 'patch', mergePatch: '{"redirectToSso":true}' },
+		method: 'PATCH',
+		path: '/config',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'config.patch JSON Patch (PATCH, an "add" to an array appends again)',
+		node: 'resolutionSamlSso',
+		parameters: {
+			resource: 'config',
+			operation: 'patch',
+			patchFormat: 'jsonPatch',
+			jsonPatch: '[{"op":"replace","path":"/redirectToSso","value":true}]',
+		},
+		method: 'PATCH',
+		path: '/config',
+		idempotent: false,
+		ok: 200,
+	},
+	{
+		name: 'config.delete (DELETE removes the latest version each time)',
+		node: 'resolutionSamlSso',
+		parameters: { resource: 'config', operation: 'delete', confirm: true },
+		method: 'DELETE',
+		path: '/config',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'config.resetEntityId (POST)',
+		node: 'resolutionSamlSso',
+		parameters: { resource: 'config', operation: 'resetEntityId' },
+		method: 'POST',
+		path: '/reset/entityid',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'connector.sync (POST starts another run)',
+		node: 'resolutionSamlSso',
+		parameters: { resource: 'connector', operation: 'sync', connectorId: '1' },
+		method: 'POST',
+		path: '/sync',
+		idempotent: false,
+		ok: 200,
+	},
+	{
+		name: 'connector.syncUser (POST, syncs the same user again)',
+		node: 'resolutionSamlSso',
+		parameters: {
+			resource: 'connector',
+			operation: 'syncUser',
+			connectorId: '1',
+			username: 'user0042',
+		},
+		method: 'POST',
+		path: '/syncsingle/',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'directory.delete (DELETE)',
+		node: 'resolutionSamlSso',
+		parameters: { resource: 'directory', operation: 'delete', directoryId: '10200', confirm: true },
+		method: 'DELETE',
+		path: '/directory/',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'AD connection.update (PUT)',
+		node: 'adAttributesSync',
+		parameters: {
+			resource: 'connection',
+			operation: 'update',
+			connectionId: '2',
+			updateFields: { name: 'AD' },
+		},
+		method: 'PUT',
+		path: '/update',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'AD user.update (PUT)',
+		node: 'adAttributesSync',
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			connectionId: '2',
+			userKey: 'JIRAUSER10100',
+			fields: { field: [{ name: 'title', value: 'CTO' }] },
+		},
+		method: 'PUT',
+		path: '/update',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'Kantega add (POST)',
+		node: 'kantegaSso',
+		parameters: { resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'new-group' },
+		method: 'POST',
+		path: '/groups/',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'Kantega remove (DELETE)',
+		node: 'kantegaSso',
+		parameters: { resource: 'managedGroup', operation: 'remove', idpId: OKTA, group: 'sales team' },
+		method: 'DELETE',
+		path: '/groups/',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'Kantega replace (PUT)',
+		node: 'kantegaSso',
+		parameters: {
+			resource: 'managedGroup',
+			operation: 'replace',
+			idpId: OKTA,
+			group: 'sales team',
+			newGroup: 'sales',
+		},
+		method: 'PUT',
+		path: '/groups/',
+		idempotent: false,
+		ok: 204,
+	},
+	{
+		name: 'DC SSO identityProvider.create (POST adds another)',
+		node: 'atlassianDcSso',
+		parameters: {
+			resource: 'identityProvider',
+			operation: 'create',
+			ssoType: 'OIDC',
+			name: 'New',
+			issuerUrl: 'https://login.example.com',
+			clientId: 'c',
+			clientSecret: 's',
+		},
+		method: 'POST',
+		path: '/idps',
+		idempotent: false,
+		ok: 200,
+	},
+	{
+		name: 'DC SSO identityProvider.update (PATCH)',
+		node: 'atlassianDcSso',
+		parameters: {
+			resource: 'identityProvider',
+			operation: 'update',
+			idpId: '2',
+			updateFields: { name: 'Renamed' },
+		},
+		method: 'PATCH',
+		path: '/idps/2',
+		idempotent: true,
+		ok: 200,
+	},
+	{
+		name: 'DC SSO identityProvider.delete (DELETE)',
+		node: 'atlassianDcSso',
+		parameters: { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true },
+		method: 'DELETE',
+		path: '/idps/2',
+		idempotent: false,
+		ok: 200,
+	},
+	{
+		name: 'DC SSO ssoSettings.update (PATCH)',
+		node: 'atlassianDcSso',
+		parameters: {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { enableAuthenticationFallback: true },
+		},
+		method: 'PATCH',
+		path: '/sso',
+		idempotent: true,
+		ok: 200,
+	},
 ];
 
-const changesOf = (c: Case) => ctx.sim.requests.filter((q) => q.method === c.method && q.rawPath.includes(c.path));
+const changesOf = (c: Case) =>
+	ctx.sim.requests.filter((q) => q.method === c.method && q.rawPath.includes(c.path));
 
 describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
 	test(`503 once: ${c.idempotent ? 'repeated (idempotent), then done' : 'not repeated (not idempotent): the error is reported'}`, async () => {
 		const { sim } = ctx;
-		sim.setFault({ kind: 'unavailable', method: c.method, pathIncludes: c.path, times: 1, retryAfterSeconds: 0 });
+		sim.setFault({
+			kind: 'unavailable',
+			method: c.method,
+			pathIncludes: c.path,
+			times: 1,
+			retryAfterSeconds: 0,
+		});
 		const r = await run(sim, c.node, c.parameters);
 		if (c.idempotent) {
 			expect(r.error).toBeUndefined();
@@ -56,7 +248,13 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
 
 	test('429 once: repeated for any request (the server refused before processing)', async () => {
 		const { sim } = ctx;
-		sim.setFault({ kind: 'rateLimit', method: c.method, pathIncludes: c.path, times: 1, retryAfterSeconds: 0 });
+		sim.setFault({
+			kind: 'rateLimit',
+			method: c.method,
+			pathIncludes: c.path,
+			times: 1,
+			retryAfterSeconds: 0,
+		});
 		const r = await run(sim, c.node, c.parameters);
 		expect(r.error).toBeUndefined();
 		expect(changesOf(c).map((q) => q.status)).toEqual([429, c.ok]);
@@ -67,7 +265,11 @@ test('config.delete answered 503 (before the server acted): not sent again, the 
 	const { sim } = ctx;
 	const versions = sim.state.resolution.configVersions.length;
 	sim.setFault({ kind: 'unavailable', method: 'DELETE', times: 1, retryAfterSeconds: 0 });
-	const r = await run(sim, 'resolutionSamlSso', { resource: 'config', operation: 'delete', confirm: true });
+	const r = await run(sim, 'resolutionSamlSso', {
+		resource: 'config',
+		operation: 'delete',
+		confirm: true,
+	});
 	expect(r.error?.message).toMatch(/\(DELETE .* answered 503\)/);
 	expect(sim.requests.filter((q) => q.method === 'DELETE').map((q) => q.status)).toEqual([503]);
 	expect(sim.state.resolution.configVersions).toHaveLength(versions);
@@ -77,7 +279,11 @@ test('config.delete whose connection breaks after the server removed a version: 
 	const { sim } = ctx;
 	const versions = sim.state.resolution.configVersions.length;
 	sim.setFault({ kind: 'connectionResetAfterProcessing', method: 'DELETE', times: 1 });
-	const r = await run(sim, 'resolutionSamlSso', { resource: 'config', operation: 'delete', confirm: true });
+	const r = await run(sim, 'resolutionSamlSso', {
+		resource: 'config',
+		operation: 'delete',
+		confirm: true,
+	});
 	expect(r.error).toBeDefined();
 	expect(sim.requests.filter((q) => q.method === 'DELETE').map((q) => q.status)).toEqual([0]);
 	expect(sim.state.resolution.configVersions).toHaveLength(versions - 1);

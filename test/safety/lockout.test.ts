@@ -9,54 +9,89 @@ const P = '/rest/authconfig/1.0';
 /** Login form hidden, fallback off, and IdP 2 the only enabled one. */
 function lastWayIsIdp2() {
 	const { sim } = ctx;
-	Object.assign(sim.state.authconfig.sso, { 'show-login-form': false, 'enable-authentication-fallback': false });
+	Object.assign(sim.state.authconfig.sso, {
+		'show-login-form': false,
+		'enable-authentication-fallback': false,
+	});
 	for (const idp of sim.state.authconfig.idps) idp.enabled = idp.id === 2;
 }
 
 /** The change, its parameters, the error it gets, what it sends when the check is skipped, and IdP 2 after that (gone or disabled). */
 const LOCKING: Array<[string, INodeParameters, RegExp, string[], unknown]> = [
-	['deleting the last enabled IdP', { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true }, /^Deleting identity provider 2 would leave no way to log in/, [`DELETE ${P}/idps/2`], undefined],
-	['disabling the last enabled IdP', { resource: 'identityProvider', operation: 'update', idpId: '2', updateFields: { enabled: false } }, /^Disabling identity provider 2 would leave no way to log in/, [`PATCH ${P}/idps/2`], expect.objectContaining({ id: 2, enabled: false })],
+	[
+		'deleting the last enabled IdP',
+		{ resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true },
+		/^Deleting identity provider 2 would leave no way to log in/,
+		[`DELETE ${P}/idps/2`],
+		undefined,
+	],
+	[
+		'disabling the last enabled IdP',
+		{
+			resource: 'identityProvider',
+			operation: 'update',
+			idpId: '2',
+			updateFields: { enabled: false },
+		},
+		/^Disabling identity provider 2 would leave no way to log in/,
+		[`PATCH ${P}/idps/2`],
+		expect.objectContaining({ id: 2, enabled: false }),
+	],
 ];
 
-describe.each(LOCKING)('%s while the login form is hidden and fallback is off', (_name, parameters, message, forcedSends, idp2After) => {
-	test('refused: only reads sent, the server unchanged, the error says which way to keep open', async () => {
-		const { sim } = ctx;
-		lastWayIsIdp2();
-		const before = appState(sim);
-		const r = await run(sim, 'atlassianDcSso', parameters);
-		expect(r.error?.message).toMatch(message);
-		expect(r.error?.message).toMatch(/the login form hidden, authentication fallback off and no enabled identity provider/);
-		expect(r.error?.description).toMatch(/^Nothing was sent\. Keep one way open first: turn on "Show Login Form" or "Enable Authentication Fallback".*"Skip Lockout Check"/);
-		expect(changes(sim)).toEqual([]);
-		expect(sent(sim)).toEqual([`GET ${P}/sso`, `GET ${P}/idps`]);
-		expect(appState(sim)).toBe(before);
-	});
+describe.each(LOCKING)(
+	'%s while the login form is hidden and fallback is off',
+	(_name, parameters, message, forcedSends, idp2After) => {
+		test('refused: only reads sent, the server unchanged, the error says which way to keep open', async () => {
+			const { sim } = ctx;
+			lastWayIsIdp2();
+			const before = appState(sim);
+			const r = await run(sim, 'atlassianDcSso', parameters);
+			expect(r.error?.message).toMatch(message);
+			expect(r.error?.message).toMatch(
+				/the login form hidden, authentication fallback off and no enabled identity provider/,
+			);
+			expect(r.error?.description).toMatch(
+				/^Nothing was sent\. Keep one way open first: turn on "Show Login Form" or "Enable Authentication Fallback".*"Skip Lockout Check"/,
+			);
+			expect(changes(sim)).toEqual([]);
+			expect(sent(sim)).toEqual([`GET ${P}/sso`, `GET ${P}/idps`]);
+			expect(appState(sim)).toBe(before);
+		});
 
-	test('a dry run fails the same way, instead of showing a request the real run would refuse', async () => {
-		const { sim } = ctx;
-		lastWayIsIdp2();
-		const r = await run(sim, 'atlassianDcSso', { ...parameters, options: { dryRun: true } });
-		expect(r.error?.message).toMatch(message);
-		expect(changes(sim)).toEqual([]);
-	});
+		test('a dry run fails the same way, instead of showing a request the real run would refuse', async () => {
+			const { sim } = ctx;
+			lastWayIsIdp2();
+			const r = await run(sim, 'atlassianDcSso', { ...parameters, options: { dryRun: true } });
+			expect(r.error?.message).toMatch(message);
+			expect(changes(sim)).toEqual([]);
+		});
 
-	test('with Skip Lockout Check: sent, nothing read first', async () => {
-		const { sim } = ctx;
-		lastWayIsIdp2();
-		const r = await run(sim, 'atlassianDcSso', { ...parameters, options: { skipLockoutCheck: true } });
-		expect(r.error).toBeUndefined();
-		expect(sent(sim)).toEqual(forcedSends);
-		expect(changes(sim).map((q) => q.status)).toEqual([200]);
-		expect(sim.state.authconfig.idps.find((i) => i.id === 2)).toEqual(idp2After);
-	});
-});
+		test('with Skip Lockout Check: sent, nothing read first', async () => {
+			const { sim } = ctx;
+			lastWayIsIdp2();
+			const r = await run(sim, 'atlassianDcSso', {
+				...parameters,
+				options: { skipLockoutCheck: true },
+			});
+			expect(r.error).toBeUndefined();
+			expect(sent(sim)).toEqual(forcedSends);
+			expect(changes(sim).map((q) => q.status)).toEqual([200]);
+			expect(sim.state.authconfig.idps.find((i) => i.id === 2)).toEqual(idp2After);
+		});
+	},
+);
 
 test('deleting an IdP while another is enabled: allowed, the other IdP is what keeps a way open', async () => {
 	const { sim } = ctx;
 	lastWayIsIdp2();
 	sim.state.authconfig.idps.find((i) => i.id === 3)!.enabled = true;
-	const r = await run(sim, 'atlassianDcSso', { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true });
+	const r = await run(sim, 'atlassianDcSso', {
+		resource: 'identityProvider',
+		operation: 'delete',
+		idpId: '2',
+		confirm: true,
+	});
 	expect(r.error).toBeUndefined();
 	expect(sent(sim)).toEqual([`GET ${P}/sso`, `GET ${P}/idps`, `DELETE ${P}/idps/2`]);
 	expect(sim.state.authconfig.idps.some((i) => i.id === 2)).toBe(false);
@@ -66,7 +101,12 @@ test('deleting the last enabled IdP while the login form is shown: allowed after
 	const { sim } = ctx;
 	lastWayIsIdp2();
 	sim.state.authconfig.sso['show-login-form'] = true;
-	const r = await run(sim, 'atlassianDcSso', { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true });
+	const r = await run(sim, 'atlassianDcSso', {
+		resource: 'identityProvider',
+		operation: 'delete',
+		idpId: '2',
+		confirm: true,
+	});
 	expect(r.error).toBeUndefined();
 	expect(sent(sim)).toEqual([`GET ${P}/sso`, `DELETE ${P}/idps/2`]);
 });
@@ -76,7 +116,11 @@ describe('SSO settings', () => {
 		const { sim } = ctx;
 		for (const idp of sim.state.authconfig.idps) idp.enabled = false;
 		const before = appState(sim);
-		const r = await run(sim, 'atlassianDcSso', { resource: 'ssoSettings', operation: 'update', updateFields: { showLoginForm: false } });
+		const r = await run(sim, 'atlassianDcSso', {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { showLoginForm: false },
+		});
 		expect(r.error?.message).toMatch(/^These SSO settings would leave no way to log in/);
 		expect(changes(sim)).toEqual([]);
 		expect(appState(sim)).toBe(before);
@@ -85,17 +129,33 @@ describe('SSO settings', () => {
 	test('turning fallback off and the form off at once, with no enabled IdP: refused; with Skip Lockout Check: sent', async () => {
 		const { sim } = ctx;
 		for (const idp of sim.state.authconfig.idps) idp.enabled = false;
-		const parameters = { resource: 'ssoSettings', operation: 'update', updateFields: { showLoginForm: false, enableAuthenticationFallback: false } };
-		expect((await run(sim, 'atlassianDcSso', parameters)).error?.message).toMatch(/would leave no way to log in/);
+		const parameters = {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { showLoginForm: false, enableAuthenticationFallback: false },
+		};
+		expect((await run(sim, 'atlassianDcSso', parameters)).error?.message).toMatch(
+			/would leave no way to log in/,
+		);
 		expect(changes(sim)).toEqual([]);
-		const forced = await run(sim, 'atlassianDcSso', { ...parameters, options: { skipLockoutCheck: true } });
+		const forced = await run(sim, 'atlassianDcSso', {
+			...parameters,
+			options: { skipLockoutCheck: true },
+		});
 		expect(forced.error).toBeUndefined();
-		expect(sim.state.authconfig.sso).toMatchObject({ 'show-login-form': false, 'enable-authentication-fallback': false });
+		expect(sim.state.authconfig.sso).toMatchObject({
+			'show-login-form': false,
+			'enable-authentication-fallback': false,
+		});
 	});
 
 	test('hiding the login form while an IdP is enabled: allowed', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, 'atlassianDcSso', { resource: 'ssoSettings', operation: 'update', updateFields: { showLoginForm: false } });
+		const r = await run(sim, 'atlassianDcSso', {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { showLoginForm: false },
+		});
 		expect(r.error).toBeUndefined();
 		expect(sent(sim)).toEqual([`GET ${P}/sso`, `GET ${P}/idps`, `PATCH ${P}/sso`]);
 		expect(sim.state.authconfig.sso['show-login-form']).toBe(false);
@@ -104,7 +164,11 @@ describe('SSO settings', () => {
 	test('a change that opens a way (fallback on) cannot lock anybody out: nothing read first', async () => {
 		const { sim } = ctx;
 		lastWayIsIdp2();
-		const r = await run(sim, 'atlassianDcSso', { resource: 'ssoSettings', operation: 'update', updateFields: { enableAuthenticationFallback: true, showLoginForm: false } });
+		const r = await run(sim, 'atlassianDcSso', {
+			resource: 'ssoSettings',
+			operation: 'update',
+			updateFields: { enableAuthenticationFallback: true, showLoginForm: false },
+		});
 		expect(r.error).toBeUndefined();
 		expect(sent(sim)).toEqual([`PATCH ${P}/sso`]);
 	});
@@ -114,10 +178,18 @@ test('Skip Lockout Check is an option of exactly the operations the guard covers
 	const { resources } = await import('../../nodes/AtlassianDcSso/actions/resources');
 	const withOption = resources.flatMap((r) =>
 		r.operations
-			.filter((o) => o.properties.some((p) => p.name === 'options' && JSON.stringify(p.options).includes('"skipLockoutCheck"')))
+			.filter((o) =>
+				o.properties.some(
+					(p) => p.name === 'options' && JSON.stringify(p.options).includes('"skipLockoutCheck"'),
+				),
+			)
 			.map((o) => `${String(r.option.value)}.${String(o.option.value)}`),
 	);
-	expect(withOption.sort()).toEqual(['identityProvider.delete', 'identityProvider.update', 'ssoSettings.update']);
+	expect(withOption.sort()).toEqual([
+		'identityProvider.delete',
+		'identityProvider.update',
+		'ssoSettings.update',
+	]);
 	const option = resources
 		.flatMap((r) => r.operations)
 		.flatMap((o) => o.properties)
@@ -134,7 +206,10 @@ test("resolution: Skip Lockout Check is an option of exactly replace and patch (
 				.filter((p) => p.name === 'options')
 				.flatMap((p) => (p.options ?? []) as Array<{ name: string; default?: unknown }>)
 				.filter((p) => p.name === 'skipLockoutCheck')
-				.map((p) => ({ operation: `${String(r.option.value)}.${String(o.option.value)}`, default: p.default })),
+				.map((p) => ({
+					operation: `${String(r.option.value)}.${String(o.option.value)}`,
+					default: p.default,
+				})),
 		),
 	);
 	expect(options).toEqual([

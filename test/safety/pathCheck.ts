@@ -28,11 +28,19 @@ function matches(template: string, segments: string[], values: Placeholders): bo
 }
 
 /** Problems of one request: outside the prefix, a dot segment, or no path of the operation it fits. */
-export function pathProblems(request: RecordedRequest, prefix: string, templates: string[], values: Placeholders): string[] {
+export function pathProblems(
+	request: RecordedRequest,
+	prefix: string,
+	templates: string[],
+	values: Placeholders,
+): string[] {
 	const where = `${request.method} ${request.path}`;
 	if (!request.path.startsWith(`${prefix}/`)) return [`${where} is outside ${prefix}`];
 	const segments = request.path.slice(prefix.length + 1).split('/');
 	if (segments.some((s) => /^(\.|%2e){1,2}$/i.test(s))) return [`${where} has a dot segment`];
-	if (!templates.some((t) => matches(t, segments, values))) return [`${where} fits none of ${templates.join(', ')} with ${JSON.stringify(values).slice(0, 300)}`];
+	if (!templates.some((t) => matches(t, segments, values)))
+		return [
+			`${where} fits none of ${templates.join(', ')} with ${JSON.stringify(values).slice(0, 300)}`,
+		];
 	return [];
 }

@@ -18,7 +18,11 @@ export interface RunOptions {
 }
 
 /** Runs one catalogue operation in n8n's engine against the simulator. */
-export async function runEntry(entry: CatalogueEntry, sim: Simulator, options: RunOptions = {}): Promise<NodeRun> {
+export async function runEntry(
+	entry: CatalogueEntry,
+	sim: Simulator,
+	options: RunOptions = {},
+): Promise<NodeRun> {
 	return await runNode({
 		node: entry.node,
 		parameters: { ...parametersOf(entry, sim), ...options.parameters } as never,

@@ -24,16 +24,24 @@ interface Variant {
 	fails: boolean;
 }
 
-const withCredentials = (credentials: (sim: Simulator) => ICredentialDataDecryptedObject) => async (entry: CatalogueEntry, sim: Simulator) =>
-	await runEntry(entry, sim, { credentials: credentials(sim) });
+const withCredentials =
+	(credentials: (sim: Simulator) => ICredentialDataDecryptedObject) =>
+	async (entry: CatalogueEntry, sim: Simulator) =>
+		await runEntry(entry, sim, { credentials: credentials(sim) });
 
 const VARIANTS: Variant[] = [
 	{ name: 'Basic auth', applies: () => true, run: withCredentials(basicCredentials), fails: false },
-	{ name: 'personal access token', applies: () => true, run: withCredentials(adminToken), fails: false },
+	{
+		name: 'personal access token',
+		applies: () => true,
+		run: withCredentials(adminToken),
+		fails: false,
+	},
 	{
 		name: 'dry run',
 		applies: (entry) => entry.method !== 'GET',
-		run: async (entry, sim) => await runEntry(entry, sim, { parameters: { options: { dryRun: true } } }),
+		run: async (entry, sim) =>
+			await runEntry(entry, sim, { parameters: { options: { dryRun: true } } }),
 		fails: false,
 	},
 	{
@@ -76,11 +84,18 @@ describe.each(VARIANTS)(`no secret in outputs, errors or dry runs: $name`, (vari
 				const found = leakedSecrets(run);
 				const text = serializedRun(run);
 				const wrongBasic = Buffer.from(`admin:${CANARY_LOGIN}`).toString('base64');
-				for (const wrong of [CANARY_LOGIN, CANARY_BEARER, wrongBasic]) if (text.includes(wrong)) found.push('the wrong secret');
+				for (const wrong of [CANARY_LOGIN, CANARY_BEARER, wrongBasic])
+					if (text.includes(wrong)) found.push('the wrong secret');
 				if (variant.fails && !run.error) found.push('did not fail');
-				if (variant.name === 'dry run' && run.json[0]?.dryRun !== true) found.push(`no dry run output: ${JSON.stringify(run.json).slice(0, 200)}`);
-				if (variant.name.startsWith('continue') && !run.json.some((item) => typeof item.error === 'string')) found.push('no error item');
-				if (variant.name === 'dry run' && sim.requests.some((r) => r.method !== 'GET')) found.push('a dry run sent a change');
+				if (variant.name === 'dry run' && run.json[0]?.dryRun !== true)
+					found.push(`no dry run output: ${JSON.stringify(run.json).slice(0, 200)}`);
+				if (
+					variant.name.startsWith('continue') &&
+					!run.json.some((item) => typeof item.error === 'string')
+				)
+					found.push('no error item');
+				if (variant.name === 'dry run' && sim.requests.some((r) => r.method !== 'GET'))
+					found.push('a dry run sent a change');
 				return found.map((p) => `${labelOf(entry)}: ${p}`);
 			}),
 		);

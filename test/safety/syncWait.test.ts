@@ -8,7 +8,11 @@ const USERSYNC = '/rest/samlsso-admin/1.0/usersync';
 function previousRunFailed() {
 	const { sim } = ctx;
 	const previous = sim.state.resolution.syncs.find((s) => s.connectorId === '2')!;
-	Object.assign(previous, { status: 'FAILED', failedCount: 9, messages: ['Sync failed: 9 users could not be updated'] });
+	Object.assign(previous, {
+		status: 'FAILED',
+		failedCount: 9,
+		messages: ['Sync failed: 9 users could not be updated'],
+	});
 	return previous;
 }
 
@@ -16,7 +20,12 @@ test('the status still answers the previous run for 2 polls: the wait skips it a
 	const { sim } = ctx;
 	const previous = previousRunFailed();
 	Object.assign(sim.state.resolution.connectors[1], { statusLagReads: 2, statusReadsUntilDone: 1 });
-	const r = await run(sim, 'resolutionSamlSso', { resource: 'connector', operation: 'sync', connectorId: '2', options: { waitForCompletion: true, pollIntervalSeconds: 1 } });
+	const r = await run(sim, 'resolutionSamlSso', {
+		resource: 'connector',
+		operation: 'sync',
+		connectorId: '2',
+		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
+	});
 	expect(r.error).toBeUndefined();
 	const ours = sim.state.resolution.syncs.at(-1)!;
 	expect(ours.id).not.toBe(previous.id);
@@ -26,21 +35,35 @@ test('the status still answers the previous run for 2 polls: the wait skips it a
 		`POST ${USERSYNC}/connector/2/sync`,
 		...Array(4).fill(`GET ${USERSYNC}/connector/2/syncstatus`),
 	]);
-	expect(r.json).toEqual([expect.objectContaining({ connectorId: '2', syncId: String(ours.id), jobId: ours.jobId, status: 'DONE', failedCount: 0, polls: 4 })]);
+	expect(r.json).toEqual([
+		expect.objectContaining({
+			connectorId: '2',
+			syncId: String(ours.id),
+			jobId: ours.jobId,
+			status: 'DONE',
+			failedCount: 0,
+			polls: 4,
+		}),
+	]);
 	expect(ours.status).toBe('DONE');
 });
 
 test('a wait that times out while the status still shows the previous run says the new run is not recorded yet', async () => {
 	const { sim } = ctx;
 	previousRunFailed();
-	Object.assign(sim.state.resolution.connectors[1], { statusLagReads: 100, statusReadsUntilDone: 0 });
+	Object.assign(sim.state.resolution.connectors[1], {
+		statusLagReads: 100,
+		statusReadsUntilDone: 0,
+	});
 	const r = await run(sim, 'resolutionSamlSso', {
 		resource: 'connector',
 		operation: 'sync',
 		connectorId: '2',
 		options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 2 },
 	});
-	expect(r.error?.message).toMatch(/did not finish within 2 seconds \(last status: not recorded yet\)/);
+	expect(r.error?.message).toMatch(
+		/did not finish within 2 seconds \(last status: not recorded yet\)/,
+	);
 	expect(r.error?.message).not.toMatch(/FAILED/);
 	expect(sim.requests.filter((q) => q.method === 'POST')).toHaveLength(1);
 });
@@ -49,18 +72,35 @@ test('a connector that never ran (status 404 before the POST) is waited for as w
 	const { sim } = ctx;
 	sim.state.resolution.syncs = sim.state.resolution.syncs.filter((s) => s.connectorId !== '2');
 	sim.state.resolution.connectors[1].statusReadsUntilDone = 1;
-	const r = await run(sim, 'resolutionSamlSso', { resource: 'connector', operation: 'sync', connectorId: '2', options: { waitForCompletion: true, pollIntervalSeconds: 1 } });
+	const r = await run(sim, 'resolutionSamlSso', {
+		resource: 'connector',
+		operation: 'sync',
+		connectorId: '2',
+		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
+	});
 	expect(r.error).toBeUndefined();
 	expect(sim.requests[0].status).toBe(404);
-	expect(r.json[0]).toMatchObject({ status: 'DONE', syncId: String(sim.state.resolution.syncs.at(-1)!.id) });
+	expect(r.json[0]).toMatchObject({
+		status: 'DONE',
+		syncId: String(sim.state.resolution.syncs.at(-1)!.id),
+	});
 });
 
 test('a sync answered with its id is polled by that id: the lagging connector status is never read', async () => {
 	const { sim } = ctx;
 	Object.assign(sim.state.resolution.connectors[0], { statusLagReads: 5, statusReadsUntilDone: 1 });
-	const r = await run(sim, 'resolutionSamlSso', { resource: 'connector', operation: 'sync', connectorId: '1', options: { waitForCompletion: true, pollIntervalSeconds: 1 } });
+	const r = await run(sim, 'resolutionSamlSso', {
+		resource: 'connector',
+		operation: 'sync',
+		connectorId: '1',
+		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
+	});
 	expect(r.error).toBeUndefined();
 	const ours = sim.state.resolution.syncs.at(-1)!;
-	expect(sent(sim).slice(1)).toEqual([`POST ${USERSYNC}/connector/1/sync`, `GET ${USERSYNC}/syncstatus/${ours.id}`, `GET ${USERSYNC}/syncstatus/${ours.id}`]);
+	expect(sent(sim).slice(1)).toEqual([
+		`POST ${USERSYNC}/connector/1/sync`,
+		`GET ${USERSYNC}/syncstatus/${ours.id}`,
+		`GET ${USERSYNC}/syncstatus/${ours.id}`,
+	]);
 	expect(r.json[0]).toMatchObject({ syncId: String(ours.id), status: 'DONE' });
 });

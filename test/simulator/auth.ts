@@ -52,10 +52,7 @@ export function captchaResponse(baseUrl: string): SimResponse {
 	);
 }
 
-export function authenticate(
-	header: string | undefined,
-	state: SimulatorState,
-): AuthResult {
+export function authenticate(header: string | undefined, state: SimulatorState): AuthResult {
 	if (!header) return { kind: 'anonymous' };
 	const [scheme, ...rest] = header.trim().split(/\s+/);
 	const credentials = rest.join(' ');
@@ -64,7 +61,10 @@ export function authenticate(
 		if (!user) {
 			return {
 				kind: 'denied',
-				response: json(401, { message: 'Client must be authenticated to access this resource.', 'status-code': 401 }),
+				response: json(401, {
+					message: 'Client must be authenticated to access this resource.',
+					'status-code': 401,
+				}),
 			};
 		}
 		return { kind: 'user', user, scheme: 'bearer' };

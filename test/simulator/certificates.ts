@@ -9,14 +9,22 @@ let key: { privateKey: KeyObject; spki: Buffer } | undefined;
 function signingKey() {
 	if (!key) {
 		const pair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-		key = { privateKey: pair.privateKey, spki: pair.publicKey.export({ type: 'spki', format: 'der' }) };
+		key = {
+			privateKey: pair.privateKey,
+			spki: pair.publicKey.export({ type: 'spki', format: 'der' }),
+		};
 	}
 	return key;
 }
 
 function tlv(tag: number, content: Buffer): Buffer {
 	const n = content.length;
-	const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+	const length =
+		n < 0x80
+			? Buffer.from([n])
+			: n < 0x100
+				? Buffer.from([0x81, n])
+				: Buffer.from([0x82, n >> 8, n & 0xff]);
 	return Buffer.concat([Buffer.from([tag]), length, content]);
 }
 
@@ -36,10 +44,13 @@ function oid(dotted: string): Buffer {
 function time(date: Date): Buffer {
 	const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 	const year = date.getUTCFullYear();
-	return year < 2050 ? tlv(0x17, Buffer.from(`${iso.slice(2)}Z`)) : tlv(0x18, Buffer.from(`${iso}Z`));
+	return year < 2050
+		? tlv(0x17, Buffer.from(`${iso.slice(2)}Z`))
+		: tlv(0x18, Buffer.from(`${iso}Z`));
 }
 
-const name = (commonName: string) => sequence(tlv(0x31, sequence(oid('2.5.4.3'), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
+const name = (commonName: string) =>
+	sequence(tlv(0x31, sequence(oid('2.5.4.3'), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
 
 let serial = 1;
 
@@ -64,7 +75,11 @@ export function makeCertificate({ commonName, notAfter, notBefore }: Certificate
 		spki,
 	);
 	const signature = sign('sha256', tbs, privateKey);
-	return sequence(tbs, ecdsaWithSha256, tlv(0x03, Buffer.concat([Buffer.from([0]), signature]))).toString('base64');
+	return sequence(
+		tbs,
+		ecdsaWithSha256,
+		tlv(0x03, Buffer.concat([Buffer.from([0]), signature])),
+	).toString('base64');
 }
 
 /** A certificate that expires this many days from now (negative: expired). */

@@ -24,7 +24,11 @@ function parse(body: string): JsonValue | undefined {
 }
 
 export function toFault(value: JsonValue | undefined): Fault | string {
-	if (!isObject(value) || typeof value.kind !== 'string' || !FAULT_KINDS.includes(value.kind as FaultKind)) {
+	if (
+		!isObject(value) ||
+		typeof value.kind !== 'string' ||
+		!FAULT_KINDS.includes(value.kind as FaultKind)
+	) {
 		return `body must be a Fault with kind one of ${FAULT_KINDS.join(', ')}`;
 	}
 	const fault: Fault = { kind: value.kind as FaultKind };
@@ -37,7 +41,12 @@ export function toFault(value: JsonValue | undefined): Fault | string {
 	return fault;
 }
 
-export function handleControl(target: ControlTarget, method: string, action: string, body: string): SimResponse {
+export function handleControl(
+	target: ControlTarget,
+	method: string,
+	action: string,
+	body: string,
+): SimResponse {
 	const route = `${method} ${action.replace(/\/$/, '')}`;
 	switch (route) {
 		case 'GET requests':
@@ -89,7 +98,8 @@ export function handleControl(target: ControlTarget, method: string, action: str
 			return noContent();
 		case 'POST latency': {
 			const value = parse(body);
-			if (!isObject(value) || typeof value.ms !== 'number' || value.ms < 0) return json(400, { message: 'body must be {"ms": <number>}' });
+			if (!isObject(value) || typeof value.ms !== 'number' || value.ms < 0)
+				return json(400, { message: 'body must be {"ms": <number>}' });
 			target.setLatency(value.ms);
 			return noContent();
 		}

@@ -6,8 +6,21 @@ import type { Fault, FaultKind } from './types';
 
 /** Every kind of fault, in the order the README lists them. */
 export const FAULT_KINDS: readonly FaultKind[] = [
-	'latency', 'rateLimit', 'rateLimitNoRetryAfter', 'unavailable', 'connectionReset', 'connectionResetAfterProcessing',
-	'htmlLogin', 'redirect', 'captcha', 'basicDisabled', 'websudo', 'truncatedJson', 'emptyBody', 'serverError', 'appNotInstalled',
+	'latency',
+	'rateLimit',
+	'rateLimitNoRetryAfter',
+	'unavailable',
+	'connectionReset',
+	'connectionResetAfterProcessing',
+	'htmlLogin',
+	'redirect',
+	'captcha',
+	'basicDisabled',
+	'websudo',
+	'truncatedJson',
+	'emptyBody',
+	'serverError',
+	'appNotInstalled',
 ];
 
 export interface FaultRequest {
@@ -49,7 +62,11 @@ export class FaultList {
 		const outcome: FaultOutcome = { extraMs: 0 };
 		for (const fault of [...this.faults]) {
 			if (!matches(fault, req)) continue;
-			if (fault.kind !== 'latency' && (outcome.response || outcome.resetConnection || outcome.resetAfterProcessing)) continue;
+			if (
+				fault.kind !== 'latency' &&
+				(outcome.response || outcome.resetConnection || outcome.resetAfterProcessing)
+			)
+				continue;
 			if (fault.skip) {
 				fault.skip -= 1;
 				continue;
@@ -116,16 +133,27 @@ function faultResponse(fault: Fault, req: FaultRequest, baseUrl: string): SimRes
 			return json(429, { message: 'Too many requests. Please retry later.' });
 		case 'unavailable': {
 			const headers: Record<string, string> =
-				fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-			return json(503, { message: 'Service Unavailable: the node is starting up or under maintenance.' }, headers);
+				fault.retryAfterSeconds !== undefined
+					? { 'Retry-After': String(fault.retryAfterSeconds) }
+					: {};
+			return json(
+				503,
+				{ message: 'Service Unavailable: the node is starting up or under maintenance.' },
+				headers,
+			);
 		}
 		case 'htmlLogin':
 			return text(200, LOGIN_PAGE, 'text/html;charset=UTF-8');
 		case 'redirect': {
-			const destination = encodeURIComponent(req.rawPath.slice(contextLength(baseUrl)) + req.search);
+			const destination = encodeURIComponent(
+				req.rawPath.slice(contextLength(baseUrl)) + req.search,
+			);
 			return {
 				status: 302,
-				headers: { Location: `${baseUrl}/login.jsp?os_destination=${destination}`, 'Content-Type': 'text/html;charset=UTF-8' },
+				headers: {
+					Location: `${baseUrl}/login.jsp?os_destination=${destination}`,
+					'Content-Type': 'text/html;charset=UTF-8',
+				},
 				body: '',
 			};
 		}
@@ -136,14 +164,21 @@ function faultResponse(fault: Fault, req: FaultRequest, baseUrl: string): SimRes
 		case 'websudo':
 			return json(401, { message: 'This resource requires WebSudo.' });
 		case 'truncatedJson':
-			return text(200, '{"results":[{"id":1,"name":"SAML SSO","enabled":tr', 'application/json;charset=UTF-8');
+			return text(
+				200,
+				'{"results":[{"id":1,"name":"SAML SSO","enabled":tr',
+				'application/json;charset=UTF-8',
+			);
 		case 'emptyBody':
 			return text(200, '', 'application/json;charset=UTF-8');
 		case 'appNotInstalled':
 			// Jersey's own 404 when no resource class answers the path (the app is not installed or disabled).
 			return jerseyNotFound(`${new URL(baseUrl).origin}${req.rawPath}${req.search}`);
 		case 'serverError':
-			return json(500, { message: 'java.lang.NullPointerException: Simulated internal server error', 'status-code': 500 });
+			return json(500, {
+				message: 'java.lang.NullPointerException: Simulated internal server error',
+				'status-code': 500,
+			});
 		default:
 			return json(500, { message: `unknown fault ${String(fault.kind)}` });
 	}

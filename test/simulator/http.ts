@@ -45,10 +45,20 @@ export interface AppModule {
 	forbidden: (ctx: SimRequestContext) => SimResponse;
 }
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+	| null
+	| boolean
+	| number
+	| string
+	| JsonValue[]
+	| { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): SimResponse {
+export function json(
+	status: number,
+	value: unknown,
+	headers: Record<string, string> = {},
+): SimResponse {
 	return {
 		status,
 		headers: { 'Content-Type': 'application/json;charset=UTF-8', ...headers },
@@ -56,7 +66,11 @@ export function json(status: number, value: unknown, headers: Record<string, str
 	};
 }
 
-export function text(status: number, body: string, contentType = 'text/plain;charset=UTF-8'): SimResponse {
+export function text(
+	status: number,
+	body: string,
+	contentType = 'text/plain;charset=UTF-8',
+): SimResponse {
 	return { status, headers: { 'Content-Type': contentType }, body };
 }
 
@@ -86,7 +100,10 @@ export function contentType(ctx: SimRequestContext): string {
 export type BodyResult = { ok: true; value: JsonValue } | { ok: false; response: SimResponse };
 
 /** Parse a JSON body; 415 when the content type is not one of `types`, 400 when unparsable. */
-export function readJson(ctx: SimRequestContext, types: string[] = ['application/json']): BodyResult {
+export function readJson(
+	ctx: SimRequestContext,
+	types: string[] = ['application/json'],
+): BodyResult {
 	const type = contentType(ctx);
 	if (!types.includes(type)) {
 		return { ok: false, response: message(415, `Unsupported Media Type: ${type || 'none'}`) };

@@ -20,7 +20,8 @@ function num(name: string, envName: string, fallback: number): number {
 	const raw = arg(name, envName);
 	if (raw === undefined) return fallback;
 	const value = Number(raw);
-	if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
+	if (!Number.isFinite(value) || value < 0)
+		throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
 	return value;
 }
 
@@ -32,14 +33,23 @@ function rateLimit(): SimulatorOptions['rateLimit'] {
 	const raw = arg('rate-limit', 'SIM_RATE_LIMIT');
 	if (!raw) return null;
 	const match = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?):(\d+)$/.exec(raw);
-	if (!match) throw new Error(`--rate-limit must look like 50/1:100 (fill rate / interval seconds : max), got "${raw}"`);
+	if (!match)
+		throw new Error(
+			`--rate-limit must look like 50/1:100 (fill rate / interval seconds : max), got "${raw}"`,
+		);
 	const headers = arg('rate-limit-headers', 'SIM_RATE_LIMIT_HEADERS') !== 'false';
-	return { fillRate: Number(match[1]), intervalSeconds: Number(match[2]), limit: Number(match[3]), headers };
+	return {
+		fillRate: Number(match[1]),
+		intervalSeconds: Number(match[2]),
+		limit: Number(match[3]),
+		headers,
+	};
 }
 
 async function main(): Promise<void> {
 	const product = (arg('product', 'SIM_PRODUCT') ?? 'jira') as Product;
-	if (!['jira', 'confluence', 'bitbucket'].includes(product)) throw new Error(`--product must be jira, confluence or bitbucket`);
+	if (!['jira', 'confluence', 'bitbucket'].includes(product))
+		throw new Error(`--product must be jira, confluence or bitbucket`);
 	const options: SimulatorOptions = {
 		port: num('port', 'SIM_PORT', 8090),
 		product,
@@ -51,9 +61,13 @@ async function main(): Promise<void> {
 	};
 	const sim = await startSimulator(options);
 	console.log(`Simulator listening on ${sim.url}`);
-	console.log(`  product: ${product}, AD users: ${options.adUsers}, latency: ${options.latencyMs} ms`);
+	console.log(
+		`  product: ${product}, AD users: ${options.adUsers}, latency: ${options.latencyMs} ms`,
+	);
 	for (const u of Object.values(SIMULATOR_USERS)) {
-		console.log(`  ${u.sysadmin ? 'sysadmin' : 'user    '} ${u.username} / ${u.password}  (personal access token: ${u.token})`);
+		console.log(
+			`  ${u.sysadmin ? 'sysadmin' : 'user    '} ${u.username} / ${u.password}  (personal access token: ${u.token})`,
+		);
 	}
 	console.log(`  control: ${sim.url}/__simulator/{requests,faults,state,reset,latency}`);
 	const stop = () => {

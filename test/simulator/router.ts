@@ -26,7 +26,12 @@ function split(path: string): string[] {
 	return parts;
 }
 
-export function matchRoute(encodedPath: string, method: string, product: Product, installed: AppName[]): RouteMatch {
+export function matchRoute(
+	encodedPath: string,
+	method: string,
+	product: Product,
+	installed: AppName[],
+): RouteMatch {
 	let segments: string[];
 	try {
 		segments = split(encodedPath).map((s) => decodeURIComponent(s));

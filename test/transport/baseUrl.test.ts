@@ -22,15 +22,32 @@ beforeEach(() => sim.reset());
 
 const withPassword = () => sim.url.replace('://', `://admin:${LEAK_CANARY}@`);
 const BAD: Array<[string, () => string, string]> = [
-	['a query', () => `${sim.url}/?os_authType=basic`, 'The Base URL contains a query (os_authType=…): remove it'],
-	['a fragment', () => `${sim.url}#/admin`, 'The Base URL contains a fragment (#…): remove it and everything after it'],
-	['user:password@', withPassword, 'The Base URL contains a user name or password (user:password@): remove it'],
+	[
+		'a query',
+		() => `${sim.url}/?os_authType=basic`,
+		'The Base URL contains a query (os_authType=…): remove it',
+	],
+	[
+		'a fragment',
+		() => `${sim.url}#/admin`,
+		'The Base URL contains a fragment (#…): remove it and everything after it',
+	],
+	[
+		'user:password@',
+		withPassword,
+		'The Base URL contains a user name or password (user:password@): remove it',
+	],
 	['no scheme', () => 'jira.example.com', 'The Base URL must start with https:// or http://'],
 ];
 
 async function testCredential(data: ICredentialDataDecryptedObject) {
 	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await atlassianDataCenterApiTest.call(context, { id: '1', name: 'DC', type: 'atlassianDataCenterApi', data });
+	return await atlassianDataCenterApiTest.call(context, {
+		id: '1',
+		name: 'DC',
+		type: 'atlassianDataCenterApi',
+		data,
+	});
 }
 
 describe('checkBaseUrl', () => {
@@ -46,8 +63,14 @@ describe('checkBaseUrl', () => {
 	test.each([
 		['https://x.example.com/?token=s3cret', 'The Base URL contains a query (token=…): remove it'],
 		['https://x.example.com?', 'The Base URL contains a query (?): remove it'],
-		['https://x.example.com/#', 'The Base URL contains a fragment (#…): remove it and everything after it'],
-		['https://admin@x.example.com', 'The Base URL contains a user name or password (user:password@): remove it'],
+		[
+			'https://x.example.com/#',
+			'The Base URL contains a fragment (#…): remove it and everything after it',
+		],
+		[
+			'https://admin@x.example.com',
+			'The Base URL contains a user name or password (user:password@): remove it',
+		],
 		['https:///x.example.com', 'The Base URL must start with https:// or http://'],
 		['ftp://x.example.com', 'The Base URL must start with https:// or http://'],
 	])('%s is refused: %s', (raw, message) => {
@@ -57,7 +80,9 @@ describe('checkBaseUrl', () => {
 	});
 
 	test('os_authType=basic in the Base URL points to the credential switch', () => {
-		expect(checkBaseUrl('https://x.example.com/?os_authType=basic')).toMatchObject({ description: expect.stringContaining('"Add os_authType=basic"') });
+		expect(checkBaseUrl('https://x.example.com/?os_authType=basic')).toMatchObject({
+			description: expect.stringContaining('"Add os_authType=basic"'),
+		});
 	});
 });
 
@@ -66,13 +91,34 @@ describe.each(BAD)('a Base URL with %s is refused with nothing sent', (_, baseUr
 
 	test('by every node (a read and a change)', async () => {
 		const runs = [
-			await runNode({ node: 'resolutionSamlSso', parameters: { resource: 'config', operation: 'get' }, credentials: credentials() }),
-			await runNode({ node: 'adAttributesSync', parameters: { resource: 'connection', operation: 'getAll' }, credentials: credentials() }),
-			await runNode({ node: 'kantegaSso', parameters: { resource: 'identityProvider', operation: 'getAll' }, credentials: credentials() }),
-			await runNode({ node: 'atlassianDcSso', parameters: { resource: 'identityProvider', operation: 'getAll' }, credentials: credentials() }),
+			await runNode({
+				node: 'resolutionSamlSso',
+				parameters: { resource: 'config', operation: 'get' },
+				credentials: credentials(),
+			}),
+			await runNode({
+				node: 'adAttributesSync',
+				parameters: { resource: 'connection', operation: 'getAll' },
+				credentials: credentials(),
+			}),
 			await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'add', idpId: '1ncq3jsPC74BGuNnfZPl', group: 'g' },
+				parameters: { resource: 'identityProvider', operation: 'getAll' },
+				credentials: credentials(),
+			}),
+			await runNode({
+				node: 'atlassianDcSso',
+				parameters: { resource: 'identityProvider', operation: 'getAll' },
+				credentials: credentials(),
+			}),
+			await runNode({
+				node: 'kantegaSso',
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'add',
+					idpId: '1ncq3jsPC74BGuNnfZPl',
+					group: 'g',
+				},
 				credentials: credentials(),
 			}),
 		];
@@ -85,7 +131,10 @@ describe.each(BAD)('a Base URL with %s is refused with nothing sent', (_, baseUr
 	});
 
 	test('by the trigger', async () => {
-		const trigger = PollingWorkflow.ofTrigger({ event: 'configurationChanged', sources: ['atlassianIdentityProviders'] }, credentials());
+		const trigger = PollingWorkflow.ofTrigger(
+			{ event: 'configurationChanged', sources: ['atlassianIdentityProviders'] },
+			credentials(),
+		);
 		const outcome = await trigger.poll();
 		expect(outcome.error?.message).toBe(message);
 		expect(JSON.stringify(outcome.error)).not.toContain(LEAK_CANARY);
@@ -116,14 +165,31 @@ describe('Add os_authType=basic', () => {
 	const read = { resource: 'identityProvider', operation: 'getAll' };
 
 	test('adds os_authType=basic to every request of a Basic auth credential, the dry run shows it', async () => {
-		const kantega = await runNode({ node: 'kantegaSso', parameters: read, credentials: adminBasic(sim, { osAuthTypeBasic: true }) });
-		const atlassian = await runNode({ node: 'atlassianDcSso', parameters: read, credentials: adminBasic(sim, { osAuthTypeBasic: true }) });
+		const kantega = await runNode({
+			node: 'kantegaSso',
+			parameters: read,
+			credentials: adminBasic(sim, { osAuthTypeBasic: true }),
+		});
+		const atlassian = await runNode({
+			node: 'atlassianDcSso',
+			parameters: read,
+			credentials: adminBasic(sim, { osAuthTypeBasic: true }),
+		});
 		expect([kantega.error, atlassian.error]).toEqual([undefined, undefined]);
 		// The Atlassian list keeps its own paging query beside it.
-		expect(sim.requests.map((r) => r.query)).toEqual([{ os_authType: 'basic' }, { start: '0', limit: '50', os_authType: 'basic' }]);
+		expect(sim.requests.map((r) => r.query)).toEqual([
+			{ os_authType: 'basic' },
+			{ start: '0', limit: '50', os_authType: 'basic' },
+		]);
 		const dryRun = await runNode({
 			node: 'kantegaSso',
-			parameters: { resource: 'managedGroup', operation: 'add', idpId: '1ncq3jsPC74BGuNnfZPl', group: 'g', options: { dryRun: true } },
+			parameters: {
+				resource: 'managedGroup',
+				operation: 'add',
+				idpId: '1ncq3jsPC74BGuNnfZPl',
+				group: 'g',
+				options: { dryRun: true },
+			},
 			credentials: adminBasic(sim, { osAuthTypeBasic: true }),
 		});
 		expect(dryRun.json[0].url).toMatch(/\?os_authType=basic$/);
@@ -134,7 +200,11 @@ describe('Add os_authType=basic', () => {
 		await runNode({
 			node: 'kantegaSso',
 			parameters: read,
-			credentials: { ...adminBasic(sim, { osAuthTypeBasic: true }), authentication: 'personalAccessToken', personalAccessToken: 'admin-pat-token' },
+			credentials: {
+				...adminBasic(sim, { osAuthTypeBasic: true }),
+				authentication: 'personalAccessToken',
+				personalAccessToken: 'admin-pat-token',
+			},
 		});
 		expect(sim.requests.map((r) => r.query)).toEqual([{}, {}]);
 	});
@@ -142,7 +212,9 @@ describe('Add os_authType=basic', () => {
 	test('the credential test sends it on the authenticated call only', async () => {
 		const result = await testCredential(adminBasic(sim, { osAuthTypeBasic: true }));
 		expect(result.status).toBe('OK');
-		expect(sim.requests.map((r) => [Boolean(r.headers.authorization), r.query.os_authType])).toEqual([
+		expect(
+			sim.requests.map((r) => [Boolean(r.headers.authorization), r.query.os_authType]),
+		).toEqual([
 			[false, undefined],
 			[true, 'basic'],
 		]);
@@ -151,7 +223,11 @@ describe('Add os_authType=basic', () => {
 
 test('a credential saved with the former Connections field still loads and works', async () => {
 	for (const connections of ['reuse', 'perRequest']) {
-		const run = await runNode({ node: 'kantegaSso', parameters: { resource: 'identityProvider', operation: 'getAll' }, credentials: adminBasic(sim, { connections }) });
+		const run = await runNode({
+			node: 'kantegaSso',
+			parameters: { resource: 'identityProvider', operation: 'getAll' },
+			credentials: adminBasic(sim, { connections }),
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.credentialsHelper.preAuthenticationCalls).toBe(sim.requests.length);
 		sim.requests.length = 0;

@@ -22,8 +22,14 @@ beforeEach(() => sim.reset());
 const listIdps = { resource: 'identityProvider', operation: 'getAll' };
 
 test('a loopback instance is refused by the policy and nothing is sent', async () => {
-	const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: adminBasic(sim) });
-	expect(run.error?.message).toBe(`n8n's outbound-request policy does not allow ${new URL(sim.url).origin}`);
+	const run = await runNode({
+		node: 'kantegaSso',
+		parameters: listIdps,
+		credentials: adminBasic(sim),
+	});
+	expect(run.error?.message).toBe(
+		`n8n's outbound-request policy does not allow ${new URL(sim.url).origin}`,
+	);
 	expect(run.error?.description).toBe(
 		"Nothing was sent. The request was blocked because it resolves to a restricted IP address. Ask the n8n administrator to allow the instance (N8N_SSRF_ALLOWED_HOSTNAMES or N8N_SSRF_ALLOWED_IP_RANGES), or check the credential's Base URL.",
 	);

@@ -25,10 +25,20 @@ const listIdps = { resource: 'identityProvider', operation: 'getAll' };
 
 test('a self-signed certificate is refused with a hint, and accepted with "Ignore SSL Issues"', async () => {
 	expect(sim.url).toMatch(/^https:/);
-	const refused = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: adminBasic(sim) });
-	expect(refused.error?.message).toMatch(/^Could not reach Data Center: TLS certificate not accepted/);
+	const refused = await runNode({
+		node: 'kantegaSso',
+		parameters: listIdps,
+		credentials: adminBasic(sim),
+	});
+	expect(refused.error?.message).toMatch(
+		/^Could not reach Data Center: TLS certificate not accepted/,
+	);
 	expect(refused.error?.description).toMatch(/Ignore SSL Issues/);
-	const accepted = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: adminBasic(sim, { ignoreSSLIssues: true }) });
+	const accepted = await runNode({
+		node: 'kantegaSso',
+		parameters: listIdps,
+		credentials: adminBasic(sim, { ignoreSSLIssues: true }),
+	});
 	expect(accepted.error).toBeUndefined();
 	expect(accepted.json.length).toBeGreaterThan(0);
 });
@@ -42,6 +52,11 @@ test('the credential test says the same', async () => {
 			type: 'atlassianDataCenterApi',
 			data: adminBasic(sim, { ignoreSSLIssues }),
 		});
-	expect((await test(false)).message).toMatch(/^The TLS certificate of the instance was not accepted.*Ignore SSL Issues/);
-	expect(await test(true)).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected to Jira/) });
+	expect((await test(false)).message).toMatch(
+		/^The TLS certificate of the instance was not accepted.*Ignore SSL Issues/,
+	);
+	expect(await test(true)).toEqual({
+		status: 'OK',
+		message: expect.stringMatching(/^Connected to Jira/),
+	});
 });

@@ -65,14 +65,26 @@ describe("the transport, through n8n's request helper", () => {
 			sim.state.variants.allowEncodedSlash = true;
 			const run = await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'check', idpId: IDP, group: 'Team A/Ops' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'check',
+					idpId: IDP,
+					group: 'Team A/Ops',
+				},
 				credentials: basic(),
 			});
 			expect(run.json).toEqual([{ idpId: IDP, group: 'Team A/Ops', exists: true }]);
-			expect(sim.requests[0].rawPath).toBe(`/jira/rest/ksso/api/idp/1.0/managedgroups/${IDP}/groups/Team%20A%2FOps`);
+			expect(sim.requests[0].rawPath).toBe(
+				`/jira/rest/ksso/api/idp/1.0/managedgroups/${IDP}/groups/Team%20A%2FOps`,
+			);
 			await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'check', idpId: IDP, group: 'Développeurs Zürich' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'check',
+					idpId: IDP,
+					group: 'Développeurs Zürich',
+				},
 				credentials: basic(),
 			});
 			expect(sim.requests[1].rawPath).toMatch(/groups\/D%C3%A9veloppeurs%20Z%C3%BCrich$/);
@@ -102,26 +114,45 @@ describe("the transport, through n8n's request helper", () => {
 
 		test('retries are bounded, and a Retry-After too long to wait is reported, not waited for', async () => {
 			sim.setFault({ kind: 'rateLimit', retryAfterSeconds: 0 });
-			const bounded = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic() });
-			expect(bounded.error?.message).toMatch(/Rate limited by Data Center \(GET \/rest\/ksso\/api\/idp\/1.0\/idp\/ids answered 429\)/);
+			const bounded = await runNode({
+				node: 'kantegaSso',
+				parameters: listIdps,
+				credentials: basic(),
+			});
+			expect(bounded.error?.message).toMatch(
+				/Rate limited by Data Center \(GET \/rest\/ksso\/api\/idp\/1.0\/idp\/ids answered 429\)/,
+			);
 			expect(sim.requests).toHaveLength(4);
 			sim.reset();
 			sim.setFault({ kind: 'rateLimit', retryAfterSeconds: 3600 });
-			const tooLong = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic() });
+			const tooLong = await runNode({
+				node: 'kantegaSso',
+				parameters: listIdps,
+				credentials: basic(),
+			});
 			expect(tooLong.error?.message).toMatch(/Rate limited/);
 			expect(sim.requests).toHaveLength(1);
 		});
 
 		test('a reset connection is retried for a read, never for a DELETE', async () => {
 			sim.setFault({ kind: 'connectionReset', times: 1 });
-			const read = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic() });
+			const read = await runNode({
+				node: 'kantegaSso',
+				parameters: listIdps,
+				credentials: basic(),
+			});
 			expect(read.error).toBeUndefined();
 			expect(sim.requests.map((r) => r.status)).toEqual([0, 200]);
 			sim.reset();
 			sim.setFault({ kind: 'connectionReset', times: 1 });
 			const write = await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'remove', idpId: IDP, group: 'jira-administrators' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'remove',
+					idpId: IDP,
+					group: 'jira-administrators',
+				},
 				credentials: basic(),
 			});
 			expect(write.error?.message).toMatch(/Could not reach Data Center/);
@@ -134,7 +165,9 @@ describe("the transport, through n8n's request helper", () => {
 				parameters: listIdps,
 				credentials: basic({ password: LEAK_CANARY }),
 			});
-			expect(run.error?.message).toBe('Authentication failed: wrong username, password or token (GET /rest/ksso/api/idp/1.0/idp/ids answered 401)');
+			expect(run.error?.message).toBe(
+				'Authentication failed: wrong username, password or token (GET /rest/ksso/api/idp/1.0/idp/ids answered 401)',
+			);
 			// The one request went through n8n's helper (which asks the credential's preAuthentication once per request).
 			expect(run.credentialsHelper.preAuthenticationCalls).toBe(1);
 			expect(sim.requests).toHaveLength(1);
@@ -143,7 +176,11 @@ describe("the transport, through n8n's request helper", () => {
 
 		test('after repeated failures the CAPTCHA lock is reported as such, and not retried', async () => {
 			for (let i = 0; i < 3; i++) {
-				await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic({ password: LEAK_CANARY }) });
+				await runNode({
+					node: 'kantegaSso',
+					parameters: listIdps,
+					credentials: basic({ password: LEAK_CANARY }),
+				});
 			}
 			const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic() });
 			expect(run.error?.message).toMatch(/^Login blocked by a CAPTCHA challenge/);
@@ -164,11 +201,17 @@ describe("the transport, through n8n's request helper", () => {
 		];
 		test.each(cases)('%s', async (kind, message) => {
 			sim.setFault({ kind });
-			const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: basic({ password: 'admin-password' }) });
+			const run = await runNode({
+				node: 'kantegaSso',
+				parameters: listIdps,
+				credentials: basic({ password: 'admin-password' }),
+			});
 			expect(run.error?.message).toMatch(message);
 			expect(sim.requests).toHaveLength(1);
 			expect(JSON.stringify(run.error)).not.toContain('admin-password');
-			expect(JSON.stringify(run.error)).not.toContain(Buffer.from('admin:admin-password').toString('base64'));
+			expect(JSON.stringify(run.error)).not.toContain(
+				Buffer.from('admin:admin-password').toString('base64'),
+			);
 		});
 
 		test('a token never appears in an error either', async () => {
@@ -181,14 +224,25 @@ describe("the transport, through n8n's request helper", () => {
 		test('an app that is not installed is told apart from an unknown id', async () => {
 			const bare = await startSimulator({ installedApps: ['resolution'] });
 			try {
-				const run = await runNode({ node: 'kantegaSso', parameters: listIdps, credentials: adminBasic(bare) });
-				expect(run.error?.message).toMatch(/^Endpoint not found: the app is not installed or enabled/);
+				const run = await runNode({
+					node: 'kantegaSso',
+					parameters: listIdps,
+					credentials: adminBasic(bare),
+				});
+				expect(run.error?.message).toMatch(
+					/^Endpoint not found: the app is not installed or enabled/,
+				);
 			} finally {
 				await bare.close();
 			}
 			const unknown = await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'remove', idpId: IDP, group: 'never-managed' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'remove',
+					idpId: IDP,
+					group: 'never-managed',
+				},
 				credentials: basic(),
 			});
 			expect(unknown.error?.message).toMatch(/^Not found \(DELETE .*never-managed answered 404\)/);
@@ -222,9 +276,18 @@ describe("the transport, through n8n's request helper", () => {
 			sim.state.variants.allowEncodedSlash = true;
 			const run = await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'remove', idpId: IDP, group: '={{ $json.group }}' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'remove',
+					idpId: IDP,
+					group: '={{ $json.group }}',
+				},
 				credentials: basic(),
-				input: [{ group: 'jira-administrators' }, { group: 'never-managed' }, { group: 'Team A/Ops' }],
+				input: [
+					{ group: 'jira-administrators' },
+					{ group: 'never-managed' },
+					{ group: 'Team A/Ops' },
+				],
 				continueOnFail: true,
 			});
 			expect(run.error).toBeUndefined();
@@ -238,7 +301,12 @@ describe("the transport, through n8n's request helper", () => {
 		test('without continue on fail the error names its item', async () => {
 			const run = await runNode({
 				node: 'kantegaSso',
-				parameters: { resource: 'managedGroup', operation: 'check', idpId: '={{ $json.idp }}', group: 'g' },
+				parameters: {
+					resource: 'managedGroup',
+					operation: 'check',
+					idpId: '={{ $json.idp }}',
+					group: 'g',
+				},
 				credentials: basic(),
 				input: [{ idp: IDP }, { idp: '' }],
 			});

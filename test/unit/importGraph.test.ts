@@ -21,7 +21,13 @@ function resolveImport(file: string, spec: string): string | undefined {
 
 const files = [...sourceFiles(join(ROOT, 'nodes')), ...sourceFiles(join(ROOT, 'credentials'))];
 const imports = new Map(
-	files.map((file) => [file, [...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => ({ spec: m[1], target: resolveImport(file, m[1]) }))]),
+	files.map((file) => [
+		file,
+		[...readFileSync(file, 'utf8').matchAll(IMPORT)].map((m) => ({
+			spec: m[1],
+			target: resolveImport(file, m[1]),
+		})),
+	]),
 );
 
 /** The import cycles, each as the files on it (strongly connected components of more than one file, or a file importing itself). */
@@ -39,7 +45,8 @@ function cycles(): string[][] {
 			if (!index.has(target)) {
 				visit(target);
 				low.set(file, Math.min(low.get(file)!, low.get(target)!));
-			} else if (stack.includes(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+			} else if (stack.includes(target))
+				low.set(file, Math.min(low.get(file)!, index.get(target)!));
 		}
 		if (low.get(file) === index.get(file)) {
 			const component: string[] = [];
@@ -48,7 +55,8 @@ function cycles(): string[][] {
 				member = stack.pop()!;
 				component.push(relative(ROOT, member));
 			} while (member !== file);
-			if (component.length > 1 || (imports.get(file) ?? []).some((i) => i.target === file)) found.push(component.sort());
+			if (component.length > 1 || (imports.get(file) ?? []).some((i) => i.target === file))
+				found.push(component.sort());
 		}
 	};
 	for (const file of files) if (!index.has(file)) visit(file);
@@ -60,7 +68,11 @@ test(`no import cycle among the ${files.length} files of nodes/ and credentials/
 });
 
 test('every relative import of the product resolves to a file', () => {
-	const unresolved = [...imports].flatMap(([file, list]) => list.filter((i) => !i.target && !i.spec.endsWith('.json')).map((i) => `${relative(ROOT, file)}: ${i.spec}`));
+	const unresolved = [...imports].flatMap(([file, list]) =>
+		list
+			.filter((i) => !i.target && !i.spec.endsWith('.json'))
+			.map((i) => `${relative(ROOT, file)}: ${i.spec}`),
+	);
 	expect(unresolved).toEqual([]);
 });
 
@@ -68,7 +80,16 @@ test('code outside a room of nodes/shared (http, node, json) imports it through 
 	const rooms = ['http', 'node', 'json'].map((room) => join(ROOT, 'nodes', 'shared', room));
 	const deep = [...imports].flatMap(([file, list]) =>
 		list
-			.filter(({ target }) => target && rooms.some((room) => dirname(target) === room && !file.startsWith(`${room}/`) && !target.endsWith('index.ts')))
+			.filter(
+				({ target }) =>
+					target &&
+					rooms.some(
+						(room) =>
+							dirname(target) === room &&
+							!file.startsWith(`${room}/`) &&
+							!target.endsWith('index.ts'),
+					),
+			)
 			.map(({ spec }) => `${relative(ROOT, file)}: ${spec}`),
 	);
 	expect(deep).toEqual([]);

@@ -31,7 +31,13 @@ class ItemParameterProbe implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Inner', name: 'inner', type: 'string', default: '' }] },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'Inner', name: 'inner', type: 'string', default: '' }],
+			},
 		],
 		usableAsTool: true,
 	};
@@ -52,7 +58,10 @@ class ItemParameterProbe implements INodeType {
 						n8n: outcome(() => this.getNodeParameter(name, itemIndex, '')),
 					};
 				};
-				return { json: { value: read('value'), options: read('options') } as unknown as IDataObject, pairedItem: { item: itemIndex } };
+				return {
+					json: { value: read('value'), options: read('options') } as unknown as IDataObject,
+					pairedItem: { item: itemIndex },
+				};
 			}),
 		];
 	}
@@ -63,41 +72,80 @@ const KEYS = ['a', 'b', 'user name', 'x.y', 'é', '$k', '_1', 'constructor', '0'
 const identifier = /^[A-Za-z_$][\w$]*$/;
 const key = fc.constantFrom(...KEYS);
 const accessor = (k: string) =>
-	fc.constantFrom(...(identifier.test(k) ? [`.${k}`, `["${k}"]`, `['${k}']`] : [`["${k}"]`, `['${k}']`]));
+	fc.constantFrom(
+		...(identifier.test(k) ? [`.${k}`, `["${k}"]`, `['${k}']`] : [`["${k}"]`, `['${k}']`]),
+	);
 const space = fc.constantFrom('', ' ', '  ');
 /** `={{ $json<path> }}` with varied spacing, sometimes with a tail that makes it another expression. */
 const expression = fc
-	.tuple(fc.array(key.chain(accessor), { minLength: 1, maxLength: 3 }), space, space, fc.constantFrom('', '', '', ' + ""', '.length', ' || "x"'))
+	.tuple(
+		fc.array(key.chain(accessor), { minLength: 1, maxLength: 3 }),
+		space,
+		space,
+		fc.constantFrom('', '', '', ' + ""', '.length', ' || "x"'),
+	)
 	.map(([path, before, after, tail]) => `={{${before}$json${path.join('')}${tail}${after}}}`);
-const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constant('=literal'));
+const leaf = fc.oneof(
+	fc.string({ maxLength: 6 }),
+	fc.integer(),
+	fc.double({ noNaN: true }),
+	fc.boolean(),
+	fc.constant(null),
+	fc.constant('=literal'),
+);
 const json: fc.Arbitrary<IDataObject> = fc.letrec<{ node: IDataObject }>((tie) => ({
-	node: fc.dictionary(key, fc.oneof({ depthSize: 'small' }, leaf, tie('node'), fc.array(leaf, { maxLength: 2 })), { maxKeys: 4 }) as fc.Arbitrary<IDataObject>,
+	node: fc.dictionary(
+		key,
+		fc.oneof({ depthSize: 'small' }, leaf, tie('node'), fc.array(leaf, { maxLength: 2 })),
+		{ maxKeys: 4 },
+	) as fc.Arbitrary<IDataObject>,
 })).node;
 
 test('the fast path answers what getNodeParameter answers, item by item (200 generated runs)', async () => {
 	let compared = 0;
 	let expected = 0;
 	await fc.assert(
-		fc.asyncProperty(expression, expression, fc.array(json, { minLength: 1, maxLength: 3 }), async (value, inner, items) => {
-			const run = await runWorkflow(
-				{
-					nodes: [
-						{ id: 'i', name: 'Input', type: ITEMS_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items.map((j) => ({ json: j }))) } },
-						{ id: 'p', name: 'Probe', type: PROBE, typeVersion: 1, position: [200, 0], parameters: { value, options: { inner } } },
-					],
-					connections: { Input: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
-				},
-				{},
-			);
-			expected += 2 * items.length;
-			expect(run.error).toBeUndefined();
-			const output = run.output('Probe').map((i) => i.json as unknown as Record<string, { fast: unknown; n8n: unknown }>);
-			expect(output).toHaveLength(items.length);
-			for (const read of output.flatMap((o) => [o.value, o.options])) {
-				expect(read.fast).toEqual(read.n8n);
-				compared++;
-			}
-		}),
+		fc.asyncProperty(
+			expression,
+			expression,
+			fc.array(json, { minLength: 1, maxLength: 3 }),
+			async (value, inner, items) => {
+				const run = await runWorkflow(
+					{
+						nodes: [
+							{
+								id: 'i',
+								name: 'Input',
+								type: ITEMS_NODE_TYPE,
+								typeVersion: 1,
+								position: [0, 0],
+								parameters: { items: JSON.stringify(items.map((j) => ({ json: j }))) },
+							},
+							{
+								id: 'p',
+								name: 'Probe',
+								type: PROBE,
+								typeVersion: 1,
+								position: [200, 0],
+								parameters: { value, options: { inner } },
+							},
+						],
+						connections: { Input: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
+					},
+					{},
+				);
+				expected += 2 * items.length;
+				expect(run.error).toBeUndefined();
+				const output = run
+					.output('Probe')
+					.map((i) => i.json as unknown as Record<string, { fast: unknown; n8n: unknown }>);
+				expect(output).toHaveLength(items.length);
+				for (const read of output.flatMap((o) => [o.value, o.options])) {
+					expect(read.fast).toEqual(read.n8n);
+					compared++;
+				}
+			},
+		),
 		{ numRuns: 200 },
 	);
 	expect(compared).toBe(expected);

@@ -33,18 +33,37 @@ const json = fc.letrec((tie) => ({
 })).value as fc.Arbitrary<JsonValue>;
 
 /** Lists drawn from a small pool, so that pairs share elements in shifted positions (the interesting case for arrays). */
-const pooled = fc.array(fc.constantFrom<JsonValue>('a', 'b', 'c', { id: 1 }, { id: 2, x: [1] }, [1, 2], null), { maxLength: 12 });
+const pooled = fc.array(
+	fc.constantFrom<JsonValue>('a', 'b', 'c', { id: 1 }, { id: 2, x: [1] }, [1, 2], null),
+	{ maxLength: 12 },
+);
 
 /** A SAML SSO configuration and a variant: fields changed, removed and added, IdPs removed, reordered and edited. */
 const configPair = fc
 	.record({
-		drop: fc.array(fc.constantFrom('redirectToSso', 'excludedUrls', 'nossoEnabled', 'lastModified'), { maxLength: 3 }),
-		set: fc.dictionary(fc.constantFrom('redirectToSso', 'sessionTimeoutInMinutes', 'newField', 'idpSelectionMode'), json, { maxKeys: 3 }),
+		drop: fc.array(
+			fc.constantFrom('redirectToSso', 'excludedUrls', 'nossoEnabled', 'lastModified'),
+			{ maxLength: 3 },
+		),
+		set: fc.dictionary(
+			fc.constantFrom('redirectToSso', 'sessionTimeoutInMinutes', 'newField', 'idpSelectionMode'),
+			json,
+			{ maxKeys: 3 },
+		),
 		idpOrder: fc.shuffledSubarray([0, 1, 2]),
-		idpEdits: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('name', 'entityId', 'certificates', 'groupsForNewUsers', 'extra'), json), { maxLength: 4 }),
+		idpEdits: fc.array(
+			fc.tuple(
+				fc.integer({ min: 0, max: 2 }),
+				fc.constantFrom('name', 'entityId', 'certificates', 'groupsForNewUsers', 'extra'),
+				json,
+			),
+			{ maxLength: 4 },
+		),
 	})
 	.map(({ drop, set, idpOrder, idpEdits }) => {
-		const before = seedConfig() as unknown as Record<string, JsonValue> & { idps: Array<Record<string, JsonValue>> };
+		const before = seedConfig() as unknown as Record<string, JsonValue> & {
+			idps: Array<Record<string, JsonValue>>;
+		};
 		const after = JSON.parse(JSON.stringify(before)) as typeof before;
 		for (const field of drop) delete after[field];
 		Object.assign(after, set);
@@ -66,16 +85,28 @@ describe('jsonDiff: the patch applied to the old value gives the new one', () =>
 
 	it('for a value and a variant of it (a nested change)', () => {
 		fc.assert(
-			fc.property(json, fc.array(key, { minLength: 1, maxLength: 3 }), json, (before, path, value) => {
-				const after = { root: before, [path.join('/')]: value, nested: { list: [before, value] } };
-				return patchGivesNew({ root: before, nested: { list: [before] } }, after);
-			}),
+			fc.property(
+				json,
+				fc.array(key, { minLength: 1, maxLength: 3 }),
+				json,
+				(before, path, value) => {
+					const after = {
+						root: before,
+						[path.join('/')]: value,
+						nested: { list: [before, value] },
+					};
+					return patchGivesNew({ root: before, nested: { list: [before] } }, after);
+				},
+			),
 			{ numRuns: RUNS },
 		);
 	});
 
 	it('for pairs of SAML SSO configurations', () => {
-		fc.assert(fc.property(configPair, ([before, after]) => patchGivesNew(before, after)), { numRuns: RUNS / 2 });
+		fc.assert(
+			fc.property(configPair, ([before, after]) => patchGivesNew(before, after)),
+			{ numRuns: RUNS / 2 },
+		);
 	});
 
 	it('the summary of a pair of configurations: lines exactly when there are changes, at most 25, never a secret', () => {
@@ -84,7 +115,10 @@ describe('jsonDiff: the patch applied to the old value gives the new one', () =>
 			fc.property(configPair, fc.boolean(), ([before, after], secretChanged) => {
 				// The secret is the first field, so its line is the first one and never among those cut after 25.
 				const b = { clientSecret: SECRET, ...(before as Record<string, JsonValue>) };
-				const a = { clientSecret: secretChanged ? `${SECRET}-2` : SECRET, ...(after as Record<string, JsonValue>) };
+				const a = {
+					clientSecret: secretChanged ? `${SECRET}-2` : SECRET,
+					...(after as Record<string, JsonValue>),
+				};
 				const entries = diffJson(b, a);
 				const lines = summarize(entries, { before: b, after: a });
 				expect(lines.length > 0).toBe(entries.length > 0);
@@ -97,7 +131,13 @@ describe('jsonDiff: the patch applied to the old value gives the new one', () =>
 	});
 
 	it('equal values give an empty patch', () => {
-		fc.assert(fc.property(json, (value) => diffJson(value, JSON.parse(JSON.stringify(value)) as JsonValue).length === 0), { numRuns: RUNS });
+		fc.assert(
+			fc.property(
+				json,
+				(value) => diffJson(value, JSON.parse(JSON.stringify(value)) as JsonValue).length === 0,
+			),
+			{ numRuns: RUNS },
+		);
 	});
 
 	it('keys that need escaping in a JSON pointer, and "__proto__" as data', () => {

@@ -11,7 +11,13 @@ import { update as updateSsoSettings } from './ssoSettings/update';
 export const resources: Resource[] = [
 	{
 		option: { name: 'Identity Provider', value: 'identityProvider' },
-		operations: [getAllIdentityProviders, getIdentityProvider, create, updateIdentityProvider, deleteIdp],
+		operations: [
+			getAllIdentityProviders,
+			getIdentityProvider,
+			create,
+			updateIdentityProvider,
+			deleteIdp,
+		],
 	},
 	{
 		option: { name: 'Login Option', value: 'loginOption' },

@@ -17,11 +17,19 @@ export const resources: Resource[] = [
 		operations: [getConfig, replace, patch, deleteConfig, resetEntityId, compare],
 	},
 	{
-		option: { name: 'Connector', value: 'connector', description: 'A User Sync connector and its syncs' },
+		option: {
+			name: 'Connector',
+			value: 'connector',
+			description: 'A User Sync connector and its syncs',
+		},
 		operations: [getConnector, getStatus, sync, syncUser],
 	},
 	{
-		option: { name: 'Directory', value: 'directory', description: 'A user directory created by User Sync' },
+		option: {
+			name: 'Directory',
+			value: 'directory',
+			description: 'A user directory created by User Sync',
+		},
 		operations: [deleteDirectory],
 	},
 ];

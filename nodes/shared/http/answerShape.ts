@@ -11,11 +11,16 @@ export function shapeError(
 	value: unknown,
 	itemIndex: number,
 ): NodeApiError {
-	return new NodeApiError(ctx.getNode(), { method: request.method, path: request.path } as JsonObject, {
-		message: `Unexpected answer of ${request.method} ${request.path}: expected ${expected}, got ${describeValue(value)}`,
-		description: 'This version of the app answers differently from what the node knows. Nothing else was sent.',
-		itemIndex,
-	});
+	return new NodeApiError(
+		ctx.getNode(),
+		{ method: request.method, path: request.path } as JsonObject,
+		{
+			message: `Unexpected answer of ${request.method} ${request.path}: expected ${expected}, got ${describeValue(value)}`,
+			description:
+				'This version of the app answers differently from what the node knows. Nothing else was sent.',
+			itemIndex,
+		},
+	);
 }
 
 export function expectArray<T = unknown>(
@@ -26,7 +31,8 @@ export function expectArray<T = unknown>(
 	expected = 'a list',
 	isItem: (item: unknown) => boolean = () => true,
 ): T[] {
-	if (!Array.isArray(value) || !value.every(isItem)) throw shapeError(ctx, request, expected, value, itemIndex);
+	if (!Array.isArray(value) || !value.every(isItem))
+		throw shapeError(ctx, request, expected, value, itemIndex);
 	return value as T[];
 }
 

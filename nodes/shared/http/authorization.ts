@@ -13,6 +13,11 @@ export function authorizationHeader(credentials: ICredentialDataDecryptedObject)
 }
 
 /** `os_authType=basic` in every request's query, when asked for: lets Basic auth pass an instance that sends browsers to SSO. */
-export function authQueryOf(credentials: { authentication?: unknown; osAuthTypeBasic?: unknown }): Record<string, string> {
-	return credentials.authentication === 'basicAuth' && credentials.osAuthTypeBasic === true ? { os_authType: 'basic' } : {};
+export function authQueryOf(credentials: {
+	authentication?: unknown;
+	osAuthTypeBasic?: unknown;
+}): Record<string, string> {
+	return credentials.authentication === 'basicAuth' && credentials.osAuthTypeBasic === true
+		? { os_authType: 'basic' }
+		: {};
 }

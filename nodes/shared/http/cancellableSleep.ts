@@ -1,7 +1,8 @@
 import { NodeOperationError, sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 /** A poll context has no cancel signal: then it simply waits. */
-type CancellableContext = Pick<IExecuteFunctions, 'getNode'> & Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
+type CancellableContext = Pick<IExecuteFunctions, 'getNode'> &
+	Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
 
 /** Waits without blocking other executions, and stops early when the execution is cancelled. */
 export async function cancellableSleep(ctx: CancellableContext, ms: number): Promise<void> {

@@ -2,7 +2,11 @@
  * Maps inputs with at most `limit` calls in flight; results keep the input order.
  * After a failure no new call starts, and the first error is thrown once the running ones end.
  */
-export async function mapConcurrent<T, R>(inputs: readonly T[], limit: number, fn: (input: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+	inputs: readonly T[],
+	limit: number,
+	fn: (input: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results = new Array<R>(inputs.length);
 	let next = 0;
 	let failure: { error: unknown } | undefined;

@@ -15,7 +15,10 @@ import { failureOf, headersOf } from './send';
 import { buildQuery } from './url';
 
 /** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
-const WHO_AM_I: Record<string, { label: string; path: string; user: (answer: HttpAnswer) => string | undefined }> = {
+const WHO_AM_I: Record<
+	string,
+	{ label: string; path: string; user: (answer: HttpAnswer) => string | undefined }
+> = {
 	jira: { label: 'Jira', path: '/rest/api/2/myself', user: (a) => field(a, 'name') },
 	confluence: {
 		label: 'Confluence',
@@ -23,7 +26,11 @@ const WHO_AM_I: Record<string, { label: string; path: string; user: (answer: Htt
 		// Confluence answers 200 with "type": "anonymous" when the credential was not accepted.
 		user: (a) => (field(a, 'type') === 'known' ? field(a, 'username') : undefined),
 	},
-	bitbucket: { label: 'Bitbucket', path: '/plugins/servlet/applinks/whoami', user: (a) => a.body.trim() || undefined },
+	bitbucket: {
+		label: 'Bitbucket',
+		path: '/plugins/servlet/applinks/whoami',
+		user: (a) => a.body.trim() || undefined,
+	},
 };
 
 function field(answer: HttpAnswer, name: string): string | undefined {
@@ -33,7 +40,12 @@ function field(answer: HttpAnswer, name: string): string | undefined {
 }
 
 /** One GET through n8n's request helper (which applies n8n's proxy settings and outbound-request policy). */
-async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICredentialDataDecryptedObject, url: string, headers: Record<string, string>): Promise<HttpAnswer> {
+async function getThroughN8n(
+	ctx: ICredentialTestFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+	headers: Record<string, string>,
+): Promise<HttpAnswer> {
 	const response = (await ctx.helpers.request({
 		method: 'GET',
 		uri: url,
@@ -44,7 +56,12 @@ async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICreden
 		followRedirect: false,
 		rejectUnauthorized: credentials.ignoreSSLIssues !== true,
 	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
-	const body = typeof response.body === 'string' ? response.body : response.body == null ? '' : JSON.stringify(response.body);
+	const body =
+		typeof response.body === 'string'
+			? response.body
+			: response.body == null
+				? ''
+				: JSON.stringify(response.body);
 	return { statusCode: response.statusCode, headers: headersOf(response.headers), body };
 }
 
@@ -52,11 +69,19 @@ async function getThroughN8n(ctx: ICredentialTestFunctions, credentials: ICreden
  * Both calls go through n8n's request helper (n8n's proxy variables and outbound-request policy apply); the
  * anonymous one first, so that the policy judges the instance before any credential is sent.
  */
-async function get(ctx: ICredentialTestFunctions, credentials: ICredentialDataDecryptedObject, url: string, authenticated: boolean): Promise<HttpAnswer> {
+async function get(
+	ctx: ICredentialTestFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+	authenticated: boolean,
+): Promise<HttpAnswer> {
 	const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
 	if (!authenticated) return await getThroughN8n(ctx, credentials, url, headers);
 	const authenticatedUrl = `${url}${buildQuery(authQueryOf(credentials))}`;
-	return await getThroughN8n(ctx, credentials, authenticatedUrl, { ...headers, Authorization: authorizationHeader(credentials) });
+	return await getThroughN8n(ctx, credentials, authenticatedUrl, {
+		...headers,
+		Authorization: authorizationHeader(credentials),
+	});
 }
 
 function productOf(manifest: HttpAnswer): { key: string; version: string } | undefined {
@@ -93,14 +118,21 @@ export async function atlassianDataCenterApiTest(
 		const failure = describeFailure(answer, 'GET', whoAmI.path);
 		if (failure) return error(`${failure.message}. ${failure.description}`);
 		const user = whoAmI.user(answer);
-		if (!user) return error(`${whoAmI.label} did not accept the credential: it answered as an anonymous user.`);
+		if (!user)
+			return error(
+				`${whoAmI.label} did not accept the credential: it answered as an anonymous user.`,
+			);
 		return { status: 'OK', message: `Connected to ${whoAmI.label} ${product.version} as ${user}` };
 	} catch (cause) {
 		const failure = failureOf(cause);
 		const { code, message } = failure;
 		if (isTlsFailure(failure)) {
-			return error('The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".');
+			return error(
+				'The TLS certificate of the instance was not accepted. For a self-signed certificate, turn on "Ignore SSL Issues".',
+			);
 		}
-		return error(`Could not reach ${baseUrl}: ${code ?? message ?? 'network error'}. If n8n needs a proxy to reach it, set n8n's HTTP_PROXY / HTTPS_PROXY.`);
+		return error(
+			`Could not reach ${baseUrl}: ${code ?? message ?? 'network error'}. If n8n needs a proxy to reach it, set n8n's HTTP_PROXY / HTTPS_PROXY.`,
+		);
 	}
 }

@@ -10,11 +10,13 @@ export interface Failure {
 }
 
 const SSO_HINT =
-	'Use a personal access token, or Basic auth with `?os_authType=basic` allowed, or the SSO app\'s bypass (`nosso` / `auth_fallback`) for this REST user.';
+	"Use a personal access token, or Basic auth with `?os_authType=basic` allowed, or the SSO app's bypass (`nosso` / `auth_fallback`) for this REST user.";
 
 /** A 404 from the REST framework itself (no such resource class), not from the app: the app or endpoint is missing. */
 export function isMissingEndpoint(answer: HttpAnswer): boolean {
-	return answer.statusCode === 404 && (/null for uri/i.test(vendorMessage(answer)) || isHtml(answer));
+	return (
+		answer.statusCode === 404 && (/null for uri/i.test(vendorMessage(answer)) || isHtml(answer))
+	);
 }
 
 const ENCODED_SLASH = /%2F|%5C/i;
@@ -48,7 +50,11 @@ function segmentsWithSlash(path: string): string[] {
  * Turns an answer that is not the data asked for into a message that says what to fix.
  * Pure: the transport and the credential test share it.
  */
-export function describeFailure(answer: HttpAnswer, method: string, path: string): Failure | undefined {
+export function describeFailure(
+	answer: HttpAnswer,
+	method: string,
+	path: string,
+): Failure | undefined {
 	const { statusCode } = answer;
 	const where = `${method} ${path}`;
 	const fail = (message: string, description: string, authentication = false): Failure => ({
@@ -88,7 +94,9 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 	}
 	if (statusCode < 300) return undefined;
 	if (isRefusedEncodedSlash(answer, path)) {
-		const values = segmentsWithSlash(path).map((v) => `"${v}"`).join(', ');
+		const values = segmentsWithSlash(path)
+			.map((v) => `"${v}"`)
+			.join(', ');
 		return fail(
 			`The id or name ${values} contains "/", which the server refuses in a URL`,
 			'Tomcat, which Data Center runs on, rejects an encoded "/" (or "\\") in a request path unless the instance allows it (encodedSolidusHandling="decode" on the connector, or ALLOW_ENCODED_SLASH on older versions). Nothing was changed on the server. Rename the group or user, or ask the administrator to allow encoded slashes.',
@@ -122,11 +130,14 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 		if (/XSRF/i.test(vendor)) {
 			return fail('XSRF check failed', `The server rejected the request as cross-site.${said}`);
 		}
-		return fail('Forbidden', `The user needs the System Administrator permission (and, for AD Attributes Sync, Jira admin or the REST whitelist).${said}`);
+		return fail(
+			'Forbidden',
+			`The user needs the System Administrator permission (and, for AD Attributes Sync, Jira admin or the REST whitelist).${said}`,
+		);
 	}
 	if (isMissingEndpoint(answer)) {
 		return fail(
-				'Endpoint not found: the app is not installed or enabled, or its version does not offer this private API',
+			'Endpoint not found: the app is not installed or enabled, or its version does not offer this private API',
 			'Check that the app is installed and enabled on this instance and that the base URL includes the context path (for example https://example.com/jira).',
 		);
 	}
@@ -134,7 +145,10 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 		return fail('Not found', `The id or name does not exist.${said}`);
 	}
 	if (statusCode === 405) {
-		return fail('Method not allowed', `This version of the app does not support this operation (private API).${said}`);
+		return fail(
+			'Method not allowed',
+			`This version of the app does not support this operation (private API).${said}`,
+		);
 	}
 	if (statusCode === 429) {
 		return fail(
@@ -146,7 +160,10 @@ export function describeFailure(answer: HttpAnswer, method: string, path: string
 		return fail('Server error', `Data Center failed to process the request.${said}`);
 	}
 	if (statusCode >= 400) {
-		return fail('Request rejected', vendor ? `The server said: ${vendor}` : 'The server gave no reason.');
+		return fail(
+			'Request rejected',
+			vendor ? `The server said: ${vendor}` : 'The server gave no reason.',
+		);
 	}
 	return undefined;
 }

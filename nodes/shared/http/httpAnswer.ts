@@ -13,7 +13,8 @@ export function header(answer: HttpAnswer, name: string): string {
 
 export function isHtml(answer: HttpAnswer): boolean {
 	return (
-		header(answer, 'content-type').includes('text/html') || /^\s*<(!doctype\s+html|html)/i.test(answer.body)
+		header(answer, 'content-type').includes('text/html') ||
+		/^\s*<(!doctype\s+html|html)/i.test(answer.body)
 	);
 }
 
@@ -41,7 +42,9 @@ export function vendorMessage(answer: HttpAnswer): string {
 				parts.push(`${field}: ${list.join(', ')}`);
 			}
 		} else if (Array.isArray(json.errors)) {
-			parts.push(...json.errors.map((e) => (isRecord(e) && e.message ? String(e.message) : String(e))));
+			parts.push(
+				...json.errors.map((e) => (isRecord(e) && e.message ? String(e.message) : String(e))),
+			);
 		}
 		return parts.filter(Boolean).join('; ');
 	}

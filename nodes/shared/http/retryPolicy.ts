@@ -15,7 +15,11 @@ export function retryAfterSeconds(value: string, now = Date.now()): number | und
  * from a node or proxy after the app acted, so only a request declared idempotent is repeated.
  * Authentication failures never are (each would count as a failed login toward the CAPTCHA lock).
  */
-export function retryDelayForAnswer(answer: HttpAnswer, attempt: number, idempotent: boolean): number | undefined {
+export function retryDelayForAnswer(
+	answer: HttpAnswer,
+	attempt: number,
+	idempotent: boolean,
+): number | undefined {
 	if (attempt >= RETRY.maxAttempts) return undefined;
 	if (answer.statusCode !== 429 && !(answer.statusCode === 503 && idempotent)) return undefined;
 	const asked = retryAfterSeconds(header(answer, 'retry-after'));
@@ -26,7 +30,12 @@ export function retryDelayForAnswer(answer: HttpAnswer, attempt: number, idempot
 
 const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const BROKEN_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const BROKEN_CONNECTION = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ECONNABORTED',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 /** What a request that declares nothing is: reads are safe to repeat, changes are not. */
 export function idempotentByDefault(method: string): boolean {
@@ -38,7 +47,11 @@ export function idempotentByDefault(method: string): boolean {
  * a connection broken while the request may have been processed only for an idempotent one:
  * repeating a POST …/sync or DELETE /config (which removes the *latest* config version) would do it twice.
  */
-export function retryDelayForNetworkError(code: string | undefined, idempotent: boolean, attempt: number): number | undefined {
+export function retryDelayForNetworkError(
+	code: string | undefined,
+	idempotent: boolean,
+	attempt: number,
+): number | undefined {
 	if (attempt >= RETRY.maxAttempts || !code) return undefined;
 	if (NEVER_SENT.has(code) || (BROKEN_CONNECTION.has(code) && idempotent)) {
 		return RETRY.baseBackoffMs * 2 ** (attempt - 1);

@@ -20,7 +20,11 @@ export function certificateView(text: string): CertificateView | undefined {
 		const cert = new X509Certificate(der);
 		return {
 			subject: cert.subject.split('\n').filter(Boolean).join(', '),
-			fingerprint: createHash('sha256').update(der).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:'),
+			fingerprint: createHash('sha256')
+				.update(der)
+				.digest('hex')
+				.toUpperCase()
+				.replace(/(..)(?!$)/g, '$1:'),
 			notAfter: new Date(cert.validTo).toISOString(),
 		};
 	} catch {

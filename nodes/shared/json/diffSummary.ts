@@ -23,7 +23,12 @@ function lookup(doc: JsonValue | undefined, tokens: string[]): JsonValue | undef
 	let current = doc;
 	for (const token of tokens) {
 		if (Array.isArray(current)) current = current[Number(token)];
-		else if (current && typeof current === 'object' && Object.prototype.hasOwnProperty.call(current, token)) current = current[token];
+		else if (
+			current &&
+			typeof current === 'object' &&
+			Object.prototype.hasOwnProperty.call(current, token)
+		)
+			current = current[token];
 		else return undefined;
 	}
 	return current;
@@ -38,15 +43,24 @@ export function shortValue(value: JsonValue | undefined): string {
 	if (value === undefined) return 'nothing';
 	const certificates = typeof value === 'string' ? certificateViews(value) : undefined;
 	if (certificates?.length === 1) return `certificate ${certificateText(certificates[0])}`;
-	if (certificates) return `${certificates.length} certificates: ${certificates.map((c) => certificateText(c)).join(', ')}`;
-	if (typeof value === 'string') return `'${value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value}'`;
+	if (certificates)
+		return `${certificates.length} certificates: ${certificates.map((c) => certificateText(c)).join(', ')}`;
+	if (typeof value === 'string')
+		return `'${value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value}'`;
 	if (value === null || typeof value !== 'object') return String(value);
 	return Array.isArray(value) ? `a list of ${value.length}` : 'an object';
 }
 
 /** A certificate as the snapshots show it: {subject, fingerprint, notAfter}. */
-function isCertificateView(value: JsonValue | undefined): value is { fingerprint: string; notAfter: string } {
-	return !!value && typeof value === 'object' && !Array.isArray(value) && typeof value.fingerprint === 'string';
+function isCertificateView(
+	value: JsonValue | undefined,
+): value is { fingerprint: string; notAfter: string } {
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		typeof value.fingerprint === 'string'
+	);
 }
 
 function certificateText(value: JsonValue | undefined): string {
@@ -58,7 +72,11 @@ function certificateText(value: JsonValue | undefined): string {
 function certificatePrefix(entry: DiffEntry, context: SummaryContext): string[] | undefined {
 	for (let depth = 0; depth <= entry.at.length; depth++) {
 		const prefix = entry.at.slice(0, depth);
-		if (isCertificateView(lookup(context.before, prefix)) || isCertificateView(lookup(context.after, prefix))) return prefix;
+		if (
+			isCertificateView(lookup(context.before, prefix)) ||
+			isCertificateView(lookup(context.after, prefix))
+		)
+			return prefix;
 	}
 	return undefined;
 }
@@ -77,10 +95,16 @@ function line(entry: DiffEntry, context: SummaryContext): string {
 	}
 	const { operation } = entry;
 	// A secret's value is never printed: only that it was added, removed or changed.
-	if (isSecret(entry)) return `${prefix}${what} ${operation.op === 'add' ? 'added' : operation.op === 'remove' ? 'removed' : 'changed'}`.trim();
-	if (operation.op === 'add') return `${prefix}${what} added${isScalar(entry.after) ? `: ${shortValue(entry.after)}` : ''}`.trim();
-	if (operation.op === 'remove') return `${prefix}${what} removed${isScalar(entry.before) ? ` (was ${shortValue(entry.before)})` : ''}`.trim();
-	const values = isScalar(entry.before) && isScalar(entry.after) ? `: ${shortValue(entry.before)} → ${shortValue(entry.after)}` : '';
+	if (isSecret(entry))
+		return `${prefix}${what} ${operation.op === 'add' ? 'added' : operation.op === 'remove' ? 'removed' : 'changed'}`.trim();
+	if (operation.op === 'add')
+		return `${prefix}${what} added${isScalar(entry.after) ? `: ${shortValue(entry.after)}` : ''}`.trim();
+	if (operation.op === 'remove')
+		return `${prefix}${what} removed${isScalar(entry.before) ? ` (was ${shortValue(entry.before)})` : ''}`.trim();
+	const values =
+		isScalar(entry.before) && isScalar(entry.after)
+			? `: ${shortValue(entry.before)} → ${shortValue(entry.after)}`
+			: '';
 	return `${prefix}${what} changed${values}`.trim();
 }
 
@@ -88,7 +112,8 @@ const isSecret = (entry: DiffEntry) =>
 	entry.at.some((token) => isSecretField(token)) ||
 	[entry.before, entry.after].some((value) => isKeyMaterial(value) || isKeyFingerprint(value));
 
-const isScalar = (value: JsonValue | undefined) => value === null || (value !== undefined && typeof value !== 'object');
+const isScalar = (value: JsonValue | undefined) =>
+	value === null || (value !== undefined && typeof value !== 'object');
 
 /** Short readable lines, one per change (a certificate's fields as one), at most 25. */
 export function summarize(entries: DiffEntry[], context: SummaryContext): string[] {

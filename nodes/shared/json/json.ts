@@ -6,7 +6,13 @@ export function isRecord(value: unknown): value is IDataObject {
 
 /** What a value is, in words and with its start, for errors about answers of the wrong shape. */
 export function describeValue(value: unknown): string {
-	const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : isRecord(value) ? 'an object' : `a ${typeof value}`;
+	const kind = Array.isArray(value)
+		? 'an array'
+		: value === null
+			? 'null'
+			: isRecord(value)
+				? 'an object'
+				: `a ${typeof value}`;
 	let text: string;
 	try {
 		text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));

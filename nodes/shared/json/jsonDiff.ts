@@ -1,6 +1,12 @@
 /** RFC 6902 JSON Patch between two JSON values, with what each operation replaced (for readable summaries). */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+	| string
+	| number
+	| boolean
+	| null
+	| JsonValue[]
+	| { [key: string]: JsonValue };
 
 export type PatchOperation =
 	| { op: 'add'; path: string; value: JsonValue }
@@ -25,10 +31,14 @@ const isObject = (value: unknown): value is { [key: string]: JsonValue } =>
 
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
 	if (a === b) return true;
-	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+	if (Array.isArray(a) && Array.isArray(b))
+		return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
 	if (isObject(a) && isObject(b)) {
 		const keys = Object.keys(a);
-		return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]));
+		return (
+			keys.length === Object.keys(b).length &&
+			keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]))
+		);
 	}
 	return false;
 }
@@ -51,7 +61,10 @@ function keptPairs(before: JsonValue[], after: JsonValue[]): Array<[number, numb
 	const lengths = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
 	for (let i = n - 1; i >= 0; i--) {
 		for (let j = m - 1; j >= 0; j--) {
-			lengths[i][j] = a[i] === b[j] && jsonEqual(before[i], after[j]) ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
+			lengths[i][j] =
+				a[i] === b[j] && jsonEqual(before[i], after[j])
+					? lengths[i + 1][j + 1] + 1
+					: Math.max(lengths[i + 1][j], lengths[i][j + 1]);
 		}
 	}
 	const pairs: Array<[number, number]> = [];
@@ -93,8 +106,16 @@ function identityKey(before: JsonValue[], after: JsonValue[]): string | undefine
  * sits. One walk in document order: an element that is gone (or moved) is removed, a kept one diffed in place,
  * a new (or moved) one added where it now is.
  */
-function diffByIdentity(before: JsonValue[], after: JsonValue[], key: string, path: string[], out: DiffEntry[], at: string[]): void {
-	const idOf = (element: JsonValue) => JSON.stringify((element as { [key: string]: JsonValue })[key]);
+function diffByIdentity(
+	before: JsonValue[],
+	after: JsonValue[],
+	key: string,
+	path: string[],
+	out: DiffEntry[],
+	at: string[],
+): void {
+	const idOf = (element: JsonValue) =>
+		JSON.stringify((element as { [key: string]: JsonValue })[key]);
 	const beforeIndex = new Map(before.map((element, i) => [idOf(element), i]));
 	const afterIds = new Set(after.map(idOf));
 	// The kept elements that stay in order (longest common subsequence of the identities); the others moved.
@@ -106,7 +127,11 @@ function diffByIdentity(before: JsonValue[], after: JsonValue[], key: string, pa
 	let position = 0;
 	const removeUntilStable = () => {
 		while (i < before.length && !stable.has(idOf(before[i]))) {
-			out.push({ operation: { op: 'remove', path: pointer([...path, String(position)]) }, at: [...at, String(i)], before: before[i] });
+			out.push({
+				operation: { op: 'remove', path: pointer([...path, String(position)]) },
+				at: [...at, String(i)],
+				before: before[i],
+			});
 			i++;
 		}
 	};
@@ -117,14 +142,24 @@ function diffByIdentity(before: JsonValue[], after: JsonValue[], key: string, pa
 			diffValues(before[i], element, [...path, String(position)], out, [...at, String(i)]);
 			i++;
 		} else {
-			out.push({ operation: { op: 'add', path: pointer([...path, String(position)]), value: element }, at: [...at, String(j)], after: element });
+			out.push({
+				operation: { op: 'add', path: pointer([...path, String(position)]), value: element },
+				at: [...at, String(j)],
+				after: element,
+			});
 		}
 		position++;
 	});
 	removeUntilStable();
 }
 
-function diffArrays(before: JsonValue[], after: JsonValue[], path: string[], out: DiffEntry[], at: string[]): void {
+function diffArrays(
+	before: JsonValue[],
+	after: JsonValue[],
+	path: string[],
+	out: DiffEntry[],
+	at: string[],
+): void {
 	const key = identityKey(before, after);
 	if (key) return diffByIdentity(before, after, key, path, out, at);
 	// `position` is where the next element sits in the array as patched so far.
@@ -139,11 +174,19 @@ function diffArrays(before: JsonValue[], after: JsonValue[], path: string[], out
 			position++;
 		}
 		while (i < untilI) {
-			out.push({ operation: { op: 'remove', path: pointer([...path, String(position)]) }, at: [...at, String(i)], before: before[i] });
+			out.push({
+				operation: { op: 'remove', path: pointer([...path, String(position)]) },
+				at: [...at, String(i)],
+				before: before[i],
+			});
 			i++;
 		}
 		while (j < untilJ) {
-			out.push({ operation: { op: 'add', path: pointer([...path, String(position)]), value: after[j] }, at: [...at, String(j)], after: after[j] });
+			out.push({
+				operation: { op: 'add', path: pointer([...path, String(position)]), value: after[j] },
+				at: [...at, String(j)],
+				after: after[j],
+			});
 			j++;
 			position++;
 		}
@@ -157,21 +200,38 @@ function diffArrays(before: JsonValue[], after: JsonValue[], path: string[], out
 	flush(before.length, after.length);
 }
 
-function diffValues(before: JsonValue, after: JsonValue, path: string[], out: DiffEntry[], at: string[] = path): void {
+function diffValues(
+	before: JsonValue,
+	after: JsonValue,
+	path: string[],
+	out: DiffEntry[],
+	at: string[] = path,
+): void {
 	if (jsonEqual(before, after)) return;
 	if (isObject(before) && isObject(after)) {
 		for (const key of Object.keys(before)) {
-			if (Object.prototype.hasOwnProperty.call(after, key)) diffValues(before[key], after[key], [...path, key], out, [...at, key]);
-			else out.push({ operation: { op: 'remove', path: pointer([...path, key]) }, at: [...at, key], before: before[key] });
+			if (Object.prototype.hasOwnProperty.call(after, key))
+				diffValues(before[key], after[key], [...path, key], out, [...at, key]);
+			else
+				out.push({
+					operation: { op: 'remove', path: pointer([...path, key]) },
+					at: [...at, key],
+					before: before[key],
+				});
 		}
 		for (const key of Object.keys(after)) {
 			if (!Object.prototype.hasOwnProperty.call(before, key)) {
-				out.push({ operation: { op: 'add', path: pointer([...path, key]), value: after[key] }, at: [...at, key], after: after[key] });
+				out.push({
+					operation: { op: 'add', path: pointer([...path, key]), value: after[key] },
+					at: [...at, key],
+					after: after[key],
+				});
 			}
 		}
 		return;
 	}
-	if (Array.isArray(before) && Array.isArray(after)) return diffArrays(before, after, path, out, at);
+	if (Array.isArray(before) && Array.isArray(after))
+		return diffArrays(before, after, path, out, at);
 	out.push({ operation: { op: 'replace', path: pointer(path), value: after }, at, before, after });
 }
 

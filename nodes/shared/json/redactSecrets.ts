@@ -18,12 +18,19 @@ export function secretParameterNames(properties: INodeProperties[]): Set<string>
 }
 
 /** A copy of node parameters with every masked value replaced, at any depth. */
-export function redactParameters(parameters: INodeParameters, secrets: Set<string>): INodeParameters {
+export function redactParameters(
+	parameters: INodeParameters,
+	secrets: Set<string>,
+): INodeParameters {
 	const redact = (value: NodeParameterValueType): NodeParameterValueType => {
-		if (Array.isArray(value)) return value.map((v) => redact(v as NodeParameterValueType)) as NodeParameterValueType;
+		if (Array.isArray(value))
+			return value.map((v) => redact(v as NodeParameterValueType)) as NodeParameterValueType;
 		if (value && typeof value === 'object') {
 			return Object.fromEntries(
-				Object.entries(value).map(([key, v]) => [key, secrets.has(key) && v ? HIDDEN : redact(v as NodeParameterValueType)]),
+				Object.entries(value).map(([key, v]) => [
+					key,
+					secrets.has(key) && v ? HIDDEN : redact(v as NodeParameterValueType),
+				]),
 			) as NodeParameterValueType;
 		}
 		return value;

@@ -27,7 +27,8 @@ export const dryRunOption: INodeProperties = {
 	name: 'dryRun',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to send nothing and output the request that would be sent (method, URL, body) instead',
+	description:
+		'Whether to send nothing and output the request that would be sent (method, URL, body) instead',
 };
 
 /** An operation's `options` collection, its entries sorted by name as n8n's editor expects. */

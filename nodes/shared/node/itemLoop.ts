@@ -7,12 +7,21 @@ import {
 } from 'n8n-workflow';
 
 import { mapConcurrent } from '../http';
-import { ItemsOutput, type ItemBatching, type Operation, type OperationOutput, type Prepared } from './operation';
+import {
+	ItemsOutput,
+	type ItemBatching,
+	type Operation,
+	type OperationOutput,
+	type Prepared,
+} from './operation';
 import { redactParameters } from '../json';
 
 function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
 	if (output instanceof ItemsOutput) {
-		return output.items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+		return output.items.map((item) => ({
+			...item,
+			pairedItem: item.pairedItem ?? { item: itemIndex },
+		}));
 	}
 	const list = Array.isArray(output) ? output : [output];
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -34,15 +43,23 @@ export function itemError(
 			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	nodeError.context.itemIndex ??= itemIndex;
 	if (secrets.size && nodeError.node) {
-		Object.assign(nodeError, { node: { ...nodeError.node, parameters: redactParameters(nodeError.node.parameters, secrets) } });
+		Object.assign(nodeError, {
+			node: { ...nodeError.node, parameters: redactParameters(nodeError.node.parameters, secrets) },
+		});
 	}
 	return nodeError;
 }
 
 /** Item output for "continue on fail": the error in place of the item's result, still paired. */
-export function failedItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function failedItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+		},
 		pairedItem: { item: itemIndex },
 	};
 }

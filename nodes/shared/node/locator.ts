@@ -40,7 +40,17 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 			type: 'string',
 			placeholder: idMode?.placeholder,
 			...(idMode?.regex
-				? { validation: [{ type: 'regex', properties: { regex: idMode.regex, errorMessage: idMode.errorMessage ?? 'Not a valid ID' } }] }
+				? {
+						validation: [
+							{
+								type: 'regex',
+								properties: {
+									regex: idMode.regex,
+									errorMessage: idMode.errorMessage ?? 'Not a valid ID',
+								},
+							},
+						],
+					}
 				: {}),
 		},
 	];
@@ -50,7 +60,12 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 			name: 'url',
 			type: 'string',
 			placeholder: urlMode.placeholder,
-			validation: [{ type: 'regex', properties: { regex: urlMode.extractRegex, errorMessage: 'Not a URL of this app page' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: urlMode.extractRegex, errorMessage: 'Not a URL of this app page' },
+				},
+			],
 			extractValue: { type: 'regex', regex: urlMode.extractRegex },
 		});
 	}
@@ -68,12 +83,19 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 
 /** What a resource locator, or a plain value (an expression, `$fromAI`, a workflow saved before it was a locator), holds. */
 export function locatorText(value: unknown): string {
-	const inner = typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value;
+	const inner =
+		typeof value === 'object' && value !== null && 'value' in value
+			? (value as { value: unknown }).value
+			: value;
 	return typeof inner === 'number' ? String(inner) : typeof inner === 'string' ? inner.trim() : '';
 }
 
 /** A locator parameter of an operation, as text ('' when empty); a URL is reduced to its id. */
-export function locatorValue(ctx: IExecuteFunctions | ILoadOptionsFunctions, name: string, itemIndex = 0): string {
+export function locatorValue(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	name: string,
+	itemIndex = 0,
+): string {
 	const value =
 		'getInputData' in ctx
 			? ctx.getNodeParameter(name, itemIndex, '', { extractValue: true })
@@ -89,10 +111,17 @@ export function requiredLocator(ctx: IExecuteFunctions, name: string, itemIndex:
 }
 
 /** A list search's answer: the entries whose name or value contains the search text (any case). */
-export function searchResults(entries: INodeListSearchItems[], filter?: string, paginationToken?: string): INodeListSearchResult {
+export function searchResults(
+	entries: INodeListSearchItems[],
+	filter?: string,
+	paginationToken?: string,
+): INodeListSearchResult {
 	const wanted = filter?.trim().toLowerCase();
 	const results = wanted
-		? entries.filter((e) => e.name.toLowerCase().includes(wanted) || String(e.value).toLowerCase().includes(wanted))
+		? entries.filter(
+				(e) =>
+					e.name.toLowerCase().includes(wanted) || String(e.value).toLowerCase().includes(wanted),
+			)
 		: entries;
 	return paginationToken ? { results, paginationToken } : { results };
 }

@@ -17,16 +17,29 @@ export function isDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
 }
 
 /** Fails before anything is sent unless the destructive operation was confirmed. */
-export function requireConfirmation(ctx: IExecuteFunctions, itemIndex: number, whatWouldBeDeleted: string): void {
+export function requireConfirmation(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	whatWouldBeDeleted: string,
+): void {
 	if (ctx.getNodeParameter('confirm', itemIndex, false) === true) return;
-	throw new NodeOperationError(ctx.getNode(), `Not confirmed: this would delete ${whatWouldBeDeleted}`, {
-		itemIndex,
-		description: 'Nothing was sent. Turn on "Confirm" to run this destructive operation.',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Not confirmed: this would delete ${whatWouldBeDeleted}`,
+		{
+			itemIndex,
+			description: 'Nothing was sent. Turn on "Confirm" to run this destructive operation.',
+		},
+	);
 }
 
 /** The error of an update with nothing in it, raised before anything is sent. */
-export function nothingToUpdate(ctx: IExecuteFunctions, itemIndex: number, what: string, hint = ''): NodeOperationError {
+export function nothingToUpdate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+	hint = '',
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Nothing to update: ${what}`, {
 		itemIndex,
 		description: hint ? `Nothing was sent. ${hint}` : 'Nothing was sent.',
@@ -41,7 +54,12 @@ export async function sendMutation(
 ): Promise<{ dryRun: IDataObject } | { response: ApiResponse }> {
 	const { dryRunBody, ...toSend } = request;
 	if (isDryRun(ctx, itemIndex)) {
-		return { dryRun: await dryRunOutput(ctx, dryRunBody === undefined ? toSend : { ...toSend, body: dryRunBody, rawBody: undefined }) };
+		return {
+			dryRun: await dryRunOutput(
+				ctx,
+				dryRunBody === undefined ? toSend : { ...toSend, body: dryRunBody, rawBody: undefined },
+			),
+		};
 	}
 	return { response: await apiRequest(ctx, toSend, itemIndex) };
 }
@@ -51,5 +69,7 @@ export async function sendMutation(
  * object, or with 2xx and an empty body (204). Both are a success; the caller says what it knows.
  */
 export function answeredObject(response: ApiResponse): IDataObject | undefined {
-	return isRecord(response.json) && Object.keys(response.json).length > 0 ? response.json : undefined;
+	return isRecord(response.json) && Object.keys(response.json).length > 0
+		? response.json
+		: undefined;
 }

@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { atlassianDataCenterApiTest } from '../http';
 import { executeResources } from './nodeProperties';

@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { runOf } from '../http';
 import { maxInFlight } from './maxInFlight';
@@ -57,7 +62,10 @@ function findOperation(ctx: IExecuteFunctions, resources: Resource[]): Operation
 		.find((r) => r.option.value === resource)
 		?.operations.find((o) => o.option.value === operation);
 	if (!found) {
-		throw new NodeOperationError(ctx.getNode(), `Unknown operation "${operation}" of resource "${resource}"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Unknown operation "${operation}" of resource "${resource}"`,
+		);
 	}
 	return found;
 }
@@ -65,10 +73,15 @@ function findOperation(ctx: IExecuteFunctions, resources: Resource[]): Operation
 const secretsOfResources = new WeakMap<Resource[], Set<string>>();
 
 /** The `execute` of every node of this package. */
-export async function executeResources(ctx: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
+export async function executeResources(
+	ctx: IExecuteFunctions,
+	resources: Resource[],
+): Promise<INodeExecutionData[][]> {
 	let secrets = secretsOfResources.get(resources);
 	if (!secrets) {
-		secrets = secretParameterNames(resources.flatMap((r) => r.operations.flatMap((o) => o.properties)));
+		secrets = secretParameterNames(
+			resources.flatMap((r) => r.operations.flatMap((o) => o.properties)),
+		);
 		secretsOfResources.set(resources, secrets);
 	}
 	// Read when the run sends its first request, so that a bad value fails the item that sends it.

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** Output items that carry more than JSON (binary files); returned as is, paired to their input. */
 export class ItemsOutput {
@@ -39,7 +45,10 @@ interface OperationBase {
 /** One operation of a resource: its option in the editor, its parameters, and what it does per item (or per batch of items). */
 export type Operation = OperationBase &
 	(
-		| { execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>; batching?: undefined }
+		| {
+				execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationOutput>;
+				batching?: undefined;
+		  }
 		| { batching: ItemBatching<unknown>; execute?: undefined }
 	);
 

@@ -3,9 +3,14 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { itemParameter } from './itemParameter';
 
 /** A string parameter trimmed (a number as its text), undefined when blank or of another type. */
-export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+export function optionalString(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
 	const value = itemParameter(ctx, name, itemIndex, '');
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text || undefined;
 }
 
@@ -16,7 +21,11 @@ export function requiredString(ctx: IExecuteFunctions, name: string, itemIndex: 
 	return text;
 }
 
-export function emptyParameterError(ctx: IExecuteFunctions, name: string, itemIndex: number): NodeOperationError {
+export function emptyParameterError(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `The parameter "${name}" is empty`, {
 		itemIndex,
 		description: 'Nothing was sent. Set it, or check the expression that fills it.',
@@ -40,7 +49,14 @@ export function numberParameter(
 	fallback: number,
 	bounds: NumberBounds,
 ): number {
-	return checkedNumber(ctx, name, ctx.getNodeParameter(name, itemIndex, fallback) as unknown, fallback, bounds, itemIndex);
+	return checkedNumber(
+		ctx,
+		name,
+		ctx.getNodeParameter(name, itemIndex, fallback) as unknown,
+		fallback,
+		bounds,
+		itemIndex,
+	);
 }
 
 /** The check of numberParameter for a value already read (a trigger's poll reads its parameters without an item). */
@@ -52,7 +68,12 @@ export function checkedNumber(
 	bounds: NumberBounds,
 	itemIndex?: number,
 ): number {
-	const value = raw === undefined || raw === null || raw === '' ? fallback : typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+	const value =
+		raw === undefined || raw === null || raw === ''
+			? fallback
+			: typeof raw === 'string' && raw.trim()
+				? Number(raw)
+				: raw;
 	const valid =
 		typeof value === 'number' &&
 		Number.isFinite(value) &&
@@ -61,10 +82,14 @@ export function checkedNumber(
 		(!bounds.integer || Number.isInteger(value));
 	if (!valid) {
 		const shown = typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : String(raw);
-		throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" must be ${bounds.integer ? 'a whole number' : 'a number'} from ${bounds.min} to ${bounds.max}, not ${shown}`, {
-			itemIndex,
-			description: 'Nothing was sent. Set it, or check the expression that fills it.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The parameter "${name}" must be ${bounds.integer ? 'a whole number' : 'a number'} from ${bounds.min} to ${bounds.max}, not ${shown}`,
+			{
+				itemIndex,
+				description: 'Nothing was sent. Set it, or check the expression that fills it.',
+			},
+		);
 	}
 	return value;
 }

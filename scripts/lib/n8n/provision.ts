@@ -239,7 +239,11 @@ async function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise
  * client's downloads a binary, and the native modules are built afterwards (buildNative).
  */
 async function npmInstall(specs: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-	await npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...specs], cwd, env);
+	await npm(
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...specs],
+		cwd,
+		env,
+	);
 }
 
 /** Builds native modules from source (their install scripts, which the install skipped). */

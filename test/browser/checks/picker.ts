@@ -20,16 +20,23 @@ export async function checkPicker(page: Page, demo: Demo, report: Report): Promi
 			const shown = await searchNodePicker(page, word);
 			const top = shown.slice(0, wanted.length + SLACK);
 			const missing = wanted.filter((w) => !top.includes(w));
-			assert(missing.length === 0, `missing from the first ${top.length}: ${missing.join(', ')}; shown: ${shown.join(' | ')}`);
+			assert(
+				missing.length === 0,
+				`missing from the first ${top.length}: ${missing.join(', ')}; shown: ${shown.join(' | ')}`,
+			);
 		});
 	}
 	for (const node of NODE_PANELS) {
 		await report.check(`${node.displayName}: its icon renders in the node picker`, async () => {
 			await searchNodePicker(page, node.displayName);
-			const item = byTestId(byTestId(page, 'node-creator'), 'item-iterator-item').filter({ has: page.getByText(node.displayName, { exact: true }) }).first();
+			const item = byTestId(byTestId(page, 'node-creator'), 'item-iterator-item')
+				.filter({ has: page.getByText(node.displayName, { exact: true }) })
+				.first();
 			const icon = item.locator('img').first();
 			await icon.waitFor();
-			const rendered = await icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+			const rendered = await icon.evaluate(
+				(img: HTMLImageElement) => img.complete && img.naturalWidth > 0,
+			);
 			assert(rendered, `the icon ${await icon.getAttribute('src')} did not load`);
 		});
 	}

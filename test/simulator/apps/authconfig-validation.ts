@@ -8,12 +8,50 @@ import { isObject } from '../http';
 
 export type Errors = Record<string, string[]>;
 
-const COMMON = ['id', 'name', 'sso-type', 'enabled', 'include-customer-logins', 'enable-remember-me', 'last-updated', 'jit-configuration', 'button-text'];
-export const SAML_FIELDS = ['idp-type', 'sso-url', 'sso-issuer', 'certificate', 'username-attribute'];
-export const OIDC_FIELDS = ['issuer-url', 'client-id', 'client-secret', 'discovery-enabled', 'authorization-endpoint', 'token-endpoint', 'userinfo-endpoint', 'additional-scopes', 'username-claim'];
-const BOOLEANS = ['enabled', 'include-customer-logins', 'enable-remember-me', 'discovery-enabled', 'user-provisioning-enabled'];
+const COMMON = [
+	'id',
+	'name',
+	'sso-type',
+	'enabled',
+	'include-customer-logins',
+	'enable-remember-me',
+	'last-updated',
+	'jit-configuration',
+	'button-text',
+];
+export const SAML_FIELDS = [
+	'idp-type',
+	'sso-url',
+	'sso-issuer',
+	'certificate',
+	'username-attribute',
+];
+export const OIDC_FIELDS = [
+	'issuer-url',
+	'client-id',
+	'client-secret',
+	'discovery-enabled',
+	'authorization-endpoint',
+	'token-endpoint',
+	'userinfo-endpoint',
+	'additional-scopes',
+	'username-claim',
+];
+const BOOLEANS = [
+	'enabled',
+	'include-customer-logins',
+	'enable-remember-me',
+	'discovery-enabled',
+	'user-provisioning-enabled',
+];
 const STRING_ARRAYS = ['additional-scopes', 'additional-openid-scopes'];
-export const JIT_FIELDS = ['user-provisioning-enabled', 'mapping-display-name', 'mapping-email', 'mapping-groups', 'additional-openid-scopes'];
+export const JIT_FIELDS = [
+	'user-provisioning-enabled',
+	'mapping-display-name',
+	'mapping-email',
+	'mapping-groups',
+	'additional-openid-scopes',
+];
 
 function add(errors: Errors, field: string, msg: string): void {
 	(errors[field] ??= []).push(msg);
@@ -26,7 +64,8 @@ function checkType(errors: Errors, key: string, value: JsonValue): void {
 	if (BOOLEANS.includes(field)) {
 		if (typeof value !== 'boolean') add(errors, key, 'must be a boolean');
 	} else if (STRING_ARRAYS.includes(field)) {
-		if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(errors, key, 'must be an array of strings');
+		if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+			add(errors, key, 'must be an array of strings');
 	} else if (field === 'id') {
 		if (typeof value !== 'number') add(errors, key, 'must be a number');
 	} else if (field !== 'jit-configuration' && typeof value !== 'string') {
@@ -37,10 +76,23 @@ function checkType(errors: Errors, key: string, value: JsonValue): void {
 /** Shape check of a POST/PATCH body (before merging). */
 export function checkBody(body: JsonObject, ssoType: string | undefined): Errors {
 	const errors: Errors = {};
-	const allowed = [...COMMON, ...(ssoType === 'SAML' ? SAML_FIELDS : ssoType === 'OIDC' ? OIDC_FIELDS : [...SAML_FIELDS, ...OIDC_FIELDS])];
+	const allowed = [
+		...COMMON,
+		...(ssoType === 'SAML'
+			? SAML_FIELDS
+			: ssoType === 'OIDC'
+				? OIDC_FIELDS
+				: [...SAML_FIELDS, ...OIDC_FIELDS]),
+	];
 	for (const [field, value] of Object.entries(body)) {
 		if (!allowed.includes(field)) {
-			add(errors, field, [...SAML_FIELDS, ...OIDC_FIELDS].includes(field) ? `not applicable to ${ssoType ?? 'this'} identity providers` : 'Unrecognized field');
+			add(
+				errors,
+				field,
+				[...SAML_FIELDS, ...OIDC_FIELDS].includes(field)
+					? `not applicable to ${ssoType ?? 'this'} identity providers`
+					: 'Unrecognized field',
+			);
 			continue;
 		}
 		checkType(errors, field, value);
@@ -48,10 +100,12 @@ export function checkBody(body: JsonObject, ssoType: string | undefined): Errors
 	const jit = body['jit-configuration'];
 	if (jit !== undefined && jit !== null) {
 		if (!isObject(jit)) add(errors, 'jit-configuration', 'must be an object');
-		else for (const [field, value] of Object.entries(jit)) {
-			if (!JIT_FIELDS.includes(field)) add(errors, `jit-configuration.${field}`, 'Unrecognized field');
-			else checkType(errors, `jit-configuration.${field}`, value);
-		}
+		else
+			for (const [field, value] of Object.entries(jit)) {
+				if (!JIT_FIELDS.includes(field))
+					add(errors, `jit-configuration.${field}`, 'Unrecognized field');
+				else checkType(errors, `jit-configuration.${field}`, value);
+			}
 	}
 	return errors;
 }
@@ -60,7 +114,9 @@ function isHttpUrl(value: JsonValue | undefined, allowQuery = true): boolean {
 	if (typeof value !== 'string') return false;
 	try {
 		const url = new URL(value);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && (allowQuery || url.search === '');
+		return (
+			(url.protocol === 'http:' || url.protocol === 'https:') && (allowQuery || url.search === '')
+		);
 	} catch {
 		return false;
 	}
@@ -83,10 +139,13 @@ export function checkIdp(idp: JsonObject): Errors {
 	if (idp['sso-type'] === 'SAML') {
 		if (!isHttpUrl(idp['sso-url'])) add(errors, 'sso-url', 'must be a valid http(s) URL');
 		if (blank(idp['sso-issuer'])) add(errors, 'sso-issuer', 'must not be blank');
-		if (!isCertificate(idp.certificate)) add(errors, 'certificate', 'must be a valid X.509 certificate');
-		if (idp['idp-type'] !== 'GENERIC' && idp['idp-type'] !== 'CROWD') add(errors, 'idp-type', 'must be GENERIC or CROWD');
+		if (!isCertificate(idp.certificate))
+			add(errors, 'certificate', 'must be a valid X.509 certificate');
+		if (idp['idp-type'] !== 'GENERIC' && idp['idp-type'] !== 'CROWD')
+			add(errors, 'idp-type', 'must be GENERIC or CROWD');
 	} else if (idp['sso-type'] === 'OIDC') {
-		if (!isHttpUrl(idp['issuer-url'], false)) add(errors, 'issuer-url', 'must be an http(s) URL without a query');
+		if (!isHttpUrl(idp['issuer-url'], false))
+			add(errors, 'issuer-url', 'must be an http(s) URL without a query');
 		if (blank(idp['client-id'])) add(errors, 'client-id', 'must not be blank');
 		if (blank(idp['client-secret'])) add(errors, 'client-secret', 'must not be blank');
 		if (idp['discovery-enabled'] === false) {

@@ -31,11 +31,18 @@ function listConnections(ctx: SimRequestContext): SimResponse {
 	return json(200, result);
 }
 
-function userInConnection(ctx: SimRequestContext): { conn?: AdConnection; user?: AdUserRecord; error?: SimResponse } {
+function userInConnection(ctx: SimRequestContext): {
+	conn?: AdConnection;
+	user?: AdUserRecord;
+	error?: SimResponse;
+} {
 	const conn = findConnection(ctx, ctx.params.conn);
 	if (!conn) return { error: notFound(`Connection ${ctx.params.conn} not found`) };
-	const user = dev(ctx).users.find((u) => u.connectionId === conn.id && userMatches(u, ctx.params.user));
-	if (!user) return { error: notFound(`User ${ctx.params.user} not found in connection ${conn.name}`) };
+	const user = dev(ctx).users.find(
+		(u) => u.connectionId === conn.id && userMatches(u, ctx.params.user),
+	);
+	if (!user)
+		return { error: notFound(`User ${ctx.params.user} not found in connection ${conn.name}`) };
 	return { conn, user };
 }
 
@@ -48,7 +55,8 @@ function getField(ctx: SimRequestContext): SimResponse {
 	const found = userInConnection(ctx);
 	if (found.error) return found.error;
 	const fields = found.user?.fields ?? {};
-	if (!(ctx.params.field in fields)) return notFound(`Field ${ctx.params.field} not found for user ${ctx.params.user}`);
+	if (!(ctx.params.field in fields))
+		return notFound(`Field ${ctx.params.field} not found for user ${ctx.params.user}`);
 	return json(200, { [ctx.params.field]: fields[ctx.params.field] });
 }
 
@@ -59,7 +67,9 @@ function getUser(ctx: SimRequestContext): SimResponse {
 		const conn = dev(ctx).connections.find((c) => c.id === u.connectionId && c.enabled);
 		if (conn) result[conn.name] = u.fields;
 	}
-	return Object.keys(result).length ? json(200, result) : notFound(`User ${ctx.params.user} not found`);
+	return Object.keys(result).length
+		? json(200, result)
+		: notFound(`User ${ctx.params.user} not found`);
 }
 
 function applyChurn(state: DevinitiState): void {
@@ -68,7 +78,12 @@ function applyChurn(state: DevinitiState): void {
 	for (let i = 0; i < insertPerPage; i++) {
 		state.churnCounter += 1;
 		const n = String(state.churnCounter).padStart(5, '0');
-		state.users.unshift({ username: `churn${n}`, userKey: `JIRAUSER9${n}`, connectionId: '2', fields: { mail: `churn${n}@ad.example.com`, displayName: `Churn ${n}` } });
+		state.users.unshift({
+			username: `churn${n}`,
+			userKey: `JIRAUSER9${n}`,
+			connectionId: '2',
+			fields: { mail: `churn${n}@ad.example.com`, displayName: `Churn ${n}` },
+		});
 	}
 }
 
@@ -117,7 +132,12 @@ function sameUsers(cached: Matching, users: AdUserRecord[], enabledIds: string):
 }
 
 /** The users matching an unfiltered listing (key: the configuration ids it is limited to), from the cache when still valid. */
-function cachedMatching(users: AdUserRecord[], key: string, enabledIds: string, filter: () => AdUserRecord[]): Matching {
+function cachedMatching(
+	users: AdUserRecord[],
+	key: string,
+	enabledIds: string,
+	filter: () => AdUserRecord[],
+): Matching {
 	let byKey = matchingCache.get(users);
 	const cached = byKey?.get(key);
 	if (cached && sameUsers(cached, users, enabledIds)) return cached;
@@ -127,16 +147,31 @@ function cachedMatching(users: AdUserRecord[], key: string, enabledIds: string, 
 		byKey = new Map();
 		matchingCache.set(users, byKey);
 	}
-	const entry = { snapshot, connectionIds: snapshot.map((u) => u?.connectionId), enabledIds, matching, bodies: new Map<string, { body: string; elements: string[] }>(), bodyChars: 0 };
+	const entry = {
+		snapshot,
+		connectionIds: snapshot.map((u) => u?.connectionId),
+		enabledIds,
+		matching,
+		bodies: new Map<string, { body: string; elements: string[] }>(),
+		bodyChars: 0,
+	};
 	byKey.set(key, entry);
 	return entry;
 }
 
-type Element = { username: string; configurationName: string | undefined; keys: string[]; values: string[]; json: string };
+type Element = {
+	username: string;
+	configurationName: string | undefined;
+	keys: string[];
+	values: string[];
+	json: string;
+};
 const elementCache = new WeakMap<AdUserRecord, Element>();
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+	return (
+		typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+	);
 }
 
 function sameFields(fields: Record<string, unknown>, cached: Element): boolean {
@@ -151,9 +186,17 @@ function sameFields(fields: Record<string, unknown>, cached: Element): boolean {
 }
 
 /** The cached JSON of one element of a listing with all fields, if still valid. */
-function cachedElementJson(u: AdUserRecord, configurationName: string | undefined): string | undefined {
+function cachedElementJson(
+	u: AdUserRecord,
+	configurationName: string | undefined,
+): string | undefined {
 	const cached = elementCache.get(u);
-	if (cached && cached.username === u.username && cached.configurationName === configurationName && sameFields(u.fields, cached)) {
+	if (
+		cached &&
+		cached.username === u.username &&
+		cached.configurationName === configurationName &&
+		sameFields(u.fields, cached)
+	) {
 		return cached.json;
 	}
 	return undefined;
@@ -167,7 +210,10 @@ function elementJson(u: AdUserRecord, configurationName: string | undefined): st
 	const fields = u.fields as unknown;
 	const keys: string[] = [];
 	const values: string[] = [];
-	let cacheable = typeof u.username === 'string' && (configurationName === undefined || typeof configurationName === 'string') && isPlainObject(fields);
+	let cacheable =
+		typeof u.username === 'string' &&
+		(configurationName === undefined || typeof configurationName === 'string') &&
+		isPlainObject(fields);
 	if (cacheable) {
 		for (const key in fields as Record<string, unknown>) {
 			const value = (fields as Record<string, unknown>)[key];
@@ -179,7 +225,8 @@ function elementJson(u: AdUserRecord, configurationName: string | undefined): st
 			values.push(value);
 		}
 	}
-	if (cacheable) elementCache.set(u, { username: u.username, configurationName, keys, values, json });
+	if (cacheable)
+		elementCache.set(u, { username: u.username, configurationName, keys, values, json });
 	else elementCache.delete(u);
 	return json;
 }
@@ -188,7 +235,8 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 	const state = dev(ctx);
 	const pageRaw = queryOne(ctx, 'page') ?? '1';
 	const sizeRaw = queryOne(ctx, 'size') ?? '25';
-	if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) return json(400, { message: `Invalid page: ${pageRaw}` });
+	if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1)
+		return json(400, { message: `Invalid page: ${pageRaw}` });
 	if (!/^\d+$/.test(sizeRaw)) return json(400, { message: `Invalid size: ${sizeRaw}` });
 	const page = ctx.state.variants.ignorePaging ? 1 : Number(pageRaw);
 	const size = Math.min(Math.max(Number(sizeRaw), 1), state.maxPageSize);
@@ -216,17 +264,32 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 	const cache =
 		withKeys || confNames.length || usernames.length || userkeys.length
 			? undefined
-			: cachedMatching(state.users, JSON.stringify(confIds), JSON.stringify(enabledConnections.map((c) => c.id)), filter);
+			: cachedMatching(
+					state.users,
+					JSON.stringify(confIds),
+					JSON.stringify(enabledConnections.map((c) => c.id)),
+					filter,
+				);
 	const matching = cache ? cache.matching : filter();
 	const onPage = matching.slice((page - 1) * size, page * size);
 	const bodyKey = `${page}:${size}`;
 	const cachedBody = cache && !fields.length ? cache.bodies.get(bodyKey) : undefined;
 	// Same users (the matching cache is valid) and each one's cached JSON still the very string the body was built from.
-	if (cachedBody && onPage.every((u, i) => cachedElementJson(u, enabled.get(u.connectionId)?.name) === cachedBody.elements[i])) {
+	if (
+		cachedBody &&
+		onPage.every(
+			(u, i) => cachedElementJson(u, enabled.get(u.connectionId)?.name) === cachedBody.elements[i],
+		)
+	) {
 		applyChurn(state);
 		return text(200, cachedBody.body, 'application/json;charset=UTF-8');
 	}
-	const pageInfo = { current: page, pageSize: size, totalPages: Math.ceil(matching.length / size), totalElements: matching.length };
+	const pageInfo = {
+		current: page,
+		pageSize: size,
+		totalPages: Math.ceil(matching.length / size),
+		totalElements: matching.length,
+	};
 	// Exactly JSON.stringify({ elements, page: pageInfo }), built from the elements' JSON in one join
 	// (a flat string: the core's byteLength and write need not flatten a concatenation first).
 	const parts = ['{"elements":['];
@@ -235,14 +298,25 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 		if (parts.length > 1) parts.push(',');
 		const configurationName = enabled.get(u.connectionId)?.name;
 		if (withKeys) {
-			const selected = fields.length ? Object.fromEntries(Object.entries(u.fields).filter(([k]) => fields.includes(k))) : u.fields;
-			parts.push(JSON.stringify({ username: u.username, userKey: u.userKey, configurationName, fields: selected }));
+			const selected = fields.length
+				? Object.fromEntries(Object.entries(u.fields).filter(([k]) => fields.includes(k)))
+				: u.fields;
+			parts.push(
+				JSON.stringify({
+					username: u.username,
+					userKey: u.userKey,
+					configurationName,
+					fields: selected,
+				}),
+			);
 		} else if (!fields.length) {
 			const element = elementJson(u, configurationName);
 			elements.push(element);
 			parts.push(element);
 		} else {
-			const selected = Object.fromEntries(Object.entries(u.fields).filter(([k]) => fields.includes(k)));
+			const selected = Object.fromEntries(
+				Object.entries(u.fields).filter(([k]) => fields.includes(k)),
+			);
 			parts.push(JSON.stringify({ username: u.username, configurationName, fields: selected }));
 		}
 	}
@@ -278,26 +352,36 @@ function update(ctx: SimRequestContext): SimResponse {
 	if (typeof id !== 'string' && typeof id !== 'number') return bad('connectionId is required');
 	const conn = dev(ctx).connections.find((c) => c.id === String(id));
 	if (!conn) return json(404, { message: `Connection ${String(id)} not found` });
-	if (!Array.isArray(value.update) || value.update.length === 0) return bad('update must be a non-empty array');
+	if (!Array.isArray(value.update) || value.update.length === 0)
+		return bad('update must be a non-empty array');
 	const connChanges: Array<{ name?: string; userDn?: string }> = [];
 	const userChanges: UserUpdate[] = [];
 	for (const entry of value.update as JsonValue[]) {
 		if (!isObject(entry)) return bad('Each update entry must be an object');
-		if (entry.connection === undefined && entry.data === undefined) return bad('An update entry needs connection or data');
-		if (!isArrayOrAbsent(entry.connection) || !isArrayOrAbsent(entry.data)) return bad('connection and data must be arrays');
+		if (entry.connection === undefined && entry.data === undefined)
+			return bad('An update entry needs connection or data');
+		if (!isArrayOrAbsent(entry.connection) || !isArrayOrAbsent(entry.data))
+			return bad('connection and data must be arrays');
 		for (const c of asArray(entry.connection)) {
-			if (!isObject(c) || Object.keys(c).some((k) => k !== 'name' && k !== 'userDn' || typeof c[k] !== 'string')) {
+			if (
+				!isObject(c) ||
+				Object.keys(c).some((k) => (k !== 'name' && k !== 'userDn') || typeof c[k] !== 'string')
+			) {
 				return bad('connection entries take string fields name and userDn');
 			}
 			connChanges.push(c as { name?: string; userDn?: string });
 		}
 		for (const d of asArray(entry.data)) {
-			if (!isObject(d) || typeof d.userKey !== 'string' || !Array.isArray(d.fields)) return bad('data entries need userKey and fields[]');
-			const user = dev(ctx).users.find((u) => u.connectionId === conn.id && u.userKey === d.userKey);
+			if (!isObject(d) || typeof d.userKey !== 'string' || !Array.isArray(d.fields))
+				return bad('data entries need userKey and fields[]');
+			const user = dev(ctx).users.find(
+				(u) => u.connectionId === conn.id && u.userKey === d.userKey,
+			);
 			if (!user) return bad(`User with key ${d.userKey} not found in connection ${conn.name}`);
 			const fields: Record<string, string> = {};
 			for (const f of d.fields) {
-				if (!isObject(f) || Object.values(f).some((v) => typeof v !== 'string')) return bad('fields entries must map names to strings');
+				if (!isObject(f) || Object.values(f).some((v) => typeof v !== 'string'))
+					return bad('fields entries must map names to strings');
 				Object.assign(fields, f);
 			}
 			userChanges.push({ user, fields });
@@ -308,7 +392,11 @@ function update(ctx: SimRequestContext): SimResponse {
 		if (c.userDn !== undefined) conn.userDn = c.userDn;
 	}
 	for (const u of userChanges) Object.assign(u.user.fields, u.fields);
-	return json(200, { connectionId: conn.id, updatedConnections: connChanges.length, updatedUsers: userChanges.length });
+	return json(200, {
+		connectionId: conn.id,
+		updatedConnections: connChanges.length,
+		updatedUsers: userChanges.length,
+	});
 }
 
 function isArrayOrAbsent(value: JsonValue | undefined): boolean {
@@ -321,12 +409,31 @@ function asArray(value: JsonValue | undefined): JsonValue[] {
 
 export const devinitiApp: AppModule = {
 	prefix: '/rest/intenso/ad/1.0/public',
-	forbidden: () => json(403, { message: 'You do not have permission to use this resource: Jira administrators or whitelisted users only.' }),
+	forbidden: () =>
+		json(403, {
+			message:
+				'You do not have permission to use this resource: Jira administrators or whitelisted users only.',
+		}),
 	routes: [
 		{ method: 'GET', pattern: '/connection', access: 'admin', handler: listConnections },
-		{ method: 'GET', pattern: '/connection/:conn/user', access: 'admin', handler: listConnectionUsers },
-		{ method: 'GET', pattern: '/connection/:conn/user/:user', access: 'admin', handler: getConnectionUser },
-		{ method: 'GET', pattern: '/connection/:conn/user/:user/field/:field', access: 'admin', handler: getField },
+		{
+			method: 'GET',
+			pattern: '/connection/:conn/user',
+			access: 'admin',
+			handler: listConnectionUsers,
+		},
+		{
+			method: 'GET',
+			pattern: '/connection/:conn/user/:user',
+			access: 'admin',
+			handler: getConnectionUser,
+		},
+		{
+			method: 'GET',
+			pattern: '/connection/:conn/user/:user/field/:field',
+			access: 'admin',
+			handler: getField,
+		},
 		{ method: 'GET', pattern: '/user', access: 'admin', handler: (ctx) => paged(ctx) },
 		{ method: 'GET', pattern: '/user/:user', access: 'admin', handler: getUser },
 		{ method: 'PUT', pattern: '/update', access: 'admin', handler: update },

@@ -14,8 +14,10 @@ function findIdp(ctx: SimRequestContext): KantegaIdp | undefined {
 }
 
 const badRequest = (msg: string) => json(400, { message: msg });
-const unknownIdp = (ctx: SimRequestContext) => badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
-const notManaged = (ctx: SimRequestContext) => json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
+const unknownIdp = (ctx: SimRequestContext) =>
+	badRequest(`Could not find IdP configuration with id ${ctx.params.idpId}`);
+const notManaged = (ctx: SimRequestContext) =>
+	json(404, { message: `Group ${ctx.params.group} is not a managed group of ${ctx.params.idpId}` });
 
 function withIdp(fn: (ctx: SimRequestContext, idp: KantegaIdp) => SimResponse) {
 	return (ctx: SimRequestContext): SimResponse => {
@@ -36,7 +38,8 @@ function replaceGroupByName(ctx: SimRequestContext, idp: KantegaIdp): SimRespons
 	if (index < 0) return notManaged(ctx);
 	const name = body.value.name;
 	if (typeof name !== 'string' || name.trim() === '') return noContent();
-	if (name !== ctx.params.group && idp.managedGroups.includes(name)) return badRequest(`Group ${name} is already managed`);
+	if (name !== ctx.params.group && idp.managedGroups.includes(name))
+		return badRequest(`Group ${name} is already managed`);
 	idp.managedGroups[index] = name;
 	return noContent();
 }
@@ -44,9 +47,17 @@ function replaceGroupByName(ctx: SimRequestContext, idp: KantegaIdp): SimRespons
 function replaceGroup(ctx: SimRequestContext, idp: KantegaIdp): SimResponse {
 	if (ctx.state.variants.kantegaReplaceBodyName) return replaceGroupByName(ctx, idp);
 	const body = readJson(ctx);
-	if (!body.ok) return body.response.status === 415 ? body.response : badRequest('Body must be {"groupName": "<new name>"}');
+	if (!body.ok)
+		return body.response.status === 415
+			? body.response
+			: badRequest('Body must be {"groupName": "<new name>"}');
 	const value = body.value;
-	if (!isObject(value) || Object.keys(value).length !== 1 || typeof value.groupName !== 'string' || value.groupName.trim() === '') {
+	if (
+		!isObject(value) ||
+		Object.keys(value).length !== 1 ||
+		typeof value.groupName !== 'string' ||
+		value.groupName.trim() === ''
+	) {
 		return badRequest('Body must be {"groupName": "<new name>"}');
 	}
 	const index = idp.managedGroups.indexOf(ctx.params.group);
@@ -60,33 +71,46 @@ function replaceGroup(ctx: SimRequestContext, idp: KantegaIdp): SimResponse {
 
 export const kantegaApp: AppModule = {
 	prefix: '/rest/ksso/api',
-	forbidden: () => json(401, { message: 'User does not have system admin permission', 'status-code': 401 }),
+	forbidden: () =>
+		json(401, { message: 'User does not have system admin permission', 'status-code': 401 }),
 	routes: [
 		{
 			method: 'GET',
 			pattern: '/info/1.0/ping',
 			access: 'user',
-			handler: () => json(200, { datetime: new Date().toISOString(), response: 'pong', timestamp: Date.now() }),
+			handler: () =>
+				json(200, { datetime: new Date().toISOString(), response: 'pong', timestamp: Date.now() }),
 		},
 		{
 			method: 'GET',
 			pattern: '/idp/1.0/idp/ids',
 			access: 'admin',
-			handler: (ctx) => json(200, ctx.state.kantega.idps.map((i) => ({ id: i.id, name: i.name }))),
+			handler: (ctx) =>
+				json(
+					200,
+					ctx.state.kantega.idps.map((i) => ({ id: i.id, name: i.name })),
+				),
 		},
 		{
 			method: 'GET',
 			pattern: '/idp/1.0/managedgroups/:idpId/groups',
 			access: 'admin',
 			handler: withIdp((ctx, idp) =>
-				json(200, ctx.state.variants.kantegaGroupsAsObjects ? { groups: idp.managedGroups.map((name) => ({ name })) } : idp.managedGroups),
+				json(
+					200,
+					ctx.state.variants.kantegaGroupsAsObjects
+						? { groups: idp.managedGroups.map((name) => ({ name })) }
+						: idp.managedGroups,
+				),
 			),
 		},
 		{
 			method: 'GET',
 			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',
 			access: 'admin',
-			handler: withIdp((ctx, idp) => (idp.managedGroups.includes(ctx.params.group) ? noContent() : notManaged(ctx))),
+			handler: withIdp((ctx, idp) =>
+				idp.managedGroups.includes(ctx.params.group) ? noContent() : notManaged(ctx),
+			),
 		},
 		{
 			method: 'POST',
@@ -94,12 +118,18 @@ export const kantegaApp: AppModule = {
 			access: 'admin',
 			handler: withIdp((ctx, idp) => {
 				if (ctx.params.group.trim() === '') return badRequest('Group name must not be empty');
-				if (idp.managedGroups.includes(ctx.params.group)) return badRequest(`Group ${ctx.params.group} is already managed`);
+				if (idp.managedGroups.includes(ctx.params.group))
+					return badRequest(`Group ${ctx.params.group} is already managed`);
 				idp.managedGroups.push(ctx.params.group);
 				return noContent();
 			}),
 		},
-		{ method: 'PUT', pattern: '/idp/1.0/managedgroups/:idpId/groups/:group', access: 'admin', handler: withIdp(replaceGroup) },
+		{
+			method: 'PUT',
+			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',
+			access: 'admin',
+			handler: withIdp(replaceGroup),
+		},
 		{
 			method: 'DELETE',
 			pattern: '/idp/1.0/managedgroups/:idpId/groups/:group',

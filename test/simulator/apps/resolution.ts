@@ -33,13 +33,15 @@ const noConfig = () => json(404, { message: 'No SAML SSO configuration found.' }
 function answered(ctx: SimRequestContext, config: JsonObject): JsonObject {
 	if (!ctx.state.variants.resolutionEnableNosso || !('nossoEnabled' in config)) return config;
 	const renamed: JsonObject = {};
-	for (const [key, value] of Object.entries(config)) renamed[key === 'nossoEnabled' ? 'enableNosso' : key] = value;
+	for (const [key, value] of Object.entries(config))
+		renamed[key === 'nossoEnabled' ? 'enableNosso' : key] = value;
 	return renamed;
 }
 
 /** No running configuration: none stored, or (variant `resolutionInactiveAnswers404`) the former version after a DELETE. */
 function runningConfig(ctx: SimRequestContext) {
-	if (!ctx.state.resolution.configActive && ctx.state.variants.resolutionInactiveAnswers404) return undefined;
+	if (!ctx.state.resolution.configActive && ctx.state.variants.resolutionInactiveAnswers404)
+		return undefined;
 	return latestConfig(ctx);
 }
 
@@ -51,7 +53,8 @@ function getConfig(ctx: SimRequestContext): SimResponse {
 function putConfig(ctx: SimRequestContext): SimResponse {
 	const body = readJson(ctx);
 	if (!body.ok) return body.response;
-	if (!isObject(body.value)) return json(400, { message: 'The configuration must be a JSON object.' });
+	if (!isObject(body.value))
+		return json(400, { message: 'The configuration must be a JSON object.' });
 	ctx.state.resolution.configVersions.push(clone(body.value));
 	ctx.state.resolution.configActive = true;
 	return json(200, body.value);
@@ -65,11 +68,15 @@ function patchConfig(ctx: SimRequestContext): SimResponse {
 	if (!config) return noConfig();
 	let result;
 	try {
-		result = type === 'application/json-patch+json' ? applyJsonPatch(config, body.value) : applyMergePatch(config, body.value);
+		result =
+			type === 'application/json-patch+json'
+				? applyJsonPatch(config, body.value)
+				: applyMergePatch(config, body.value);
 	} catch (error) {
 		return patchErrorResponse(error);
 	}
-	if (!isObject(result)) return json(400, { message: 'The patched configuration must be a JSON object.' });
+	if (!isObject(result))
+		return json(400, { message: 'The patched configuration must be a JSON object.' });
 	ctx.state.resolution.configVersions.push(result);
 	ctx.state.resolution.configActive = true;
 	return json(200, result);
@@ -95,7 +102,8 @@ function findConnector(ctx: SimRequestContext): UserSyncConnector | undefined {
 	return ctx.state.resolution.connectors.find((c) => c.id === ctx.params.id);
 }
 
-const unknownConnector = (ctx: SimRequestContext) => json(404, { message: `Connector ${ctx.params.id} not found` });
+const unknownConnector = (ctx: SimRequestContext) =>
+	json(404, { message: `Connector ${ctx.params.id} not found` });
 
 function statusView(run: SyncRun, connector: UserSyncConnector | undefined) {
 	return {
@@ -117,8 +125,14 @@ function statusView(run: SyncRun, connector: UserSyncConnector | undefined) {
 	};
 }
 
-function finish(ctx: SimRequestContext, run: SyncRun, connector: UserSyncConnector | undefined): void {
-	const users = ctx.state.resolution.directories.find((d) => d.id === connector?.directoryId)?.users.length ?? 0;
+function finish(
+	ctx: SimRequestContext,
+	run: SyncRun,
+	connector: UserSyncConnector | undefined,
+): void {
+	const users =
+		ctx.state.resolution.directories.find((d) => d.id === connector?.directoryId)?.users.length ??
+		0;
 	const failed = connector?.failWithCount ?? 0;
 	run.status = failed > 0 ? 'FAILED' : 'DONE';
 	run.resultCount = users;
@@ -126,7 +140,8 @@ function finish(ctx: SimRequestContext, run: SyncRun, connector: UserSyncConnect
 	run.updatedCount = Math.min(2, users);
 	run.notModifiedCount = Math.max(0, users - run.updatedCount - failed);
 	run.lastModified = nowIso();
-	if (failed > 0) run.messages.push(`${failed} users could not be synchronized: Connection timed out`);
+	if (failed > 0)
+		run.messages.push(`${failed} users could not be synchronized: Connection timed out`);
 	run.messages.push('Skipping admin or sysadmin <admin>');
 }
 
@@ -163,13 +178,29 @@ function startSync(ctx: SimRequestContext): SimResponse {
 	const res = ctx.state.resolution;
 	const jobId = randomUUID();
 	if (!res.directories.some((d) => d.id === connector.directoryId)) {
-		return text(200, `Scheduled with jobid ${jobId}\nDirectory ${connector.directoryId} does not exists`);
+		return text(
+			200,
+			`Scheduled with jobid ${jobId}\nDirectory ${connector.directoryId} does not exists`,
+		);
 	}
 	const now = nowIso();
 	const run: SyncRun = {
-		id: res.nextSyncId++, connectorId: connector.id, jobId, status: 'RUNNING', reads: 0,
-		addedCount: 0, resultCount: 0, notModifiedCount: 0, failedCount: 0, updatedCount: 0, deletedCount: 0, filteredCount: 0,
-		messages: [`Scheduled with jobid ${jobId}`], created: now, lastModified: now, lagReads: connector.statusLagReads,
+		id: res.nextSyncId++,
+		connectorId: connector.id,
+		jobId,
+		status: 'RUNNING',
+		reads: 0,
+		addedCount: 0,
+		resultCount: 0,
+		notModifiedCount: 0,
+		failedCount: 0,
+		updatedCount: 0,
+		deletedCount: 0,
+		filteredCount: 0,
+		messages: [`Scheduled with jobid ${jobId}`],
+		created: now,
+		lastModified: now,
+		lagReads: connector.statusLagReads,
 	};
 	res.syncs.push(run);
 	if (connector.statusReadsUntilDone <= 0) finish(ctx, run, connector);
@@ -181,24 +212,46 @@ function syncSingle(ctx: SimRequestContext): SimResponse {
 	const connector = findConnector(ctx);
 	if (!connector) return unknownConnector(ctx);
 	const username = ctx.params.username;
-	if (!KNOWN_USERNAMES.includes(username)) return json(404, { message: `User ${username} not found in the identity provider` });
+	if (!KNOWN_USERNAMES.includes(username))
+		return json(404, { message: `User ${username} not found in the identity provider` });
 	const directory = ctx.state.resolution.directories.find((d) => d.id === connector.directoryId);
-	if (!directory) return json(404, { message: `Directory ${connector.directoryId} does not exists` });
+	if (!directory)
+		return json(404, { message: `Directory ${connector.directoryId} does not exists` });
 	const added = !directory.users.includes(username);
 	if (added) directory.users.push(username);
 	const now = nowIso();
 	return json(200, {
-		status: 'DONE', addedCount: added ? 1 : 0, resultCount: 1, notModifiedCount: 0, failedCount: 0,
-		updatedCount: added ? 0 : 1, deletedCount: 0, filteredCount: 0,
-		messages: [`User ${username} ${added ? 'added' : 'updated'}`], clusterNode: 'NOT_CLUSTERED',
-		connectorUID: connector.uid, lastModified: now, created: now, duration: 0, username,
+		status: 'DONE',
+		addedCount: added ? 1 : 0,
+		resultCount: 1,
+		notModifiedCount: 0,
+		failedCount: 0,
+		updatedCount: added ? 0 : 1,
+		deletedCount: 0,
+		filteredCount: 0,
+		messages: [`User ${username} ${added ? 'added' : 'updated'}`],
+		clusterNode: 'NOT_CLUSTERED',
+		connectorUID: connector.uid,
+		lastModified: now,
+		created: now,
+		duration: 0,
+		username,
 	});
 }
 
 function getConnector(ctx: SimRequestContext): SimResponse {
 	const c = findConnector(ctx);
 	if (!c) return unknownConnector(ctx);
-	return json(200, { id: c.id, connectorUID: c.uid, name: c.name, type: c.type, directoryId: c.directoryId, enabled: true, scheduled: true, cronExpression: '0 0 2 * * ?' });
+	return json(200, {
+		id: c.id,
+		connectorUID: c.uid,
+		name: c.name,
+		type: c.type,
+		directoryId: c.directoryId,
+		enabled: true,
+		scheduled: true,
+		cronExpression: '0 0 2 * * ?',
+	});
 }
 
 function deleteDirectory(ctx: SimRequestContext): SimResponse {
@@ -211,7 +264,11 @@ function deleteDirectory(ctx: SimRequestContext): SimResponse {
 
 export const resolutionApp: AppModule = {
 	prefix: '/rest/samlsso-admin/1.0',
-	forbidden: () => json(403, { message: 'You are not authorized to perform this operation. Only system administrators are allowed.' }),
+	forbidden: () =>
+		json(403, {
+			message:
+				'You are not authorized to perform this operation. Only system administrators are allowed.',
+		}),
 	routes: [
 		{ method: 'GET', pattern: '/config', access: 'admin', handler: getConfig },
 		{ method: 'PUT', pattern: '/config', access: 'admin', handler: putConfig },
@@ -219,10 +276,35 @@ export const resolutionApp: AppModule = {
 		{ method: 'DELETE', pattern: '/config', access: 'admin', handler: deleteConfig },
 		{ method: 'POST', pattern: '/reset/entityid', access: 'admin', handler: resetEntityId },
 		{ method: 'GET', pattern: '/usersync/connector/:id', access: 'admin', handler: getConnector },
-		{ method: 'GET', pattern: '/usersync/connector/:id/syncstatus', access: 'admin', handler: connectorStatus },
-		{ method: 'GET', pattern: '/usersync/syncstatus/:syncId', access: 'admin', handler: syncStatus },
-		{ method: 'POST', pattern: '/usersync/connector/:id/sync', access: 'admin', handler: startSync },
-		{ method: 'POST', pattern: '/usersync/connector/:id/syncsingle/:username', access: 'admin', handler: syncSingle },
-		{ method: 'DELETE', pattern: '/directory/:directoryId', access: 'admin', handler: deleteDirectory },
+		{
+			method: 'GET',
+			pattern: '/usersync/connector/:id/syncstatus',
+			access: 'admin',
+			handler: connectorStatus,
+		},
+		{
+			method: 'GET',
+			pattern: '/usersync/syncstatus/:syncId',
+			access: 'admin',
+			handler: syncStatus,
+		},
+		{
+			method: 'POST',
+			pattern: '/usersync/connector/:id/sync',
+			access: 'admin',
+			handler: startSync,
+		},
+		{
+			method: 'POST',
+			pattern: '/usersync/connector/:id/syncsingle/:username',
+			access: 'admin',
+			handler: syncSingle,
+		},
+		{
+			method: 'DELETE',
+			pattern: '/directory/:directoryId',
+			access: 'admin',
+			handler: deleteDirectory,
+		},
 	],
 };

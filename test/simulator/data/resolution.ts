@@ -71,9 +71,39 @@ export function seedResolution(): ResolutionState {
 	previousMajor.redirectToSso = true;
 	previousMajor.lastModified = '2023-01-02T10:00:00Z';
 	const connectors: UserSyncConnector[] = [
-		{ id: '1', uid: 'b3c1e0a2-5d4f-4c6e-9a71-1f2e3d4c5b6a', name: 'Azure AD', type: 'AZURE_AD', directoryId: 10100, syncAnswer: 'json', statusReadsUntilDone: 2, failWithCount: 0, statusLagReads: 0 },
-		{ id: '2', uid: '7df9fd3f-2b8e-4c4a-8e7d-0c6b5a4f3e21', name: 'Okta', type: 'OKTA', directoryId: 10200, syncAnswer: 'text', statusReadsUntilDone: 2, failWithCount: 0, statusLagReads: 0 },
-		{ id: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', uid: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90', name: 'Google Workspace', type: 'GOOGLE', directoryId: 10300, syncAnswer: 'text', statusReadsUntilDone: 0, failWithCount: 0, statusLagReads: 0 },
+		{
+			id: '1',
+			uid: 'b3c1e0a2-5d4f-4c6e-9a71-1f2e3d4c5b6a',
+			name: 'Azure AD',
+			type: 'AZURE_AD',
+			directoryId: 10100,
+			syncAnswer: 'json',
+			statusReadsUntilDone: 2,
+			failWithCount: 0,
+			statusLagReads: 0,
+		},
+		{
+			id: '2',
+			uid: '7df9fd3f-2b8e-4c4a-8e7d-0c6b5a4f3e21',
+			name: 'Okta',
+			type: 'OKTA',
+			directoryId: 10200,
+			syncAnswer: 'text',
+			statusReadsUntilDone: 2,
+			failWithCount: 0,
+			statusLagReads: 0,
+		},
+		{
+			id: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90',
+			uid: '5b0f6c2e-8d1a-4e3b-9f7c-2a6d4e8b1c90',
+			name: 'Google Workspace',
+			type: 'GOOGLE',
+			directoryId: 10300,
+			syncAnswer: 'text',
+			statusReadsUntilDone: 0,
+			failWithCount: 0,
+			statusLagReads: 0,
+		},
 	];
 	const syncs: SyncRun[] = connectors.map((c, i) => ({
 		id: 94 + i,
@@ -88,7 +118,10 @@ export function seedResolution(): ResolutionState {
 		updatedCount: 0,
 		deletedCount: 0,
 		filteredCount: 0,
-		messages: [`Scheduled with jobid 388382e4-1c5b-4d7a-9e2f-00000000000${i}`, 'Skipping admin or sysadmin <admin>'],
+		messages: [
+			`Scheduled with jobid 388382e4-1c5b-4d7a-9e2f-00000000000${i}`,
+			'Skipping admin or sysadmin <admin>',
+		],
 		created: '2022-10-05T08:17:44Z',
 		lastModified: '2022-10-05T08:17:44Z',
 	}));

@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions, nothingToUpdate, sendMutation, requiredString } from '../../../shared/node';
+import {
+	mutationOptions,
+	nothingToUpdate,
+	sendMutation,
+	requiredString,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { connectionUpdateBody, updatePath, type ConnectionChange } from '../../api';
 import { connectionIdProperty } from '../../parameters';
@@ -10,7 +15,8 @@ export const update: Operation = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a connection',
-		description: 'Rename a connection or change the user DN it binds to AD/LDAP with. Changes the connection settings in Jira.',
+		description:
+			'Rename a connection or change the user DN it binds to AD/LDAP with. Changes the connection settings in Jira.',
 	},
 	properties: [
 		connectionIdProperty,
@@ -21,7 +27,14 @@ export const update: Operation = {
 			placeholder: 'Add field',
 			default: {},
 			options: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Active_Directory_server', description: 'The new name of the connection' },
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Active_Directory_server',
+					description: 'The new name of the connection',
+				},
 				{
 					displayName: 'User DN',
 					name: 'userDn',
@@ -39,8 +52,10 @@ export const update: Operation = {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const change: ConnectionChange = {};
 		if (typeof fields.name === 'string' && fields.name.trim()) change.name = fields.name.trim();
-		if (typeof fields.userDn === 'string' && fields.userDn.trim()) change.userDn = fields.userDn.trim();
-		if (!Object.keys(change).length) throw nothingToUpdate(this, itemIndex, 'set "Name" or "User DN" in "Update Fields"');
+		if (typeof fields.userDn === 'string' && fields.userDn.trim())
+			change.userDn = fields.userDn.trim();
+		if (!Object.keys(change).length)
+			throw nothingToUpdate(this, itemIndex, 'set "Name" or "User DN" in "Update Fields"');
 		const sent = await sendMutation(this, itemIndex, {
 			method: 'PUT',
 			path: updatePath(),

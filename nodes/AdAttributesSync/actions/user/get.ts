@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, locatorValue, maxInFlight, maxInFlightOption, requiredString } from '../../../shared/node';
+import {
+	optionsCollection,
+	locatorValue,
+	maxInFlight,
+	maxInFlightOption,
+	requiredString,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { expectRecord, apiRequestJson } from '../../../shared/http';
 import { userPath } from '../../api';
@@ -11,7 +17,8 @@ export const get: Operation = {
 		name: 'Get',
 		value: 'get',
 		action: 'Get a user',
-		description: "Read a user's synchronised AD attributes (by user key or username), in one connection or in every enabled one. Changes nothing.",
+		description:
+			"Read a user's synchronised AD attributes (by user key or username), in one connection or in every enabled one. Changes nothing.",
 	},
 	properties: [userProperty, optionalConnectionProperty, optionsCollection(maxInFlightOption)],
 	concurrency: maxInFlight,
@@ -19,9 +26,19 @@ export const get: Operation = {
 		const user = requiredString(this, 'user', itemIndex);
 		const connection = locatorValue(this, 'connection', itemIndex) || undefined;
 		const request = { method: 'GET' as const, path: userPath(user, connection) };
-		const answer = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, "an object of the user's attributes");
+		const answer = expectRecord(
+			this,
+			request,
+			await apiRequestJson(this, request, itemIndex),
+			itemIndex,
+			"an object of the user's attributes",
+		);
 		if (connection) return { user, connection, fields: answer };
 		// Without a connection the answer maps each connection's name to the user's attributes there.
-		return Object.entries(answer).map(([name, fields]) => ({ user, connection: name, fields: fields as IDataObject }));
+		return Object.entries(answer).map(([name, fields]) => ({
+			user,
+			connection: name,
+			fields: fields as IDataObject,
+		}));
 	},
 };

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, returnAllAndLimit, locatorValue, maxInFlightOption, maxResults } from '../../../shared/node';
+import {
+	optionsCollection,
+	returnAllAndLimit,
+	locatorValue,
+	maxInFlightOption,
+	maxResults,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { usersPath } from '../../api';
 import { commaList, optionalConnectionProperty } from '../../parameters';

@@ -1,4 +1,10 @@
-import { optionsCollection, requiredLocator, maxInFlight, maxInFlightOption, requiredString } from '../../../shared/node';
+import {
+	optionsCollection,
+	requiredLocator,
+	maxInFlight,
+	maxInFlightOption,
+	requiredString,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { expectRecord, apiRequestJson } from '../../../shared/http';
 import { fieldPath } from '../../api';
@@ -18,7 +24,10 @@ export const getField: Operation = {
 			displayName: 'Field Name or ID',
 			name: 'field',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getConnectionFields', loadOptionsDependsOn: ['connection.value'] },
+			typeOptions: {
+				loadOptionsMethod: 'getConnectionFields',
+				loadOptionsDependsOn: ['connection.value'],
+			},
 			required: true,
 			default: '',
 			description:
@@ -32,7 +41,13 @@ export const getField: Operation = {
 		const user = requiredString(this, 'user', itemIndex);
 		const field = requiredString(this, 'field', itemIndex);
 		const request = { method: 'GET' as const, path: fieldPath(connection, user, field) };
-		const answer = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, '{"<field>": value}');
+		const answer = expectRecord(
+			this,
+			request,
+			await apiRequestJson(this, request, itemIndex),
+			itemIndex,
+			'{"<field>": value}',
+		);
 		return { connection, user, field, value: answer[field] ?? null };
 	},
 };

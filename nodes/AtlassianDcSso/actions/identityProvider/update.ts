@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { mutationOptions, answeredObject, nothingToUpdate, sendMutation } from '../../../shared/node';
+import {
+	mutationOptions,
+	answeredObject,
+	nothingToUpdate,
+	sendMutation,
+} from '../../../shared/node';
 import { isRecord } from '../../../shared/json';
 import type { Operation } from '../../../shared/node';
 import { idpPath } from '../../api';

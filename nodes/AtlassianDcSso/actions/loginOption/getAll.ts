@@ -10,12 +10,26 @@ export const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
 		action: 'Get many login options',
-		description: 'List the enabled ways to log in: the login form and each enabled identity provider. Changes nothing.',
+		description:
+			'List the enabled ways to log in: the login form and each enabled identity provider. Changes nothing.',
 	},
 	properties: [],
 	async execute(itemIndex) {
 		const request = { method: 'GET' as const, path: loginOptionsPath() };
-		const page = expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a page {"results": [...]}');
-		return expectArray<IDataObject>(this, request, page.results, itemIndex, 'a list of login options in "results"', isRecord);
+		const page = expectRecord(
+			this,
+			request,
+			await apiRequestJson(this, request, itemIndex),
+			itemIndex,
+			'a page {"results": [...]}',
+		);
+		return expectArray<IDataObject>(
+			this,
+			request,
+			page.results,
+			itemIndex,
+			'a list of login options in "results"',
+			isRecord,
+		);
 	},
 };

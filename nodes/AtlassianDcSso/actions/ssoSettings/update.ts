@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions, answeredObject, nothingToUpdate, sendMutation } from '../../../shared/node';
+import {
+	mutationOptions,
+	answeredObject,
+	nothingToUpdate,
+	sendMutation,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { ssoPath } from '../../api';
 import { toApiBody } from '../../apiBody';

@@ -8,12 +8,17 @@ export const check: Operation = {
 		name: 'Check',
 		value: 'check',
 		action: 'Check whether a group is managed',
-		description: 'Answer whether Kantega SSO manages a group for an identity provider ({exists: true|false}). Changes nothing.',
+		description:
+			'Answer whether Kantega SSO manages a group for an identity provider ({exists: true|false}). Changes nothing.',
 	},
 	properties: [idpIdProperty, groupProperty],
 	async execute(itemIndex) {
 		const { idpId, group } = idpAndGroup(this, itemIndex);
-		const response = await apiRequest(this, { method: 'GET', path: groupPath(idpId, group), acceptStatuses: [404] }, itemIndex);
+		const response = await apiRequest(
+			this,
+			{ method: 'GET', path: groupPath(idpId, group), acceptStatuses: [404] },
+			itemIndex,
+		);
 		return { idpId, group, exists: response.statusCode !== 404 };
 	},
 };

@@ -10,7 +10,8 @@ export const remove: Operation = {
 		name: 'Remove',
 		value: 'remove',
 		action: 'Remove a managed group',
-		description: 'Stop Kantega SSO managing a group for an identity provider. The group and its members stay in the product.',
+		description:
+			'Stop Kantega SSO managing a group for an identity provider. The group and its members stay in the product.',
 	},
 	properties: [
 		idpIdProperty,
@@ -20,7 +21,8 @@ export const remove: Operation = {
 			name: 'ignoreIfMissing',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to succeed quietly when the group is not managed, so a scheduled workflow can run again',
+			description:
+				'Whether to succeed quietly when the group is not managed, so a scheduled workflow can run again',
 		}),
 	],
 	async execute(itemIndex) {

@@ -15,6 +15,12 @@ export const get: Operation = {
 	async execute(itemIndex) {
 		const connectorId = requiredString(this, 'connectorId', itemIndex);
 		const request = { method: 'GET' as const, path: connectorPath(connectorId) };
-		return expectRecord(this, request, await apiRequestJson(this, request, itemIndex), itemIndex, 'a connector object');
+		return expectRecord(
+			this,
+			request,
+			await apiRequestJson(this, request, itemIndex),
+			itemIndex,
+			'a connector object',
+		);
 	},
 };

@@ -1,7 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { cancellableSleep } from '../../../shared/http';
-import { mutationOptions, isDryRun, sendMutation, numberParameter, requiredString } from '../../../shared/node';
+import {
+	mutationOptions,
+	isDryRun,
+	sendMutation,
+	numberParameter,
+	requiredString,
+} from '../../../shared/node';
 import { isRecord } from '../../../shared/json';
 import type { Operation } from '../../../shared/node';
 import { apiRequest, type ApiResponse } from '../../../shared/http';

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mutationOptions, maxInFlight, maxInFlightOption, sendMutation, requiredString } from '../../../shared/node';
+import {
+	mutationOptions,
+	maxInFlight,
+	maxInFlightOption,
+	sendMutation,
+	requiredString,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { syncUserPath } from '../../api';
 import { connectorIdProperty } from '../../parameters';
@@ -10,7 +16,8 @@ export const syncUser: Operation = {
 		name: 'Sync User',
 		value: 'syncUser',
 		action: 'Sync one user',
-		description: 'Update one user from the identity provider (Single User Update). Creates or changes that user in the product; many input items run a few at a time.',
+		description:
+			'Update one user from the identity provider (Single User Update). Creates or changes that user in the product; many input items run a few at a time.',
 	},
 	properties: [
 		connectorIdProperty,
@@ -38,7 +45,9 @@ export const syncUser: Operation = {
 		if ('dryRun' in sent) return sent.dryRun;
 		const { json, body } = sent.response;
 		const answer: IDataObject =
-			json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : { message: body.trim() };
+			json && typeof json === 'object' && !Array.isArray(json)
+				? (json as IDataObject)
+				: { message: body.trim() };
 		return { connectorId, username, ...answer };
 	},
 };

@@ -1,4 +1,11 @@
-import { confirmProperty, destructiveNotice, mutationOptions, requireConfirmation, sendMutation, requiredString } from '../../../shared/node';
+import {
+	confirmProperty,
+	destructiveNotice,
+	mutationOptions,
+	requireConfirmation,
+	sendMutation,
+	requiredString,
+} from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { directoryPath } from '../../api';
 
@@ -7,7 +14,8 @@ export const deleteDirectory: Operation = {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a user directory',
-		description: 'Delete a User Sync directory AND ALL ITS USERS from the Atlassian instance, without any warning from the app. Needs Confirm.',
+		description:
+			'Delete a User Sync directory AND ALL ITS USERS from the Atlassian instance, without any warning from the app. Needs Confirm.',
 	},
 	properties: [
 		destructiveNotice(
@@ -31,7 +39,11 @@ export const deleteDirectory: Operation = {
 	async execute(itemIndex) {
 		const directoryId = requiredString(this, 'directoryId', itemIndex);
 		requireConfirmation(this, itemIndex, `user directory ${directoryId} and ALL the users in it`);
-		const sent = await sendMutation(this, itemIndex, { method: 'DELETE', path: directoryPath(directoryId), idempotent: false });
+		const sent = await sendMutation(this, itemIndex, {
+			method: 'DELETE',
+			path: directoryPath(directoryId),
+			idempotent: false,
+		});
 		if ('dryRun' in sent) return sent.dryRun;
 		return { directoryId, deleted: true };
 	},
