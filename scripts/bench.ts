@@ -72,21 +72,19 @@ async function engineBenchmarks(): Promise<string[]> {
 	const home = temp('n8n-bench-engine.');
 	for (const bench of ['adUsers', 'overhead', 'rateLimit', 'scale']) {
 		log(`engine: bench/${bench}.bench.ts`);
-		const result = await run(
-			TSX,
-			[`bench/${bench}.bench.ts`],
-			{
-				cwd: REPO,
-				env: {
-					...process.env,
-					N8N_USER_FOLDER: home,
-					BENCH_RUNS: process.env.BENCH_ENGINE_RUNS || '3',
-				},
-				inherit: true,
+		const result = await run(TSX, [`bench/${bench}.bench.ts`], {
+			cwd: REPO,
+			env: {
+				...process.env,
+				N8N_USER_FOLDER: home,
+				BENCH_RUNS: process.env.BENCH_ENGINE_RUNS || '3',
 			},
-		);
-		if (result.code === TARGET_MISSED) missed.push(`bench/${bench}.bench.ts: target missed (see its output above)`);
-		else if (result.code !== 0) throw new Error(`bench/${bench}.bench.ts failed (exit ${result.code})`);
+			inherit: true,
+		});
+		if (result.code === TARGET_MISSED)
+			missed.push(`bench/${bench}.bench.ts: target missed (see its output above)`);
+		else if (result.code !== 0)
+			throw new Error(`bench/${bench}.bench.ts failed (exit ${result.code})`);
 	}
 	return missed;
 }
@@ -132,7 +130,9 @@ runMain('bench', async () => {
 	});
 	const instance = await createInstance({ version: N8N2_VERSION });
 	const packageDir = await instance.installPackage(tgz);
-	await runOk(TSX, [join(REPO, 'bench', 'n8n', 'workflows.ts'), join(work, 'import'), sim.url], { cwd: REPO });
+	await runOk(TSX, [join(REPO, 'bench', 'n8n', 'workflows.ts'), join(work, 'import'), sim.url], {
+		cwd: REPO,
+	});
 	const main = await instance.start({ timeoutMs: 180_000 });
 	const wanted = await instance.declaredTypes(packageDir, 'nodes');
 	const known = await main.rest.nodeTypes();
