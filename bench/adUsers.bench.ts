@@ -68,7 +68,8 @@ async function sequentialDefaultSize(url: string): Promise<number> {
 	let count = 0;
 	for (let page = 1; page <= D_PAGES; page++) {
 		const answer = await getPage(url, page);
-		if (answer.page.pageSize !== API_DEFAULT_SIZE) throw new Error(`default page size ${answer.page.pageSize}, expected ${API_DEFAULT_SIZE}`);
+		if (answer.page.pageSize !== API_DEFAULT_SIZE)
+			throw new Error(`default page size ${answer.page.pageSize}, expected ${API_DEFAULT_SIZE}`);
 		defaultSizeTotalPages = answer.page.totalPages;
 		count += answer.elements.length;
 		if (answer.elements.length < answer.page.pageSize || page >= answer.page.totalPages) break;
@@ -80,7 +81,11 @@ async function sequentialDefaultSize(url: string): Promise<number> {
 async function rawConcurrent(url: string): Promise<number> {
 	const first = await getPage(url, 1, PAGE_SIZE);
 	const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-	const pages = await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (page) => await getPage(url, page, first.page.pageSize));
+	const pages = await mapConcurrent(
+		rest,
+		DEFAULT_CONCURRENCY,
+		async (page) => await getPage(url, page, first.page.pageSize),
+	);
 	return [first, ...pages].reduce((n, p) => n + p.elements.length, 0);
 }
 
@@ -89,7 +94,14 @@ function expect(count: number, wanted: number, what: string): void {
 }
 
 async function main(): Promise<void> {
-	const { url, child } = await startSimulatorProcess(['--port', '0', '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS)]);
+	const { url, child } = await startSimulatorProcess([
+		'--port',
+		'0',
+		'--ad-users',
+		String(USERS),
+		'--latency-ms',
+		String(LATENCY_MS),
+	]);
 	try {
 		const dUsers = Math.min(USERS, D_PAGES * API_DEFAULT_SIZE);
 		const t = await interleaved(
@@ -105,13 +117,21 @@ async function main(): Promise<void> {
 		const dFactor = defaultSizeTotalPages / dPages;
 		const d = t.d.map((x) => x * dFactor);
 		const r = (a: number[], b: number[]) => median(ratios(a, b)).toFixed(2);
-		console.log(`${USERS} users, ${LATENCY_MS} ms per request, page size ${PAGE_SIZE}, concurrency ${DEFAULT_CONCURRENCY}, median of ${RUNS} interleaved rounds`);
-		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
+		console.log(
+			`${USERS} users, ${LATENCY_MS} ms per request, page size ${PAGE_SIZE}, concurrency ${DEFAULT_CONCURRENCY}, median of ${RUNS} interleaved rounds`,
+		);
+		console.log(
+			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
+		);
 		console.log(`  (a) node user.getAll, n8n engine      ${ms(median(t.a))}`);
 		console.log(`  (b) sequential page loop (fetch)      ${ms(median(t.b))}`);
 		console.log(`  (c) raw fetch, same concurrency       ${ms(median(t.c))}`);
-		console.log(`  (d) sequential loop, default size ${API_DEFAULT_SIZE}  ${ms(median(d))}  extrapolated linearly: ${dPages} of ${defaultSizeTotalPages} pages took ${median(t.d).toFixed(0)} ms, x ${dFactor.toFixed(2)}`);
-		console.log(`  a/c = ${r(t.a, t.c)}   b/a = ${r(t.b, t.a)}   d/a = ${r(d, t.a)}   (medians of the rounds' ratios; for information)`);
+		console.log(
+			`  (d) sequential loop, default size ${API_DEFAULT_SIZE}  ${ms(median(d))}  extrapolated linearly: ${dPages} of ${defaultSizeTotalPages} pages took ${median(t.d).toFixed(0)} ms, x ${dFactor.toFixed(2)}`,
+		);
+		console.log(
+			`  a/c = ${r(t.a, t.c)}   b/a = ${r(t.b, t.a)}   d/a = ${r(d, t.a)}   (medians of the rounds' ratios; for information)`,
+		);
 	} finally {
 		child.kill('SIGTERM');
 	}

@@ -47,7 +47,10 @@ class RequestHelperOnly implements INodeType {
 				{
 					method,
 					url: `${baseUrl}${path}`,
-					headers: { Accept: 'application/json', ...(method === 'POST' ? { 'X-Atlassian-Token': 'no-check' } : {}) },
+					headers: {
+						Accept: 'application/json',
+						...(method === 'POST' ? { 'X-Atlassian-Token': 'no-check' } : {}),
+					},
 					encoding: 'text',
 					json: false,
 					returnFullResponse: true,
@@ -60,16 +63,28 @@ class RequestHelperOnly implements INodeType {
 			return JSON.parse(response.body);
 		};
 		if (this.getNodeParameter('case', 0) === 'getAll') {
-			const page = async (n: number, size: number) => (await send('GET', `/rest/intenso/ad/1.0/public/user?page=${n}&size=${size}`)) as UsersPage;
+			const page = async (n: number, size: number) =>
+				(await send('GET', `/rest/intenso/ad/1.0/public/user?page=${n}&size=${size}`)) as UsersPage;
 			const first = await page(1, PAGE_SIZE);
 			const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-			const pages = await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (n) => await page(n, first.page.pageSize));
-			return [[first, ...pages].flatMap((p) => p.elements.map((json) => ({ json: json as unknown as IDataObject })))];
+			const pages = await mapConcurrent(
+				rest,
+				DEFAULT_CONCURRENCY,
+				async (n) => await page(n, first.page.pageSize),
+			);
+			return [
+				[first, ...pages].flatMap((p) =>
+					p.elements.map((json) => ({ json: json as unknown as IDataObject })),
+				),
+			];
 		}
 		const items = this.getInputData();
 		const output = await mapConcurrent(items, DEFAULT_CONCURRENCY, async (item, index) => {
 			const username = String(item.json.username);
-			const answer = (await send('POST', `/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(username)}`)) as IDataObject;
+			const answer = (await send(
+				'POST',
+				`/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(username)}`,
+			)) as IDataObject;
 			return { json: { connectorId: '1', username, ...answer }, pairedItem: { item: index } };
 		});
 		return [output];
@@ -79,11 +94,22 @@ class RequestHelperOnly implements INodeType {
 nodeTypes.add(HELPER_NODE_TYPE, new RequestHelperOnly());
 
 /** Runs the bare node in the engine, fed by the input items, as `runNode` runs the package's nodes; answers its items. */
-export async function runHelperNode(which: 'getAll' | 'syncUser', credentials: IDataObject, input: IDataObject[] = [{}]): Promise<INodeExecutionData[]> {
+export async function runHelperNode(
+	which: 'getAll' | 'syncUser',
+	credentials: IDataObject,
+	input: IDataObject[] = [{}],
+): Promise<INodeExecutionData[]> {
 	const run = await runWorkflow(
 		{
 			nodes: [
-				{ id: 'input', name: 'Input', type: ITEMS_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input.map((json) => ({ json }))) } },
+				{
+					id: 'input',
+					name: 'Input',
+					type: ITEMS_NODE_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { items: JSON.stringify(input.map((json) => ({ json }))) },
+				},
 				{
 					id: 'helper',
 					name: 'Helper',

@@ -42,6 +42,9 @@ export async function interleavedMirrored(
 	// `interleaved` reverses the order every other round: rounds 2i and 2i + 1 are a mirrored pair.
 	const times = await interleaved(cases, 2 * rounds);
 	return Object.fromEntries(
-		Object.entries(times).map(([name, t]) => [name, Array.from({ length: rounds }, (_, i) => t[2 * i] + t[2 * i + 1])]),
+		Object.entries(times).map(([name, t]) => [
+			name,
+			Array.from({ length: rounds }, (_, i) => t[2 * i] + t[2 * i + 1]),
+		]),
 	);
 }

@@ -55,7 +55,10 @@ async function startProfile(file: string): Promise<() => Promise<void>> {
 	};
 }
 
-const usernames = Array.from({ length: SYNC_ITEMS }, (_, i) => `user${String(i + 1).padStart(4, '0')}`);
+const usernames = Array.from(
+	{ length: SYNC_ITEMS },
+	(_, i) => `user${String(i + 1).padStart(4, '0')}`,
+);
 
 function expect(count: number, wanted: number, what: string): void {
 	if (count !== wanted) throw new Error(`${what}: ${count} results, expected ${wanted}`);
@@ -72,20 +75,34 @@ async function nodeGetAll(url: string): Promise<void> {
 }
 
 async function helperGetAll(url: string): Promise<void> {
-	expect((await runHelperNode('getAll', { baseUrl: url, ...ADMIN_CREDENTIALS })).length, USERS, 'helper getAll');
+	expect(
+		(await runHelperNode('getAll', { baseUrl: url, ...ADMIN_CREDENTIALS })).length,
+		USERS,
+		'helper getAll',
+	);
 }
 
-const headers = (extra: Record<string, string> = {}) => ({ Authorization: ADMIN_BASIC, Accept: 'application/json', ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+	Authorization: ADMIN_BASIC,
+	Accept: 'application/json',
+	...extra,
+});
 
 async function fetchGetAll(url: string): Promise<void> {
 	const page = async (n: number, size: number) => {
-		const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?page=${n}&size=${size}`, { headers: headers() });
+		const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?page=${n}&size=${size}`, {
+			headers: headers(),
+		});
 		if (response.status !== 200) throw new Error(`page ${n}: ${response.status}`);
 		return JSON.parse(await response.text()) as UsersPage;
 	};
 	const first = await page(1, PAGE_SIZE);
 	const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-	const pages = await mapConcurrent(rest, DEFAULT_CONCURRENCY, async (n) => await page(n, first.page.pageSize));
+	const pages = await mapConcurrent(
+		rest,
+		DEFAULT_CONCURRENCY,
+		async (n) => await page(n, first.page.pageSize),
+	);
 	const items = [first, ...pages].flatMap((p) => p.elements.map((json) => ({ json })));
 	expect(items.length, USERS, 'fetch getAll');
 }
@@ -93,7 +110,12 @@ async function fetchGetAll(url: string): Promise<void> {
 async function nodeSyncUser(url: string): Promise<void> {
 	const run = await runNode({
 		node: 'resolutionSamlSso',
-		parameters: { resource: 'connector', operation: 'syncUser', connectorId: '1', username: '={{ $json.username }}' },
+		parameters: {
+			resource: 'connector',
+			operation: 'syncUser',
+			connectorId: '1',
+			username: '={{ $json.username }}',
+		},
 		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
 		input: usernames.map((username) => ({ username })),
 	});
@@ -102,31 +124,51 @@ async function nodeSyncUser(url: string): Promise<void> {
 }
 
 async function helperSyncUser(url: string): Promise<void> {
-	const items = await runHelperNode('syncUser', { baseUrl: url, ...ADMIN_CREDENTIALS }, usernames.map((username) => ({ username })));
+	const items = await runHelperNode(
+		'syncUser',
+		{ baseUrl: url, ...ADMIN_CREDENTIALS },
+		usernames.map((username) => ({ username })),
+	);
 	expect(items.length, SYNC_ITEMS, 'helper syncUser');
 }
 
 async function fetchSyncUser(url: string): Promise<void> {
 	const items = await mapConcurrent(usernames, DEFAULT_CONCURRENCY, async (username) => {
-		const response = await fetch(`${url}/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(username)}`, {
-			method: 'POST',
-			headers: headers({ 'X-Atlassian-Token': 'no-check' }),
-		});
+		const response = await fetch(
+			`${url}/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(username)}`,
+			{
+				method: 'POST',
+				headers: headers({ 'X-Atlassian-Token': 'no-check' }),
+			},
+		);
 		if (response.status !== 200) throw new Error(`${username}: ${response.status}`);
-		return { json: { connectorId: '1', username, ...(JSON.parse(await response.text()) as object) } };
+		return {
+			json: { connectorId: '1', username, ...(JSON.parse(await response.text()) as object) },
+		};
 	});
 	expect(items.length, SYNC_ITEMS, 'fetch syncUser');
 }
 
 /** Requests per run of each job (getAll: page 1 asks for 1,000, the server answers 100, then the rest by 100). */
 const JOBS = [
-	{ key: 'GetAll', what: `getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`, requests: Math.ceil(USERS / SERVER_PAGE_CAP) },
+	{
+		key: 'GetAll',
+		what: `getAll ${USERS} users, pages of ${SERVER_PAGE_CAP}`,
+		requests: Math.ceil(USERS / SERVER_PAGE_CAP),
+	},
 	{ key: 'SyncUser', what: `syncUser ${SYNC_ITEMS} items, expression`, requests: SYNC_ITEMS },
 ] as const;
 
 async function main(): Promise<void> {
 	const { url, child } = await startSimulatorProcess([
-		'--port', '0', '--ad-users', String(USERS), '--latency-ms', String(LATENCY_MS), '--ad-max-page-size', String(SERVER_PAGE_CAP),
+		'--port',
+		'0',
+		'--ad-users',
+		String(USERS),
+		'--latency-ms',
+		String(LATENCY_MS),
+		'--ad-max-page-size',
+		String(SERVER_PAGE_CAP),
 	]);
 	const failed: string[] = [];
 	let checked = 0;
@@ -150,7 +192,10 @@ async function main(): Promise<void> {
 					async () => {
 						// The first run of each case is the warm-up: not profiled.
 						const n = cpu[name]?.length ?? 0;
-						const stopProfile = PROFILE && n > 0 ? await startProfile(join(PROFILE, `${name}.${n}.cpuprofile`)) : undefined;
+						const stopProfile =
+							PROFILE && n > 0
+								? await startProfile(join(PROFILE, `${name}.${n}.cpuprofile`))
+								: undefined;
 						const before = process.cpuUsage();
 						await run();
 						const used = process.cpuUsage(before);
@@ -161,32 +206,58 @@ async function main(): Promise<void> {
 		);
 		if (PROFILE) mkdirSync(PROFILE, { recursive: true });
 		const t = await interleavedMirrored(cases, RUNS);
-		if (PROFILE) console.log(`CPU profiles of every measured run: ${PROFILE}/<case>.<n>.cpuprofile`);
+		if (PROFILE)
+			console.log(`CPU profiles of every measured run: ${PROFILE}/<case>.<n>.cpuprofile`);
 		console.log(
 			`overhead: the node vs n8n's request helper alone, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} interleaved rounds (each case twice per round, mirrored order; times per run)`,
 		);
-		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`);
-		const line = (label: string, a: number[] | undefined, b: number[] | undefined, note = ''): number | undefined => {
+		console.log(
+			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
+		);
+		const line = (
+			label: string,
+			a: number[] | undefined,
+			b: number[] | undefined,
+			note = '',
+		): number | undefined => {
 			if (!a || !b) return undefined;
 			const r = ratios(a, b);
 			const m = median(r);
-			console.log(`    ${label.padEnd(34)} ratio ${m.toFixed(2)} (rounds ${r.map((x) => x.toFixed(2)).join(', ')})${note}`);
+			console.log(
+				`    ${label.padEnd(34)} ratio ${m.toFixed(2)} (rounds ${r.map((x) => x.toFixed(2)).join(', ')})${note}`,
+			);
 			return m;
 		};
 		for (const { key, what, requests } of JOBS) {
 			const [node, helper, fetch] = ['node', 'helper', 'fetch'].map((c) => t[`${c}${key}`]);
 			// A round holds two runs of each case.
-			const took = (c: string, times: number[] | undefined) => (times ? `${c} ${ms(median(times) / 2).trim()}` : '');
+			const took = (c: string, times: number[] | undefined) =>
+				times ? `${c} ${ms(median(times) / 2).trim()}` : '';
 			// The first CPU figure is the warm-up's.
-			const perRequest = (c: string) => (cpu[`${c}${key}`] ? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / requests).toFixed(2)}` : '');
+			const perRequest = (c: string) =>
+				cpu[`${c}${key}`]
+					? `${c} ${(median(cpu[`${c}${key}`].slice(1)) / requests).toFixed(2)}`
+					: '';
 			if (!node && !helper && !fetch) continue;
-			console.log(`  ${what}: ${[took('node', node), took('helper', helper), took('fetch', fetch)].filter(Boolean).join(', ')} (medians)`);
-			console.log(`    CPU ms per request: ${['node', 'helper', 'fetch'].map(perRequest).filter(Boolean).join(', ')}`);
-			const ratio = line("the node / n8n's helper alone", node, helper, `  target <= ${TARGET.toFixed(2)}`);
+			console.log(
+				`  ${what}: ${[took('node', node), took('helper', helper), took('fetch', fetch)].filter(Boolean).join(', ')} (medians)`,
+			);
+			console.log(
+				`    CPU ms per request: ${['node', 'helper', 'fetch'].map(perRequest).filter(Boolean).join(', ')}`,
+			);
+			const ratio = line(
+				"the node / n8n's helper alone",
+				node,
+				helper,
+				`  target <= ${TARGET.toFixed(2)}`,
+			);
 			line('the node / plain fetch', node, fetch, '  (information)');
 			line("n8n's helper alone / plain fetch", helper, fetch, "  (the route's cost, information)");
 			if (ratio !== undefined) checked++;
-			if (ratio !== undefined && ratio > TARGET) failed.push(`${what}: the node / n8n's helper alone = ${ratio.toFixed(2)} > ${TARGET.toFixed(2)}`);
+			if (ratio !== undefined && ratio > TARGET)
+				failed.push(
+					`${what}: the node / n8n's helper alone = ${ratio.toFixed(2)} > ${TARGET.toFixed(2)}`,
+				);
 		}
 	} finally {
 		child.kill('SIGTERM');
@@ -195,9 +266,13 @@ async function main(): Promise<void> {
 		console.error(`overhead: TARGET MISSED\n  ${failed.join('\n  ')}`);
 		process.exitCode = TARGET_MISSED;
 	} else if (checked) {
-		console.log(`overhead: target met for ${checked === JOBS.length ? 'both jobs' : 'the job that ran'} (the node <= ${TARGET.toFixed(2)} x n8n's helper alone)`);
+		console.log(
+			`overhead: target met for ${checked === JOBS.length ? 'both jobs' : 'the job that ran'} (the node <= ${TARGET.toFixed(2)} x n8n's helper alone)`,
+		);
 	} else {
-		console.log('overhead: target not checked (BENCH_CASES ran no job with both the node and the helper)');
+		console.log(
+			'overhead: target not checked (BENCH_CASES ran no job with both the node and the helper)',
+		);
 	}
 }
 

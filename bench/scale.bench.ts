@@ -18,8 +18,12 @@ import { mapConcurrent, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
 import { runNode } from '../test/harness/runNode';
 import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
 
-const GETALL_SIZES = (process.env.BENCH_SCALE_SIZES_GETALL ?? '25000,50000,100000').split(',').map(Number);
-const UPDATE_SIZES = (process.env.BENCH_SCALE_SIZES_UPDATE ?? '2500,5000,10000').split(',').map(Number);
+const GETALL_SIZES = (process.env.BENCH_SCALE_SIZES_GETALL ?? '25000,50000,100000')
+	.split(',')
+	.map(Number);
+const UPDATE_SIZES = (process.env.BENCH_SCALE_SIZES_UPDATE ?? '2500,5000,10000')
+	.split(',')
+	.map(Number);
 const LATENCY_MS = 20;
 
 interface Measurement {
@@ -42,20 +46,24 @@ async function measure(kind: string, size: number, url: string): Promise<Measure
 		kind === 'raw'
 			? { items: await rawUsers(url, count) }
 			: kind === 'getAll'
-			? runNode({ node: 'adAttributesSync', parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: count }, credentials })
-			: runNode({
-					node: 'adAttributesSync',
-					parameters: {
-						resource: 'user',
-						operation: 'update',
-						connectionId: '2',
-						userKey: '={{ $json.key }}',
-						fields: { field: [{ name: 'department', value: '={{ $json.department }}' }] },
-						options: { combineItems: true },
-					},
-					credentials,
-					input: connection2Keys(count).map((key, i) => ({ key, department: `Dept ${i % 40}` })),
-				});
+				? runNode({
+						node: 'adAttributesSync',
+						parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: count },
+						credentials,
+					})
+				: runNode({
+						node: 'adAttributesSync',
+						parameters: {
+							resource: 'user',
+							operation: 'update',
+							connectionId: '2',
+							userKey: '={{ $json.key }}',
+							fields: { field: [{ name: 'department', value: '={{ $json.department }}' }] },
+							options: { combineItems: true },
+						},
+						credentials,
+						input: connection2Keys(count).map((key, i) => ({ key, department: `Dept ${i % 40}` })),
+					});
 	// Warm the engine and the modules with a small run of the same kind (the code it loads and compiles is not the
 	// operation's memory), then measure from what the process has then.
 	const warm = await runOf(10);
@@ -78,12 +86,18 @@ async function measure(kind: string, size: number, url: string): Promise<Measure
 async function rawUsers(url: string, count: number): Promise<unknown[]> {
 	const pages = Array.from({ length: Math.ceil(count / PAGE_SIZE) }, (_, i) => i + 1);
 	const lists = await mapConcurrent(pages, DEFAULT_CONCURRENCY, async (page) => {
-		const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?page=${page}&size=${PAGE_SIZE}`, {
-			headers: { Authorization: ADMIN_BASIC, Accept: 'application/json' },
-		});
+		const response = await fetch(
+			`${url}/rest/intenso/ad/1.0/public/user?page=${page}&size=${PAGE_SIZE}`,
+			{
+				headers: { Authorization: ADMIN_BASIC, Accept: 'application/json' },
+			},
+		);
 		return (JSON.parse(await response.text()) as UsersPage).elements;
 	});
-	return lists.flat().slice(0, count).map((json) => ({ json }));
+	return lists
+		.flat()
+		.slice(0, count)
+		.map((json) => ({ json }));
 }
 
 async function child(): Promise<void> {
@@ -93,10 +107,21 @@ async function child(): Promise<void> {
 
 async function main(): Promise<void> {
 	const users = Math.max(...GETALL_SIZES, 15000);
-	const { url, child: simulator } = await startSimulatorProcess(['--port', '0', '--ad-users', String(users), '--latency-ms', String(LATENCY_MS)]);
+	const { url, child: simulator } = await startSimulatorProcess([
+		'--port',
+		'0',
+		'--ad-users',
+		String(users),
+		'--latency-ms',
+		String(LATENCY_MS),
+	]);
 	try {
-		console.log(`scale: in n8n's engine, ${LATENCY_MS} ms per request, one fresh process per measurement (peak RSS above the warmed process)`);
-		console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+		console.log(
+			`scale: in n8n's engine, ${LATENCY_MS} ms per request, one fresh process per measurement (peak RSS above the warmed process)`,
+		);
+		console.log(
+			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
+		);
 		const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 		const cases = [
 			['getAll', GETALL_SIZES, 'users, getAll'],
@@ -105,7 +130,11 @@ async function main(): Promise<void> {
 		] as const;
 		for (const [kind, sizes, label] of cases) {
 			for (const size of sizes) {
-				const out = execFileSync(tsx, ['--expose-gc', __filename, '--child', kind, String(size), url], { encoding: 'utf8', cwd: join(__dirname, '..') });
+				const out = execFileSync(
+					tsx,
+					['--expose-gc', __filename, '--child', kind, String(size), url],
+					{ encoding: 'utf8', cwd: join(__dirname, '..') },
+				);
 				const m = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measurement;
 				if (m.items !== size) throw new Error(`${kind} ${size}: ${m.items} items`);
 				console.log(

@@ -3,12 +3,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The simulator in its own process, so that its work does not share the measured client's main thread. */
-export async function startSimulatorProcess(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+export async function startSimulatorProcess(
+	args: string[],
+): Promise<{ url: string; child: ChildProcess }> {
 	const root = join(__dirname, '..');
-	const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['test/simulator/main.ts', ...args], {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		join(root, 'node_modules', '.bin', 'tsx'),
+		['test/simulator/main.ts', ...args],
+		{
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let out = '';
 		child.stdout?.on('data', (chunk: Buffer) => {
