@@ -1,5 +1,5 @@
 /**
- * Deviniti Active Directory Attributes Sync for Jira (seed 001): GET and PUT only (others 405).
+ * Deviniti Active Directory Attributes Sync for Jira (Deviniti's REST API page): GET and PUT only (others 405).
  * Choices where the vendor is silent (kept here, easy to change):
  * - PUT /update answers 200 `{"connectionId","updatedConnections","updatedUsers"}`; it validates the
  *   whole body first (400 with a message) and applies nothing on error; unknown userKey: 400.
@@ -253,7 +253,7 @@ function paged(ctx: SimRequestContext, conn?: AdConnection): SimResponse {
 			if (!c) return false;
 			if (confIds.length && !confIds.includes(c.id)) return false;
 			if (confNames.length && !confNames.includes(c.name)) return false;
-			// usernames and userkeys together select users matching either (seed 001's example).
+			// usernames and userkeys together select users matching either (the vendor page's example).
 			if (usernames.length || userkeys.length) {
 				return usernames.includes(u.username.toLowerCase()) || userkeys.includes(u.userKey);
 			}

@@ -1,5 +1,5 @@
 /**
- * resolution SAML Single Sign On 4.x: config (seed 004) and User Sync (seed 000).
+ * resolution SAML Single Sign On 4.x: config (resolution's configuration REST documentation) and User Sync (its User Sync REST documentation).
  * Choices where the vendor is silent (kept here, easy to change):
  * - PUT and PATCH /config answer 200 with the stored config.
  * - POST /reset/entityid answers 204 (no body) and pushes a new config version (variant
