@@ -174,7 +174,7 @@ describe('user update', () => {
 		field: pairs.map(([name, value]) => ({ name, value })),
 	});
 
-	test('one item: exact body of Deviniti's documented example, state after, output', async () => {
+	test('one item: exact body of the vendor page example, state after, output', async () => {
 		const r = await run({
 			resource: 'user',
 			operation: 'update',
