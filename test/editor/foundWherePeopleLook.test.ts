@@ -74,12 +74,12 @@ describe('the screenshots the README and the docs pages show', () => {
 		),
 	);
 	const shown: Record<string, number> = {
-		'README.md': 1,
+		'README.md': 2,
 		[join('docs', 'editor.md')]: 6,
 		...Object.fromEntries(nodePages.map((page) => [page, 1])),
 	};
 	test.each(Object.keys(shown))(
-		'%s: every image it shows is in docs/images and is made by the browser suite',
+		'%s: every image it shows is in docs/images and is made by the browser suite (or is a picture of an MCP example, which docs/mcp.md shows beside it)',
 		(page) => {
 			const text = readFileSync(join(ROOT, page), 'utf8');
 			const images = [...text.matchAll(/!\[[^\]]+\]\(([^)]+\.png)\)/g)].map((m) =>
@@ -88,6 +88,7 @@ describe('the screenshots the README and the docs pages show', () => {
 					: join(ROOT, dirname(page), m[1]),
 			);
 			expect(images).toHaveLength(shown[page]);
+			const mcpPage = readFileSync(join(ROOT, 'docs', 'mcp.md'), 'utf8');
 			const suite = ['checks/panels.ts', 'checks/lists.ts', 'checks/credential.ts']
 				.map((f) => readFileSync(join(ROOT, 'test', 'browser', f), 'utf8'))
 				.join('\n');
@@ -96,7 +97,8 @@ describe('the screenshots the README and the docs pages show', () => {
 				const name = image.split('/').pop()!;
 				const made =
 					suite.includes(`'${name}'`) ||
-					(name.endsWith('-panel.png') && suite.includes('-panel.png`'));
+					(name.endsWith('-panel.png') && suite.includes('-panel.png`')) ||
+					(name.startsWith('mcp-') && mcpPage.includes(`(images/${name})`));
 				expect(made).toBe(true);
 			}
 		},
