@@ -1,20 +1,11 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { skipLockoutCheckOption as sharedSkipLockoutCheckOption } from '../shared/node';
 import { readIdps, readSsoSettings } from './reads';
 
-export const skipLockoutCheckOption: INodeProperties = {
-	displayName: 'Skip Lockout Check',
-	name: 'skipLockoutCheck',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to skip the check that refuses a change leaving no way to log in (login form hidden, authentication fallback off and no enabled identity provider)',
-};
+export const skipLockoutCheckOption = sharedSkipLockoutCheckOption(
+	'a change leaving no way to log in (login form hidden, authentication fallback off and no enabled identity provider)',
+);
 
 /** What the change would leave: the IdP it removes or disables, and the SSO settings it sets. */
 export interface LoginChange {

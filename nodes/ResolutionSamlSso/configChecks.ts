@@ -1,21 +1,12 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { skipLockoutCheckOption as sharedSkipLockoutCheckOption } from '../shared/node';
 import { isRecord } from '../shared/json';
 import { NOSSO_FIELDS, REDIRECT_TO_SSO_FIELD } from './api';
 
-export const skipLockoutCheckOption: INodeProperties = {
-	displayName: 'Skip Lockout Check',
-	name: 'skipLockoutCheck',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to skip the check that refuses a configuration that redirects every login to SSO while the nosso login is off (no way in when the identity provider breaks)',
-};
+export const skipLockoutCheckOption = sharedSkipLockoutCheckOption(
+	'a configuration that redirects every login to SSO while the nosso login is off (no way in when the identity provider breaks)',
+);
 
 /** Whether a configuration sends every login to SSO and leaves no nosso way in. */
 export function locksOut(config: unknown): boolean {

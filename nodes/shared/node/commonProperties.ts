@@ -59,6 +59,17 @@ export function confirmProperty(whatIsDeleted: string): INodeProperties {
 	};
 }
 
+/** The option that turns a node's lockout guard off; `refused` says what the guard refuses, after "Whether to skip the check that refuses". */
+export function skipLockoutCheckOption(refused: string): INodeProperties {
+	return {
+		displayName: 'Skip Lockout Check',
+		name: 'skipLockoutCheck',
+		type: 'boolean',
+		default: false,
+		description: `Whether to skip the check that refuses ${refused}`,
+	};
+}
+
 /** The warning of a destructive operation, shown on the panel above its parameters (not only in a tooltip). */
 export function destructiveNotice(warning: string): INodeProperties {
 	return { displayName: warning, name: 'destructiveNotice', type: 'notice', default: '' };
