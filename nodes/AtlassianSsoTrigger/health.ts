@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../shared/http';
+import { runOf } from '../shared/http';
 
 /** Which instance an item comes from: the credential's Base URL (product when the trigger knows it). */
 export interface Instance {
@@ -9,18 +9,12 @@ export interface Instance {
 }
 
 /**
- * A Base URL the credential refuses fails the poll itself, before anything is sent: it is no source's failure,
- * and its raw text (which may hold a password) must not reach an item.
+ * The run's checked credential names the instance: a Base URL the credential refuses fails the poll itself,
+ * before anything is sent (it is no source's failure), and its raw text, which may hold a password, reaches no item.
  */
 export async function instanceOf(ctx: IPollFunctions): Promise<Instance> {
-	const credentials = await ctx.getCredentials('atlassianDataCenterApi');
-	const checked = checkBaseUrl(credentials.baseUrl);
-	if (!checked.ok) {
-		throw new NodeOperationError(ctx.getNode(), checked.message, {
-			description: `Nothing was sent. ${checked.description}`,
-		});
-	}
-	return { baseUrl: checked.baseUrl };
+	const { baseUrl } = await runOf(ctx).credential();
+	return { baseUrl };
 }
 
 /** One source an event read at this poll: `key` names it in the stored state, `fields` in the items. */
