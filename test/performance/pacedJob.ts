@@ -5,10 +5,8 @@
  * to come back. Nothing waits for real time: a discrete-event loop moves the clock to the next timer whenever every
  * promise has settled.
  */
-import { mapConcurrent } from '../../nodes/shared/http';
+import { mapConcurrent, RequestGate, retryDelayForAnswer } from '../../nodes/shared/http';
 import type { HttpAnswer } from '../../nodes/shared/http';
-import { RequestGate } from '../../nodes/shared/http';
-import { retryDelayForAnswer } from '../../nodes/shared/http';
 import { RateLimiter } from '../simulator/rateLimiter';
 import type { RateLimitConfig } from '../simulator/types';
 

@@ -1,13 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import { mapConcurrent } from '../../nodes/shared/http';
-import { describeFailure } from '../../nodes/shared/http';
-import { vendorMessage } from '../../nodes/shared/http';
 import {
+	apiPath,
+	buildQuery,
+	describeFailure,
+	dotSegmentIn,
+	mapConcurrent,
 	retryAfterSeconds,
 	retryDelayForAnswer,
 	retryDelayForNetworkError,
+	vendorMessage,
 } from '../../nodes/shared/http';
-import { apiPath, buildQuery, dotSegmentIn } from '../../nodes/shared/http';
 
 const answer = (statusCode: number, headers: Record<string, string> = {}, body = '') => ({
 	statusCode,
