@@ -1,3 +1,4 @@
+import { setDate } from '../harness/frozenClock';
 import { certificateExpiringIn } from '../simulator/certificates';
 import { activeTrigger, json, useSimulator } from './helpers';
 
@@ -59,21 +60,7 @@ describe('trigger certificateExpiring, in n8n-core polling against the simulator
 		expect(json(await trigger.poll()).map((c) => c.idpId)).toEqual(['6']);
 		expect((await trigger.poll()).emitted).toBeNull();
 		// Six days later (only the clock moves; timers stay real for HTTP).
-		jest.useFakeTimers({
-			now: Date.now() + 6 * DAY,
-			doNotFake: [
-				'nextTick',
-				'setImmediate',
-				'clearImmediate',
-				'setTimeout',
-				'clearTimeout',
-				'setInterval',
-				'clearInterval',
-				'queueMicrotask',
-				'hrtime',
-				'performance',
-			],
-		});
+		setDate(Date.now() + 6 * DAY);
 		expect(json(await trigger.poll())).toEqual([
 			expect.objectContaining({ idpId: '1', subject: 'CN=my.idp.com rotated', daysLeft: 28 }),
 		]);

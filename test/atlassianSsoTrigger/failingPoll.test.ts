@@ -1,21 +1,8 @@
+import { setDate } from '../harness/frozenClock';
 import { certificateExpiringIn } from '../simulator/certificates';
 import { activeTrigger, json, startSync, useSimulator } from './helpers';
 
 const DAY = 86_400_000;
-const CLOCK = {
-	doNotFake: [
-		'nextTick',
-		'setImmediate',
-		'clearImmediate',
-		'setTimeout',
-		'clearTimeout',
-		'setInterval',
-		'clearInterval',
-		'queueMicrotask',
-		'hrtime',
-		'performance',
-	] as const,
-};
 
 /**
  * Each source is read on its own: one that fails never silences the others. It is reported once when it
@@ -277,7 +264,7 @@ describe('certificate reminders', () => {
 		expect((await trigger.poll()).emitted).toBeNull();
 		const reminders: unknown[] = [];
 		for (const day of [3, 6, 10, 20, 28, 29, 33, 34, 34.5, 36, 40]) {
-			jest.useFakeTimers({ now: start + day * DAY, ...CLOCK, doNotFake: [...CLOCK.doNotFake] });
+			setDate(start + day * DAY);
 			const items = json(await trigger.poll());
 			reminders.push(...items.map((i) => [day, i.idpId, i.reminder]));
 		}

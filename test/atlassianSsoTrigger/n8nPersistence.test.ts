@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { setDate } from '../harness/frozenClock';
 import { certificateExpiringIn } from '../simulator/certificates';
 import { activeTrigger, json, startSync, useSimulator } from './helpers';
 
@@ -100,21 +101,7 @@ describe('with the static data stored as n8n stores it (activation and emitting 
 		});
 		expect(json(await watch.poll()).map((c) => c.idpId)).toEqual(['6']);
 		expect((await watch.poll()).emitted).toBeNull();
-		jest.useFakeTimers({
-			now: Date.now() + 6 * DAY,
-			doNotFake: [
-				'nextTick',
-				'setImmediate',
-				'clearImmediate',
-				'setTimeout',
-				'clearTimeout',
-				'setInterval',
-				'clearInterval',
-				'queueMicrotask',
-				'hrtime',
-				'performance',
-			],
-		});
+		setDate(Date.now() + 6 * DAY);
 		expect(json(await watch.poll()).map((c) => c.idpId)).toEqual(['1']);
 		expect((await watch.poll()).emitted).toBeNull();
 		expect(watch.executions).toHaveLength(2);

@@ -36,18 +36,35 @@ let current: FrozenClock | undefined;
 
 afterEach(() => current?.restore());
 
+/** What every fake clock here leaves real: sockets' callbacks, microtasks and the high-resolution time. */
+const KEPT_REAL = [
+	'nextTick',
+	'setImmediate',
+	'clearImmediate',
+	'queueMicrotask',
+	'hrtime',
+	'performance',
+] as const;
+
+/** jest's fake setTimeout, setInterval and Date, the rest real: freezeClock's clock without its record of timers. */
+export function fakeTimersAndDate(): void {
+	jest.useFakeTimers({ doNotFake: [...KEPT_REAL] });
+}
+
+/**
+ * Date.now() answers `now`; every timer stays real, so HTTP and polls run as usual (only the date moves).
+ * jest.useRealTimers() gives the real date back.
+ */
+export function setDate(now: number): void {
+	jest.useFakeTimers({
+		now,
+		doNotFake: [...KEPT_REAL, 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+	});
+}
+
 export function freezeClock(): FrozenClock {
 	current?.restore();
-	jest.useFakeTimers({
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
+	fakeTimersAndDate();
 	const timers: Array<{ delay: number; state: ClockTimer['state'] }> = [];
 	const byHandle = new Map<unknown, (typeof timers)[number]>();
 	const fakeSetTimeout = globalThis.setTimeout;

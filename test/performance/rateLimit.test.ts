@@ -6,6 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { fakeTimersAndDate, until } from '../harness/frozenClock';
 import { runNode, type NodeRun } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { RateLimiter } from '../simulator/rateLimiter';
@@ -131,38 +132,12 @@ const syncUsers = (options: INodeParameters = {}): INodeParameters => ({
 	options,
 });
 
-/** Taken before any test fakes the timers. */
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals
-const realSetTimeout = globalThis.setTimeout;
-
-/**
- * jest's fake setTimeout and Date, while sockets and setImmediate run for real: the simulator's latency and
- * every wait of the node (a Retry-After, a token) then last until the test moves the clock, however loaded
- * the machine is.
- */
-function freezeClock(): void {
-	jest.useFakeTimers({
-		doNotFake: [
-			'nextTick',
-			'setImmediate',
-			'clearImmediate',
-			'queueMicrotask',
-			'hrtime',
-			'performance',
-		],
-	});
-}
 afterEach(() => jest.useRealTimers());
-
-/** Real time until `condition` holds, looking every 5 ms (jest's timeout if it never does). */
-async function until(condition: () => boolean): Promise<void> {
-	while (!condition()) await new Promise((resolve) => realSetTimeout(resolve, 5));
-}
 
 /** Some real time for whatever else would come in. */
 async function pause(): Promise<void> {
 	let polls = 0;
-	await until(() => ++polls > 10);
+	await until(() => ++polls > 10, 'some real time');
 }
 
 /** Moves the clock on until the run ends, also when an expectation failed, so that nothing is left under way. */
@@ -185,7 +160,7 @@ async function waves(latencyMs: number, sizes: number[]): Promise<number[]> {
 	const seen: number[] = [];
 	let counted = 0;
 	for (const size of sizes) {
-		await until(() => sim.requests.length - counted >= size);
+		await until(() => sim.requests.length - counted >= size, `${size} more requests`);
 		await pause();
 		seen.push(sim.requests.length - counted);
 		counted = sim.requests.length;
@@ -211,7 +186,7 @@ describe('the node over HTTP', () => {
 	test('a 429 with Retry-After holds back the other items of the run until it ends', async () => {
 		sim.setLatency(0);
 		sim.setFault({ kind: 'rateLimit', times: 1, retryAfterSeconds: 1 });
-		freezeClock();
+		fakeTimersAndDate();
 		const run = runNode({
 			node: 'resolutionSamlSso',
 			parameters: syncUsers({ maxInFlight: 2 }),
@@ -222,7 +197,7 @@ describe('the node over HTTP', () => {
 		const seen = () => sim.requests.map((r) => `${item(r)} ${r.status}`).sort();
 		try {
 			// Items 1 and 2 go together; one is refused. Item 3 would follow the other at once, without a timer.
-			await until(() => sim.requests.length >= 2);
+			await until(() => sim.requests.length >= 2, 'two requests');
 			await pause();
 			await jest.advanceTimersByTimeAsync(999);
 			await pause();
@@ -248,7 +223,7 @@ describe('the node over HTTP', () => {
 
 	test('without the headers the run keeps 8 requests in flight, as before', async () => {
 		sim.setLatency(257);
-		freezeClock();
+		fakeTimersAndDate();
 		const run = runNode({
 			node: 'resolutionSamlSso',
 			parameters: syncUsers(),
@@ -267,7 +242,7 @@ describe('the node over HTTP', () => {
 describe('Max Requests in Flight', () => {
 	test('caps the requests a run keeps open: items', async () => {
 		sim.setLatency(257);
-		freezeClock();
+		fakeTimersAndDate();
 		const run = runNode({
 			node: 'resolutionSamlSso',
 			parameters: syncUsers({ maxInFlight: 2 }),
@@ -284,7 +259,7 @@ describe('Max Requests in Flight', () => {
 	test("caps the requests a run keeps open: a list's pages", async () => {
 		sim.setLatency(257);
 		sim.state.deviniti.maxPageSize = 100;
-		freezeClock();
+		fakeTimersAndDate();
 		const run = runNode({
 			node: 'adAttributesSync',
 			parameters: {
