@@ -1,20 +1,6 @@
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-
-import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
+import { testCredential } from '../harness/credentialTest';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic, adminToken, LEAK_CANARY } from '../support/credentials';
-
-/** Calls the credential test the way n8n's credential-test path does: with n8n-core's own test context. */
-async function testCredential(data: ICredentialDataDecryptedObject) {
-	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await atlassianDataCenterApiTest.call(context, {
-		id: '1',
-		name: 'DC',
-		type: 'atlassianDataCenterApi',
-		data,
-	});
-}
 
 describe.each([
 	['jira', '/jira', 'Jira'],

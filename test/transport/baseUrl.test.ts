@@ -3,10 +3,10 @@
  * `user:password@` is refused before anything is sent, by every node, the trigger, the editor's list
  * searches and the credential test, and the refusal never repeats the password.
  */
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { checkBaseUrl, atlassianDataCenterApiTest } from '../../nodes/shared/http';
+import { checkBaseUrl } from '../../nodes/shared/http';
+import { testCredential } from '../harness/credentialTest';
 import { listSearch } from '../harness/nodeMethods';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import { runNode } from '../harness/runNode';
@@ -39,16 +39,6 @@ const BAD: Array<[string, () => string, string]> = [
 	],
 	['no scheme', () => 'jira.example.com', 'The Base URL must start with https:// or http://'],
 ];
-
-async function testCredential(data: ICredentialDataDecryptedObject) {
-	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await atlassianDataCenterApiTest.call(context, {
-		id: '1',
-		name: 'DC',
-		type: 'atlassianDataCenterApi',
-		data,
-	});
-}
 
 describe('checkBaseUrl', () => {
 	test.each([
@@ -90,38 +80,20 @@ describe.each(BAD)('a Base URL with %s is refused with nothing sent', (_, baseUr
 	const credentials = () => adminBasic(sim, { baseUrl: baseUrl(), password: LEAK_CANARY });
 
 	test('by every node (a read and a change)', async () => {
-		const runs = [
-			await runNode({
-				node: 'resolutionSamlSso',
-				parameters: { resource: 'config', operation: 'get' },
-				credentials: credentials(),
-			}),
-			await runNode({
-				node: 'adAttributesSync',
-				parameters: { resource: 'connection', operation: 'getAll' },
-				credentials: credentials(),
-			}),
-			await runNode({
-				node: 'kantegaSso',
-				parameters: { resource: 'identityProvider', operation: 'getAll' },
-				credentials: credentials(),
-			}),
-			await runNode({
-				node: 'atlassianDcSso',
-				parameters: { resource: 'identityProvider', operation: 'getAll' },
-				credentials: credentials(),
-			}),
-			await runNode({
-				node: 'kantegaSso',
-				parameters: {
-					resource: 'managedGroup',
-					operation: 'add',
-					idpId: '1ncq3jsPC74BGuNnfZPl',
-					group: 'g',
-				},
-				credentials: credentials(),
-			}),
+		const operations: Array<[string, INodeParameters]> = [
+			['resolutionSamlSso', { resource: 'config', operation: 'get' }],
+			['adAttributesSync', { resource: 'connection', operation: 'getAll' }],
+			['kantegaSso', { resource: 'identityProvider', operation: 'getAll' }],
+			['atlassianDcSso', { resource: 'identityProvider', operation: 'getAll' }],
+			[
+				'kantegaSso',
+				{ resource: 'managedGroup', operation: 'add', idpId: '1ncq3jsPC74BGuNnfZPl', group: 'g' },
+			],
 		];
+		const runs = [];
+		for (const [node, parameters] of operations)
+			runs.push(await runNode({ node, parameters, credentials: credentials() }));
+		expect(runs).toHaveLength(5);
 		for (const run of runs) {
 			expect(run.error?.message).toBe(message);
 			expect(run.error?.description).toMatch(/^Nothing was sent\. /);

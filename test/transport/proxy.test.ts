@@ -39,10 +39,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
+import { testCredential } from '../harness/credentialTest';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import { startSimulator } from '../simulator';
 import {
@@ -110,13 +108,6 @@ test("the trigger's poll goes through the proxy", async () => {
 });
 
 describe('the credential test', () => {
-	/** As n8n's credential-test path calls it: with n8n-core's own test context. */
-	const testCredential = async (data: ICredentialDataDecryptedObject) =>
-		await atlassianDataCenterApiTest.call(
-			new CredentialTestContext({} as IWorkflowExecuteAdditionalData),
-			{ id: '1', name: 'DC', type: 'atlassianDataCenterApi', data },
-		);
-
 	test('passes through the proxy: its two requests forwarded', async () => {
 		setProxyEnv({ HTTP_PROXY: ctx.proxy.url });
 		expect(await testCredential(behindProxy(ctx.sim))).toEqual({

@@ -1,10 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CredentialTestContext } from 'n8n-core';
-import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import { atlassianDataCenterApiTest } from '../../nodes/shared/http';
+import { testCredential } from '../harness/credentialTest';
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
@@ -44,14 +42,8 @@ test('a self-signed certificate is refused with a hint, and accepted with "Ignor
 });
 
 test('the credential test says the same', async () => {
-	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
 	const test = async (ignoreSSLIssues: boolean) =>
-		await atlassianDataCenterApiTest.call(context, {
-			id: '1',
-			name: 'DC',
-			type: 'atlassianDataCenterApi',
-			data: adminBasic(sim, { ignoreSSLIssues }),
-		});
+		await testCredential(adminBasic(sim, { ignoreSSLIssues }));
 	expect((await test(false)).message).toMatch(
 		/^The TLS certificate of the instance was not accepted.*Ignore SSL Issues/,
 	);
