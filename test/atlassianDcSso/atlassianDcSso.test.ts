@@ -534,21 +534,18 @@ describe('identityProvider.update', () => {
 });
 
 describe('identityProvider.delete', () => {
+	const deleteIdp2 = async (more: INodeParameters = {}) =>
+		await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2', ...more });
+
 	test('without confirm: nothing sent, the message names the IdP', async () => {
-		const r = await run(sim, { resource: 'identityProvider', operation: 'delete', idpId: '2' });
+		const r = await deleteIdp2();
 		expect(r.error?.message).toBe('Not confirmed: this would delete identity provider 2');
 		expect(sim.requests).toHaveLength(0);
 		expect(idpIds()).toContain(2);
 	});
 
 	test('confirmed dry run sends no change (the lockout guard reads the SSO settings, as the real run would)', async () => {
-		const r = await run(sim, {
-			resource: 'identityProvider',
-			operation: 'delete',
-			idpId: '2',
-			confirm: true,
-			options: { dryRun: true },
-		});
+		const r = await deleteIdp2({ confirm: true, options: { dryRun: true } });
 		expect(r.json).toEqual([
 			{ dryRun: true, method: 'DELETE', url: `${sim.url}${PREFIX}/idps/2`, body: null },
 		]);
@@ -557,12 +554,7 @@ describe('identityProvider.delete', () => {
 	});
 
 	test('confirmed: DELETE, answers the removed IdP', async () => {
-		const r = await run(sim, {
-			resource: 'identityProvider',
-			operation: 'delete',
-			idpId: '2',
-			confirm: true,
-		});
+		const r = await deleteIdp2({ confirm: true });
 		expect(r.error).toBeUndefined();
 		// The lockout guard reads the SSO settings first: the login form is shown, so nothing more is read.
 		expect(received(sim)).toEqual([

@@ -216,60 +216,57 @@ describe('a list that cannot load says what to fix, as the operations do', () =>
 });
 
 describe('every list of the editor fails as its operations do', () => {
-	/** Each list method, the parameters it is opened with, and an operation that reads the same thing. */
-	const LISTS: Array<{
-		node: string;
-		method: string;
-		kind: 'search' | 'options';
-		parameters: INodeParameters;
-		operation: INodeParameters;
-	}> = [
-		{
-			node: 'kantegaSso',
-			method: 'searchIdentityProviders',
-			kind: 'search',
-			parameters: { resource: 'managedGroup', operation: 'check' },
-			operation: { resource: 'identityProvider', operation: 'getAll' },
-		},
-		{
-			node: 'kantegaSso',
-			method: 'searchManagedGroups',
-			kind: 'search',
-			parameters: { resource: 'managedGroup', operation: 'check', idpId: rl(OKTA) },
-			operation: { resource: 'managedGroup', operation: 'getAll', idpId: rl(OKTA) },
-		},
-		{
-			node: 'atlassianDcSso',
-			method: 'searchIdentityProviders',
-			kind: 'search',
-			parameters: { resource: 'identityProvider', operation: 'get' },
-			operation: { resource: 'identityProvider', operation: 'getAll', returnAll: true },
-		},
-		{
-			node: 'adAttributesSync',
-			method: 'searchConnections',
-			kind: 'search',
-			parameters: { resource: 'user', operation: 'get' },
-			operation: { resource: 'connection', operation: 'getAll' },
-		},
-		{
-			node: 'adAttributesSync',
-			method: 'getConnectionFields',
-			kind: 'options',
-			parameters: {
-				resource: 'user',
-				operation: 'getField',
-				connection: rl('Active_Directory_server'),
-			},
-			operation: { resource: 'connection', operation: 'getAll' },
-		},
-		{
-			node: 'adAttributesSync',
-			method: 'getConnectionNames',
-			kind: 'options',
-			parameters: { resource: 'user', operation: 'getAll' },
-			operation: { resource: 'connection', operation: 'getAll' },
-		},
+	/** Each list method (a search, or else options), the parameters it is opened with, and an operation that reads the same thing. */
+	const list = (
+		node: string,
+		method: string,
+		parameters: INodeParameters,
+		operation: INodeParameters,
+	) => ({
+		node,
+		method,
+		kind: method.startsWith('search') ? ('search' as const) : ('options' as const),
+		parameters,
+		operation,
+	});
+	const AD_CONNECTIONS = { resource: 'connection', operation: 'getAll' };
+	const LISTS = [
+		list(
+			'kantegaSso',
+			'searchIdentityProviders',
+			{ resource: 'managedGroup', operation: 'check' },
+			{ resource: 'identityProvider', operation: 'getAll' },
+		),
+		list(
+			'kantegaSso',
+			'searchManagedGroups',
+			{ resource: 'managedGroup', operation: 'check', idpId: rl(OKTA) },
+			{ resource: 'managedGroup', operation: 'getAll', idpId: rl(OKTA) },
+		),
+		list(
+			'atlassianDcSso',
+			'searchIdentityProviders',
+			{ resource: 'identityProvider', operation: 'get' },
+			{ resource: 'identityProvider', operation: 'getAll', returnAll: true },
+		),
+		list(
+			'adAttributesSync',
+			'searchConnections',
+			{ resource: 'user', operation: 'get' },
+			AD_CONNECTIONS,
+		),
+		list(
+			'adAttributesSync',
+			'getConnectionFields',
+			{ resource: 'user', operation: 'getField', connection: rl('Active_Directory_server') },
+			AD_CONNECTIONS,
+		),
+		list(
+			'adAttributesSync',
+			'getConnectionNames',
+			{ resource: 'user', operation: 'getAll' },
+			AD_CONNECTIONS,
+		),
 	];
 	const FAULTS: Array<[string, () => ReturnType<typeof adminBasic>, RegExp]> = [
 		['a wrong password', () => adminBasic(sim, { password: 'wrong' }), /^Authentication failed/],

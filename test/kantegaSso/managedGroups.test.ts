@@ -22,6 +22,13 @@ const groupsOf = (idpId: string) =>
 	sim.state.kantega.idps.find((idp) => idp.id === idpId)?.managedGroups;
 const kantega = async (parameters: INodeParameters, input?: IDataObject[]) =>
 	await runNode({ node: 'kantegaSso', parameters, credentials: adminBasic(sim), input });
+/** A managed-group operation on one group of an IdP. */
+const managedGroup = async (
+	operation: string,
+	idpId: string,
+	group: string,
+	more: INodeParameters = {},
+) => await kantega({ resource: 'managedGroup', operation, idpId, group, ...more });
 
 test('identity providers: one item per IdP', async () => {
 	const run = await kantega({ resource: 'identityProvider', operation: 'getAll' });
@@ -53,31 +60,17 @@ test('check answers exists from 204 and 404', async () => {
 test('add, then add again: an error, or quietly with "succeed if already managed"', async () => {
 	// An instance that allows an encoded slash (Tomcat refuses it by default: see the Tomcat tests).
 	sim.state.variants.allowEncodedSlash = true;
-	const first = await kantega({
-		resource: 'managedGroup',
-		operation: 'add',
-		idpId: OKTA,
-		group: 'ops/on-call',
-	});
+	const first = await managedGroup('add', OKTA, 'ops/on-call');
 	expect(first.json).toEqual([{ idpId: OKTA, group: 'ops/on-call', added: true }]);
 	expect(groupsOf(OKTA)).toContain('ops/on-call');
 	expect(sim.requests[0].rawPath).toBe(
 		`/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops%2Fon-call`,
 	);
 
-	const again = await kantega({
-		resource: 'managedGroup',
-		operation: 'add',
-		idpId: OKTA,
-		group: 'ops/on-call',
-	});
+	const again = await managedGroup('add', OKTA, 'ops/on-call');
 	expect(again.error?.message).toMatch(/^Request rejected \(POST .* answered 400\)/);
 
-	const quiet = await kantega({
-		resource: 'managedGroup',
-		operation: 'add',
-		idpId: OKTA,
-		group: 'ops/on-call',
+	const quiet = await managedGroup('add', OKTA, 'ops/on-call', {
 		options: { ignoreIfExists: true },
 	});
 	expect(quiet.error).toBeUndefined();
@@ -88,25 +81,13 @@ test('add, then add again: an error, or quietly with "succeed if already managed
 });
 
 test('add to an unknown IdP fails even with "succeed if already managed"', async () => {
-	const run = await kantega({
-		resource: 'managedGroup',
-		operation: 'add',
-		idpId: 'no-such-idp',
-		group: 'g',
-		options: { ignoreIfExists: true },
-	});
+	const run = await managedGroup('add', 'no-such-idp', 'g', { options: { ignoreIfExists: true } });
 	expect(run.error?.message).toMatch(/answered 400/);
 	expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 });
 
 test('replace sends the new name in the one documented body shape', async () => {
-	const run = await kantega({
-		resource: 'managedGroup',
-		operation: 'replace',
-		idpId: OKTA,
-		group: 'sales team',
-		newGroup: 'sales-emea',
-	});
+	const run = await managedGroup('replace', OKTA, 'sales team', { newGroup: 'sales-emea' });
 	expect(run.json).toEqual([
 		{ idpId: OKTA, group: 'sales-emea', previousGroup: 'sales team', replaced: true },
 	]);
@@ -119,37 +100,17 @@ test('replace sends the new name in the one documented body shape', async () => 
 });
 
 test('replace of a group that is not managed is a clear 404', async () => {
-	const run = await kantega({
-		resource: 'managedGroup',
-		operation: 'replace',
-		idpId: OKTA,
-		group: 'ghost',
-		newGroup: 'x',
-	});
+	const run = await managedGroup('replace', OKTA, 'ghost', { newGroup: 'x' });
 	expect(run.error?.message).toMatch(/^Not found \(PUT .*ghost answered 404\)/);
 });
 
 test('remove, then remove again: an error, or quietly with "succeed if not managed"', async () => {
-	const first = await kantega({
-		resource: 'managedGroup',
-		operation: 'remove',
-		idpId: ADFS,
-		group: 'Développeurs Zürich',
-	});
+	const first = await managedGroup('remove', ADFS, 'Développeurs Zürich');
 	expect(first.json).toEqual([{ idpId: ADFS, group: 'Développeurs Zürich', removed: true }]);
 	expect(groupsOf(ADFS)).not.toContain('Développeurs Zürich');
-	const again = await kantega({
-		resource: 'managedGroup',
-		operation: 'remove',
-		idpId: ADFS,
-		group: 'Développeurs Zürich',
-	});
+	const again = await managedGroup('remove', ADFS, 'Développeurs Zürich');
 	expect(again.error?.message).toMatch(/answered 404/);
-	const quiet = await kantega({
-		resource: 'managedGroup',
-		operation: 'remove',
-		idpId: ADFS,
-		group: 'Développeurs Zürich',
+	const quiet = await managedGroup('remove', ADFS, 'Développeurs Zürich', {
 		options: { ignoreIfMissing: true },
 	});
 	expect(quiet.json).toEqual([
@@ -160,22 +121,9 @@ test('remove, then remove again: an error, or quietly with "succeed if not manag
 test('dry run: every mutation sends nothing and shows the request, without credentials', async () => {
 	const dry = { options: { dryRun: true } };
 	const runs = await Promise.all([
-		kantega({ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: 'a b', ...dry }),
-		kantega({
-			resource: 'managedGroup',
-			operation: 'replace',
-			idpId: OKTA,
-			group: 'sales team',
-			newGroup: 'n',
-			...dry,
-		}),
-		kantega({
-			resource: 'managedGroup',
-			operation: 'remove',
-			idpId: OKTA,
-			group: 'sales team',
-			...dry,
-		}),
+		managedGroup('add', OKTA, 'a b', dry),
+		managedGroup('replace', OKTA, 'sales team', { newGroup: 'n', ...dry }),
+		managedGroup('remove', OKTA, 'sales team', dry),
 	]);
 	expect(sim.requests).toHaveLength(0);
 	expect(runs.map((r) => r.json[0])).toEqual([
@@ -203,25 +151,14 @@ test('dry run: every mutation sends nothing and shows the request, without crede
 });
 
 test('a blank group is refused before anything is sent', async () => {
-	const run = await kantega({
-		resource: 'managedGroup',
-		operation: 'add',
-		idpId: OKTA,
-		group: '  ',
-	});
+	const run = await managedGroup('add', OKTA, '  ');
 	expect(run.error?.message).toBe('The parameter "group" is empty');
 	expect(sim.requests).toHaveLength(0);
 });
 
 describe('replace is checked: after the PUT, a GET of the new group must answer that it is managed', () => {
 	test('the documented body (default): PUT, then GET of the new group answers 204; replaced', async () => {
-		const run = await kantega({
-			resource: 'managedGroup',
-			operation: 'replace',
-			idpId: OKTA,
-			group: 'sales team',
-			newGroup: 'sales-emea',
-		});
+		const run = await managedGroup('replace', OKTA, 'sales team', { newGroup: 'sales-emea' });
 		expect(run.error).toBeUndefined();
 		expect(sim.requests.map((r) => `${r.method} ${r.rawPath} ${r.status}`)).toEqual([
 			`PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team 204`,
@@ -234,13 +171,7 @@ describe('replace is checked: after the PUT, a GET of the new group must answer 
 
 	test('a version that reads another body (variant kantegaReplaceBodyName): 204 but nothing changed, a clear error', async () => {
 		sim.state.variants.kantegaReplaceBodyName = true;
-		const run = await kantega({
-			resource: 'managedGroup',
-			operation: 'replace',
-			idpId: OKTA,
-			group: 'sales team',
-			newGroup: 'sales-emea',
-		});
+		const run = await managedGroup('replace', OKTA, 'sales team', { newGroup: 'sales-emea' });
 		expect(run.error?.message).toBe(
 			`Kantega SSO answered PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team with 204 (success), but "sales-emea" is not a managed group of identity provider ${OKTA} afterwards`,
 		);

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Simulator } from '../simulator';
 
 import { certificateExpiringIn } from '../simulator/certificates';
 import type { JsonValue } from '../simulator/http';
@@ -6,6 +8,31 @@ import { applyJsonPatch } from '../simulator/jsonPatch';
 import { calls, latestConfig, run, useSimulator } from './helpers';
 
 const CONFIG = '/jira/rest/samlsso-admin/1.0/config';
+const DRY_RUN = { options: { dryRun: true } };
+
+/** config.compare or config.replace with the configuration given as JSON text. */
+const withConfigJson = async (
+	sim: Simulator,
+	operation: 'compare' | 'replace',
+	config: string,
+	more: INodeParameters = {},
+) => await run(sim, { resource: 'config', operation, source: 'json', config, ...more });
+
+/** One input item carrying the configuration as a file saml.json in its binary property "data". */
+const asFile = (config: IDataObject) => ({
+	inputItems: [
+		{
+			json: {},
+			binary: {
+				data: {
+					data: Buffer.from(JSON.stringify(config)).toString('base64'),
+					mimeType: 'application/json',
+					fileName: 'saml.json',
+				},
+			},
+		},
+	],
+});
 
 /** The seed configuration with a few edits a clone refresh would bring. */
 function edited(config: IDataObject): IDataObject {
@@ -41,12 +68,7 @@ describe('config.compare: the server configuration against a given one, only a G
 		const { sim } = ctx;
 		const server = latestConfig(sim);
 		const given = edited(server);
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'compare',
-			source: 'json',
-			config: JSON.stringify(given),
-		});
+		const r = await withConfigJson(sim, 'compare', JSON.stringify(given));
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		const [out] = r.json as Array<{ identical: boolean; changes: unknown[]; summary: string[] }>;
@@ -66,15 +88,10 @@ describe('config.compare: the server configuration against a given one, only a G
 	test('a configuration file in a binary property', async () => {
 		const { sim } = ctx;
 		const given = edited(latestConfig(sim));
-		const data = {
-			data: Buffer.from(JSON.stringify(given)).toString('base64'),
-			mimeType: 'application/json',
-			fileName: 'saml.json',
-		};
 		const r = await run(
 			sim,
 			{ resource: 'config', operation: 'compare', source: 'binary', binaryPropertyName: 'data' },
-			{ inputItems: [{ json: {}, binary: { data } }] },
+			asFile(given),
 		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
@@ -93,12 +110,7 @@ describe('config.compare: the server configuration against a given one, only a G
 			spPrivateKey: 'clone-private-key-material',
 			tokenEndpoint: 'https://idp.example.com/token',
 		};
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'compare',
-			source: 'json',
-			config: JSON.stringify(given),
-		});
+		const r = await withConfigJson(sim, 'compare', JSON.stringify(given));
 		expect(r.error).toBeUndefined();
 		expect(r.json[0].summary).toEqual([
 			'spPrivateKey changed',
@@ -112,12 +124,11 @@ describe('config.compare: the server configuration against a given one, only a G
 
 	test('an HTML page given as the configuration is refused before anything is sent', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'compare',
-			source: 'json',
-			config: '<!DOCTYPE html><html><body>Log in</body></html>',
-		});
+		const r = await withConfigJson(
+			sim,
+			'compare',
+			'<!DOCTYPE html><html><body>Log in</body></html>',
+		);
 		expect(r.error?.message).toMatch(/HTML page/);
 		expect(calls(sim)).toEqual([]);
 	});
@@ -125,6 +136,14 @@ describe('config.compare: the server configuration against a given one, only a G
 
 describe('config.patch dry run: the plan against the current configuration', () => {
 	const ctx = useSimulator();
+	const patchDryRun = async (sim: Simulator, jsonPatch: string) =>
+		await run(sim, {
+			resource: 'config',
+			operation: 'patch',
+			patchFormat: 'jsonPatch',
+			jsonPatch,
+			...DRY_RUN,
+		});
 
 	test('a JSON Patch removing an IdP: the changes and a line naming the IdP, only a GET sent', async () => {
 		const { sim } = ctx;
@@ -132,13 +151,7 @@ describe('config.patch dry run: the plan against the current configuration', () 
 			{ op: 'remove', path: '/idps/1' },
 			{ op: 'replace', path: '/reloadMetadataIntervalInMinutes', value: 5 },
 		]);
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'patch',
-			patchFormat: 'jsonPatch',
-			jsonPatch,
-			options: { dryRun: true },
-		});
+		const r = await patchDryRun(sim, jsonPatch);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(r.json[0].summary).toEqual([
@@ -154,13 +167,7 @@ describe('config.patch dry run: the plan against the current configuration', () 
 	test('a JSON Patch that would not apply fails with what is wrong, and only the GET was sent', async () => {
 		const { sim } = ctx;
 		const jsonPatch = JSON.stringify([{ op: 'replace', path: '/idps/9/name', value: 'x' }]);
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'patch',
-			patchFormat: 'jsonPatch',
-			jsonPatch,
-			options: { dryRun: true },
-		});
+		const r = await patchDryRun(sim, jsonPatch);
 		expect(r.error?.message).toMatch(
 			/The patch does not apply to the current configuration: operation 0 \(replace \/idps\/9\/name\)/,
 		);
@@ -175,11 +182,6 @@ describe('config.replace dry run: the plan against the current configuration', (
 		const { sim } = ctx;
 		const server = latestConfig(sim);
 		const given = edited(server);
-		const data = {
-			data: Buffer.from(JSON.stringify(given)).toString('base64'),
-			mimeType: 'application/json',
-			fileName: 'saml.json',
-		};
 		const r = await run(
 			sim,
 			{
@@ -189,7 +191,7 @@ describe('config.replace dry run: the plan against the current configuration', (
 				binaryPropertyName: 'data',
 				options: { dryRun: true },
 			},
-			{ inputItems: [{ json: {}, binary: { data } }] },
+			asFile(given),
 		);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
@@ -213,19 +215,8 @@ describe('config.replace dry run: the plan against the current configuration', (
 	test('the same output as compare for the same configuration', async () => {
 		const { sim } = ctx;
 		const config = JSON.stringify(edited(latestConfig(sim)));
-		const compared = await run(sim, {
-			resource: 'config',
-			operation: 'compare',
-			source: 'json',
-			config,
-		});
-		const planned = await run(sim, {
-			resource: 'config',
-			operation: 'replace',
-			source: 'json',
-			config,
-			options: { dryRun: true },
-		});
+		const compared = await withConfigJson(sim, 'compare', config);
+		const planned = await withConfigJson(sim, 'replace', config, DRY_RUN);
 		expect({ changes: planned.json[0].changes, summary: planned.json[0].summary }).toEqual({
 			changes: compared.json[0].changes,
 			summary: compared.json[0].summary,
@@ -236,22 +227,11 @@ describe('config.replace dry run: the plan against the current configuration', (
 		const { sim } = ctx;
 		const given = latestConfig(sim);
 		sim.state.resolution.configVersions.length = 0;
-		const r = await run(sim, {
-			resource: 'config',
-			operation: 'replace',
-			source: 'json',
-			config: JSON.stringify(given),
-			options: { dryRun: true },
-		});
+		const r = await withConfigJson(sim, 'replace', JSON.stringify(given), DRY_RUN);
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(applyJsonPatch({}, r.json[0].changes as unknown[])).toEqual(given);
-		const compared = await run(sim, {
-			resource: 'config',
-			operation: 'compare',
-			source: 'json',
-			config: JSON.stringify(given),
-		});
+		const compared = await withConfigJson(sim, 'compare', JSON.stringify(given));
 		expect(compared.json[0]).toMatchObject({ identical: false });
 	});
 });
