@@ -28,7 +28,8 @@ import { join } from 'node:path';
 
 import {
 	createInstance,
-	executionError,
+	ensureConfigHistoryTable,
+	withDataTable,
 	logger,
 	REPO,
 	run,
@@ -48,19 +49,19 @@ import {
 import { SIMULATOR_USERS } from '../../test/simulator';
 import { adminBasic } from '../../test/support/credentials';
 import type { ForwardProxy } from '../../test/support/forwardProxy';
+import { cloneRefreshSession, historySession } from './configVersions';
 import { agentApprovalSession, mcpSession } from './mcp';
+import { json, scenario, type Context, type ScenarioOptions } from './scenario';
 
 const log = logger('e2e');
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** The scenarios run headless: folder, workflow id, simulator state patch. */
-const SCENARIOS: Array<[string, string, unknown?]> = [
-	['clone-refresh', EXAMPLE_IDS['clone-refresh.json']],
+/** The scenarios run headless: folder, workflow id, options (a simulator state patch). */
+const SCENARIOS: Array<[string, string, ScenarioOptions?]> = [
 	['user-sync-watch', EXAMPLE_IDS['user-sync-watch.json']],
 	[
 		'user-sync-watch-failing',
 		EXAMPLE_IDS['user-sync-watch.json'],
-		[{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }],
+		{ patch: [{ op: 'replace', path: '/resolution/connectors/0/failWithCount', value: 3 }] },
 	],
 	['rotate-idp-certificate', EXAMPLE_IDS['rotate-idp-certificate.json']],
 	['wrong-password', 'e2eWrongPasswd'],
@@ -70,16 +71,6 @@ const SCENARIOS: Array<[string, string, unknown?]> = [
 	['behind-proxy', 'e2eBehindProxy'],
 ];
 const TRIGGER_WORKFLOW = EXAMPLE_IDS['sso-watch.json'];
-
-interface Context {
-	out: string;
-	main: N8nProcess;
-	sim: SimulatorProcess;
-	proxy: ForwardProxy;
-	credentialIds: Record<string, string>;
-	/** file id (e.g. exCloneRefresh) -> the imported workflow (its id in n8n: 2.x keeps the file's, 1.x gives a new one) */
-	workflows: Map<string, Workflow>;
-}
 
 /** n8n's own credential test (the editor's POST /rest/credentials/test) of dc-credential with PASSWORD. */
 async function credentialTest(ctx: Context, dir: string, password: string): Promise<void> {
@@ -116,43 +107,6 @@ async function badBaseUrlCredentialTests(ctx: Context): Promise<void> {
 		writeFileSync(join(dir, 'response.json'), answer.text);
 		writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
 	}
-}
-
-/** The name of a workflow's Manual Trigger (where the editor's "Execute workflow" starts). */
-function manualTrigger(workflow: WorkflowInput): string {
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-	if (!trigger) throw new Error(`workflow ${workflow.id} has no Manual Trigger`);
-	return trigger.name;
-}
-
-/**
- * Resets the simulator, applies the patch, runs the workflow from its Manual Trigger and waits
- * for the execution; keeps the execution, the requests the simulator received and its state.
- */
-async function scenario(ctx: Context, name: string, id: string, patch?: unknown): Promise<void> {
-	const dir = join(ctx.out, name);
-	const t0 = Date.now();
-	mkdirSync(dir, { recursive: true });
-	await ctx.sim.control('POST', 'reset');
-	ctx.proxy.reset();
-	if (patch) await ctx.sim.control('PATCH', 'state', patch);
-	writeFileSync(join(dir, 'state-before.json'), json(await ctx.sim.control('GET', 'state')));
-	let summary: string;
-	try {
-		const workflow = ctx.workflows.get(id);
-		if (!workflow) throw new Error(`no workflow ${id} was imported`);
-		const execution = await ctx.main.rest.runAndWait(workflow.id, manualTrigger(workflow), 120_000);
-		writeFileSync(join(dir, 'run.json'), json(execution));
-		summary = `execution ${execution.id}: status ${execution.status}${execution.status === 'success' ? '' : ` (${executionError(execution.data)})`}`;
-	} catch (error) {
-		summary = `workflow ${id}: ${(error as Error).message}`;
-	}
-	writeFileSync(join(dir, 'execute.log'), `${summary}\n`);
-	writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
-	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
-	const { forwarded, refused } = ctx.proxy;
-	writeFileSync(join(dir, 'proxied.json'), json({ forwarded, refused }));
-	log(`  ran ${name} (${id}) in ${secondsSince(t0)}s: ${summary}`);
 }
 
 /**
@@ -264,24 +218,37 @@ export async function collect(
 		for (const credential of credentials)
 			credentialIds[credential.id ?? credential.name] =
 				await main.rest.createCredential(credential);
+		const historyTableId = await ensureConfigHistoryTable(main.rest);
 		const imported = new Map<string, Workflow>();
 		for (const workflow of workflows) {
 			try {
 				imported.set(
 					workflow.id ?? workflow.name,
-					await main.rest.importWorkflow(workflow, credentialIds),
+					await main.rest.importWorkflow(withDataTable(workflow, historyTableId), credentialIds),
 				);
 			} catch (error) {
 				log(`  importing ${workflow.id} failed: ${(error as Error).message}`);
 			}
 		}
-		const ctx: Context = { out, main, sim, proxy, credentialIds, workflows: imported };
+		const ctx: Context = {
+			out,
+			main,
+			sim,
+			proxy,
+			credentialIds,
+			workflows: imported,
+			historyTableId,
+		};
 		await credentialTest(ctx, join(out, 'credtest-ok'), SIMULATOR_USERS.admin.password);
 		await credentialTest(ctx, join(out, 'credtest-wrong'), WRONG_PW);
 		await badBaseUrlCredentialTests(ctx);
 
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
-		for (const [name, id, patch] of SCENARIOS) await scenario(ctx, name, id, patch);
+		for (const [name, id, options] of SCENARIOS) await scenario(ctx, name, id, options);
+
+		log(`n8n ${version}: the configuration versions in the data table (clone refresh, history)`);
+		await cloneRefreshSession(ctx);
+		await historySession(ctx);
 
 		log(`n8n ${version}: the MCP examples (an MCP client over streamable HTTP, the agent example)`);
 		await mcpSession(out, main, sim, imported.get(EXAMPLE_IDS['mcp-sso-admin.json']));

@@ -29,7 +29,9 @@ const REPO = join(__dirname, '..', '..');
 
 /** examples/<file> -> workflow id in the e2e instance. */
 export const EXAMPLE_IDS = {
+	'clone-refresh-save.json': 'exCloneRefreshSave',
 	'clone-refresh.json': 'exCloneRefresh',
+	'sso-config-history.json': 'exConfigHistory',
 	'user-sync-watch.json': 'exUserSyncWatch',
 	'rotate-idp-certificate.json': 'exRotateIdpCert',
 	'sso-watch.json': 'exSsoWatch',

@@ -9,12 +9,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Execution, ExecutionSummary } from '../../scripts/lib/n8n';
+import type { ExecutionSummary } from '../../scripts/lib/n8n';
 import type { RecordedRequest, SimulatorState } from '../simulator';
 import type { ProxiedRequest } from '../support/forwardProxy';
 import { PROXY_ONLY_HOST } from '../support/forwardProxy';
 import { BASE_URL_CANARY, exampleFiles, readExample, WRONG_PW } from './prepare-workflows';
 import { agentApprovalChecks, mcpChecks } from './mcp';
+import { cloneRefreshChecks, historyChecks } from './configVersions';
+import { assertSuccess, readJson, RESOLUTION, scenario, type Scenario } from './scenario';
 
 const PKG = 'n8n-nodes-atlassian-dc-identity';
 const NODE_TYPES = [
@@ -25,7 +27,6 @@ const NODE_TYPES = [
 	'atlassianSsoTrigger',
 ].map((n) => `${PKG}.${n}`);
 const CREDENTIAL_TYPE = 'atlassianDataCenterApi';
-const RESOLUTION = '/jira/rest/samlsso-admin/1.0';
 const ATLASSIAN_SSO = '/jira/rest/authconfig/1.0';
 const KANTEGA = '/jira/rest/ksso/api/idp/1.0';
 const ADFS = '1ncq3jsPC74BGuNnfZPl';
@@ -48,13 +49,6 @@ const PROXY_READS: Array<[node: string, path: string, items: number]> = [
 ];
 
 // ---- what was kept, as the checks read it -----------------------------------
-type Item = Record<string, unknown>;
-/** A resolution SAML SSO configuration, as far as the checks look into it. */
-interface ResolutionConfig {
-	idps: Array<{ entityId: string; metadataurl: string }>;
-	redirectToSso: boolean;
-	[key: string]: unknown;
-}
 /** n8n's answer to POST /rest/credentials/test. */
 interface CredentialTestData {
 	status: string;
@@ -64,60 +58,9 @@ interface Alert {
 	event: string;
 	text: string;
 }
-interface Scenario {
-	run: Execution;
-	status: string;
-	error: Execution['data']['resultData']['error'];
-	/** items' json of NODE's output OUTPUT (run 0), or undefined when the node did not run */
-	output(node: string, output?: number): Item[] | undefined;
-	requests: RecordedRequest[];
-	calls: string[];
-	body(r: RecordedRequest): unknown;
-	before: SimulatorState;
-	after: SimulatorState;
-}
-
 // ---- reading what was kept ------------------------------------------------
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 const readLines = (file: string): string[] =>
 	existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-
-/** One headless run: the execution JSON, the simulator's requests and state. */
-function scenario(dir: string, name: string): Scenario {
-	const d = join(dir, name);
-	const runFile = join(d, 'run.json');
-	const text = existsSync(runFile) ? readFileSync(runFile, 'utf8').trim() : '';
-	const log = existsSync(join(d, 'execute.log'))
-		? readFileSync(join(d, 'execute.log'), 'utf8')
-		: '';
-	assert.ok(
-		text,
-		`no execution JSON from n8n execute; its log ends:\n${log.split('\n').slice(-6).join('\n')}`,
-	);
-	const run = JSON.parse(text) as Execution;
-	const requests = readJson<RecordedRequest[]>(join(d, 'requests.json'));
-	return {
-		run,
-		status: run.status,
-		error: run.data?.resultData?.error,
-		output(node, output = 0) {
-			const runs = run.data?.resultData?.runData?.[node];
-			return runs ? (runs[0]?.data?.main?.[output] ?? []).map((i) => i.json) : undefined;
-		},
-		requests,
-		calls: requests.map((r) => `${r.method} ${r.rawPath}`),
-		body: (r) => (r.body ? JSON.parse(r.body) : undefined),
-		before: readJson(join(d, 'state-before.json')),
-		after: readJson(join(d, 'state.json')),
-	};
-}
-
-const runError = (s: Scenario) =>
-	s.error ? `${s.error.node?.name ?? ''}: ${s.error.message}` : 'no error';
-const assertSuccess = (s: Scenario) =>
-	assert.equal(s.status, 'success', `run status ${s.status} (${runError(s)})`);
-const latestConfig = (state: SimulatorState) =>
-	state.resolution.configVersions.at(-1) as unknown as ResolutionConfig;
 
 // ---- the checks ------------------------------------------------------------
 /** Removing 3 Kantega groups, one unknown, with continue on fail: the other 2 removed, 1 error item. */
@@ -236,46 +179,6 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 			},
 		],
 
-		[
-			'example clone-refresh: GET config, PUT it with the three edited fields only, POST reset/entityid',
-			() => {
-				const s = scenario(dir, 'clone-refresh');
-				assertSuccess(s);
-				assert.deepEqual(s.calls, [
-					`GET ${RESOLUTION}/config`,
-					`GET ${RESOLUTION}/config`, // Replace's "include previous" reads the configuration it replaces
-					`PUT ${RESOLUTION}/config`,
-					// Reset Entity ID reads the entity ID before and after (its output: previousEntityId, entityId)
-					`GET ${RESOLUTION}/config`,
-					`POST ${RESOLUTION}/reset/entityid`,
-					`GET ${RESOLUTION}/config`,
-				]);
-				const production = latestConfig(s.before);
-				const expected = structuredClone(production);
-				expected.idps[0].entityId = 'https://idp.staging.example.com/identifier/';
-				expected.idps[0].metadataurl = 'https://idp.staging.example.com/identifier/metadata';
-				expected.redirectToSso = false;
-				const put = s.body(s.requests[2]) as ResolutionConfig;
-				assert.deepEqual(
-					put,
-					expected,
-					'the PUT body is the production config with exactly the three fields changed',
-				);
-				assert.deepEqual(
-					Object.keys(put),
-					Object.keys(production),
-					'same fields in the same order',
-				);
-				assert.deepEqual(latestConfig(s.after), {
-					...expected,
-					entityId: `${simUrl}/plugins/servlet/samlsso`,
-				});
-				assert.deepEqual(s.output('Replace Config')![0].previous, production);
-				assert.deepEqual(s.output("Reset Entity ID to the Clone's Base URL"), [
-					{ previousEntityId: expected.entityId, entityId: `${simUrl}/plugins/servlet/samlsso` },
-				]);
-			},
-		],
 		[
 			'example user-sync-watch: the last run read, POST sync, status polls until DONE, ends in the NoOp branch',
 			() => {
@@ -538,6 +441,8 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 				);
 			},
 		],
+		...cloneRefreshChecks(dir),
+		...historyChecks(dir),
 		...mcpChecks(dir),
 		...agentApprovalChecks(dir),
 	];
@@ -545,7 +450,9 @@ function checksFor(dir: string): Array<[name: string, check: () => void]> {
 
 // ---- every example must be checked above -------------------------------------
 const CHECKED_EXAMPLES = [
+	'clone-refresh-save.json',
 	'clone-refresh.json',
+	'sso-config-history.json',
 	'user-sync-watch.json',
 	'rotate-idp-certificate.json',
 	'sso-watch.json',

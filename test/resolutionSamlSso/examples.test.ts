@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests read the example files */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IDataObject } from 'n8n-workflow';
 
+import { ITEMS_NODE_TYPE } from '../harness/baseNodes';
 import { runExampleWorkflow, type WorkflowDefinition } from '../harness/engine';
 import { calls, latestConfig, useSimulator } from './helpers';
 import { adminBasic } from '../support/credentials';
@@ -16,39 +16,74 @@ function example(name: string): WorkflowDefinition {
 	) as WorkflowDefinition;
 }
 
-describe('examples/clone-refresh.json', () => {
-	test('Get → edit the IdP and redirectToSso, keeping every other field → Replace → Reset entity ID', async () => {
+/**
+ * The part of examples/clone-refresh.json after its data-table read (n8n's data tables exist only in
+ * a running n8n: the whole workflow runs in the e2e suite): "Newest" stands for the saved row.
+ */
+function cloneRefreshAfterTheRead(saved: string): WorkflowDefinition {
+	const workflow = example('clone-refresh.json');
+	const keep = [
+		"Upload the Clone's Own Config",
+		"Reset Entity ID to the Clone's Base URL",
+		'Compare With the Saved Config',
+		'Identical?',
+		'Clone Refreshed',
+		'Fail: Clone Differs',
+	];
+	const newest = {
+		name: 'Newest',
+		type: ITEMS_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify([{ json: { config: saved } }]) },
+	};
+	return {
+		...workflow,
+		nodes: [newest, ...workflow.nodes.filter((node) => keep.includes(node.name))],
+		connections: {
+			Newest: { main: [[{ node: keep[0], type: 'main', index: 0 }]] },
+			...Object.fromEntries(
+				Object.entries(workflow.connections).filter(([from]) => keep.includes(from)),
+			),
+		},
+	} as WorkflowDefinition;
+}
+
+describe('examples/clone-refresh.json after its data-table read', () => {
+	test("the saved text is uploaded byte for byte, the entity ID reset, and Compare's identical ends the run", async () => {
 		const { sim } = ctx;
-		const before = latestConfig(sim);
-		const r = await runExampleWorkflow(example('clone-refresh.json'), adminBasic(sim));
+		// Indented as a file would be: what is uploaded is the text, not the parsed object.
+		const saved = JSON.stringify(
+			{ ...latestConfig(sim), entityId: `${sim.url}/plugins/servlet/samlsso` },
+			null,
+			2,
+		);
+		const r = await runExampleWorkflow(cloneRefreshAfterTheRead(saved), adminBasic(sim));
 		expect(r.error).toBeUndefined();
 		expect(calls(sim)).toEqual([
-			`GET ${PREFIX}/config`,
-			`GET ${PREFIX}/config`,
 			`PUT ${PREFIX}/config`,
 			`GET ${PREFIX}/config`,
 			`POST ${PREFIX}/reset/entityid`,
 			`GET ${PREFIX}/config`,
+			`GET ${PREFIX}/config`,
 		]);
-		const expected = JSON.parse(JSON.stringify(before)) as IDataObject;
-		const idps = expected.idps as IDataObject[];
-		idps[0].entityId = 'https://idp.staging.example.com/identifier/';
-		idps[0].metadataurl = 'https://idp.staging.example.com/identifier/metadata';
-		expected.redirectToSso = false;
-		// What was PUT: the production config with only the three fields changed, in the same field order.
-		const put = sim.requests.find((q) => q.method === 'PUT')!;
-		expect(JSON.parse(put.body)).toEqual(expected);
-		expect(Object.keys(JSON.parse(put.body) as IDataObject)).toEqual(Object.keys(before));
-		// What the clone holds afterwards: that config, with the entity id of the clone's own base URL.
-		expect(latestConfig(sim)).toEqual({
-			...expected,
-			entityId: `${sim.url}/plugins/servlet/samlsso`,
+		expect(sim.requests.find((q) => q.method === 'PUT')!.body).toBe(saved);
+		expect(latestConfig(sim)).toEqual(JSON.parse(saved));
+		expect(r.output('Clone Refreshed')).toHaveLength(1);
+	});
+
+	test('a saved entity ID the reset does not give back fails the run and names entityId', async () => {
+		const { sim } = ctx;
+		const saved = JSON.stringify({
+			...latestConfig(sim),
+			entityId: 'https://jira.staging.example.com/plugins/servlet/samlsso',
 		});
-		expect(r.output('Replace Config')[0].json.previous).toEqual(before);
-		expect(r.output("Reset Entity ID to the Clone's Base URL")[0].json).toEqual({
-			previousEntityId: before.entityId,
-			entityId: `${sim.url}/plugins/servlet/samlsso`,
-		});
+		const r = await runExampleWorkflow(cloneRefreshAfterTheRead(saved), adminBasic(sim));
+		expect(r.error?.message).toBe(
+			"After the upload and the entity ID reset, the clone's configuration differs from the one saved before the refresh: " +
+				`entityId changed: '${sim.url}/plugins/servlet/samlsso' → 'https://jira.staging.example.com/plugins/servlet/samlsso'. If the entity ID differs, set the clone's base URL (not production's) and run this workflow again.`,
+		);
+		expect(r.output('Clone Refreshed')).toHaveLength(0);
 	});
 });
 

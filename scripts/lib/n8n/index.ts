@@ -58,5 +58,11 @@ export {
 	type Workflow,
 	type WorkflowInput,
 } from './rest';
+export {
+	CONFIG_HISTORY_TABLE,
+	ensureConfigHistoryTable,
+	usesDataTable,
+	withDataTable,
+} from './exampleTables';
 export { breakPackage, packageName, packRepo, REPO } from './pack';
 export { startSimulator, type SimulatorOptions, type SimulatorProcess } from './simulator';

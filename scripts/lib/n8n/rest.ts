@@ -10,6 +10,7 @@
  *               workflow, activateWorkflow
  *   executions  runWorkflow (a manual run from a named trigger, as the editor's "Execute workflow"),
  *               waitForExecution, execution (with its data), executions (by workflow)
+ *   data tables ensureDataTable (by name in the owner's project), dataTableRows
  */
 import { waitFor } from './wait';
 
@@ -296,6 +297,40 @@ export class N8nRest {
 		await this.call('POST', `/rest/workflows/${encodeURIComponent(id)}/activate`, {
 			versionId: workflow.versionId,
 		});
+	}
+
+	// ---- data tables (n8n's built-in storage; both versions have it, on by default) ----------
+
+	/** The owner's personal project, where the editor creates data tables. */
+	private async projectId(): Promise<string> {
+		return (await this.call<{ id: string }>('GET', '/rest/projects/personal')).id;
+	}
+
+	/** The id of the data table NAME, created with COLUMNS (all strings) when it does not exist. */
+	async ensureDataTable(name: string, columns: string[]): Promise<string> {
+		const base = `/rest/projects/${encodeURIComponent(await this.projectId())}/data-tables`;
+		const filter = encodeURIComponent(JSON.stringify({ name }));
+		const listed = await this.call<{ data: Array<{ id: string; name: string }> }>(
+			'GET',
+			`${base}?filter=${filter}`,
+		);
+		const found = listed.data.find((table) => table.name === name);
+		if (found) return found.id;
+		const created = await this.call<{ id: string }>('POST', base, {
+			name,
+			columns: columns.map((column) => ({ name: column, type: 'string' })),
+		});
+		return created.id;
+	}
+
+	/** Every row of a data table, oldest first. */
+	async dataTableRows(id: string): Promise<Array<Record<string, unknown>>> {
+		const base = `/rest/projects/${encodeURIComponent(await this.projectId())}/data-tables`;
+		const listed = await this.call<{ data: Array<Record<string, unknown>> }>(
+			'GET',
+			`${base}/${encodeURIComponent(id)}/rows?take=250&sortBy=${encodeURIComponent('id:asc')}`,
+		);
+		return listed.data;
 	}
 
 	// ---- executions ------------------------------------------------------------------
