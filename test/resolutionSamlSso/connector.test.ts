@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ResolutionSamlSso } from '../../nodes/ResolutionSamlSso/ResolutionSamlSso.node';
 import { freezeClock, until } from '../harness/frozenClock';
+import { syncAndWait } from '../support/connectorSync';
 import { appRequests, calls, run, useSimulator } from './helpers';
 
 const ctx = useSimulator();
@@ -133,12 +134,7 @@ describe('connector.sync', () => {
 	test('waitForCompletion (JSON answer): polls the sync by id until DONE', async () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 1;
-		const r = await run(sim, {
-			resource: 'connector',
-			operation: 'sync',
-			connectorId: '1',
-			options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-		});
+		const r = await syncAndWait(sim, '1');
 		expect(r.error).toBeUndefined();
 		const id = sim.state.resolution.syncs.at(-1)!.id;
 		// The last sync before this one is read first; then one RUNNING read, and the second is DONE.
@@ -160,12 +156,7 @@ describe('connector.sync', () => {
 	test('waitForCompletion (text answer): polls the connector status and matches the job id', async () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[1].statusReadsUntilDone = 1;
-		const r = await run(sim, {
-			resource: 'connector',
-			operation: 'sync',
-			connectorId: '2',
-			options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-		});
+		const r = await syncAndWait(sim, '2');
 		expect(r.error).toBeUndefined();
 		const run0 = sim.state.resolution.syncs.at(-1)!;
 		expect(calls(sim)).toEqual([
@@ -187,24 +178,14 @@ describe('connector.sync', () => {
 		const { sim } = ctx;
 		sim.state.resolution.connectors[0].failWithCount = 3;
 		sim.state.resolution.connectors[0].statusReadsUntilDone = 0;
-		const r = await run(sim, {
-			resource: 'connector',
-			operation: 'sync',
-			connectorId: '1',
-			options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-		});
+		const r = await syncAndWait(sim, '1');
 		expect(r.error).toBeUndefined();
 		expect(r.json[0]).toMatchObject({ status: 'FAILED', failedCount: 3 });
 	});
 
 	test('waitForCompletion with a sync done at once (text answer) polls once', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, {
-			resource: 'connector',
-			operation: 'sync',
-			connectorId: UUID_CONNECTOR,
-			options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-		});
+		const r = await syncAndWait(sim, UUID_CONNECTOR);
 		expect(r.error).toBeUndefined();
 		expect(r.json[0]).toMatchObject({ status: 'DONE', polls: 1, resultCount: 100 });
 	});
@@ -216,12 +197,7 @@ describe('connector.sync', () => {
 		const clock = freezeClock();
 		const startedAt = clock.now();
 		let ended = false;
-		const running = run(sim, {
-			resource: 'connector',
-			operation: 'sync',
-			connectorId: '1',
-			options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 2 },
-		}).finally(() => {
+		const running = syncAndWait(sim, '1', { timeoutSeconds: 2 }).finally(() => {
 			ended = true;
 		});
 		// Each status read is followed by a wait of the interval, until the next one would pass the timeout.
@@ -249,16 +225,7 @@ describe('connector.sync', () => {
 		const clock = freezeClock();
 		const controller = new AbortController();
 		let ended = false;
-		const waiting = run(
-			sim,
-			{
-				resource: 'connector',
-				operation: 'sync',
-				connectorId: '1',
-				options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-			},
-			{ signal: controller.signal },
-		).finally(() => {
+		const waiting = syncAndWait(sim, '1', {}, controller.signal).finally(() => {
 			ended = true;
 		});
 		const polls = () => calls(sim).filter((c) => c.includes('/syncstatus/')).length;

@@ -1,5 +1,6 @@
 /** Waiting for a sync reports that sync, not the previous run the status still shows. */
-import { run, sent, useSimulator } from './helpers';
+import { syncAndWait } from '../support/connectorSync';
+import { sent, useSimulator } from './helpers';
 
 const ctx = useSimulator();
 const USERSYNC = '/rest/samlsso-admin/1.0/usersync';
@@ -20,12 +21,7 @@ test('the status still answers the previous run for 2 polls: the wait skips it a
 	const { sim } = ctx;
 	const previous = previousRunFailed();
 	Object.assign(sim.state.resolution.connectors[1], { statusLagReads: 2, statusReadsUntilDone: 1 });
-	const r = await run(sim, 'resolutionSamlSso', {
-		resource: 'connector',
-		operation: 'sync',
-		connectorId: '2',
-		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-	});
+	const r = await syncAndWait(sim, '2');
 	expect(r.error).toBeUndefined();
 	const ours = sim.state.resolution.syncs.at(-1)!;
 	expect(ours.id).not.toBe(previous.id);
@@ -55,12 +51,7 @@ test('a wait that times out while the status still shows the previous run says t
 		statusLagReads: 100,
 		statusReadsUntilDone: 0,
 	});
-	const r = await run(sim, 'resolutionSamlSso', {
-		resource: 'connector',
-		operation: 'sync',
-		connectorId: '2',
-		options: { waitForCompletion: true, pollIntervalSeconds: 1, timeoutSeconds: 2 },
-	});
+	const r = await syncAndWait(sim, '2', { timeoutSeconds: 2 });
 	expect(r.error?.message).toMatch(
 		/did not finish within 2 seconds \(last status: not recorded yet\)/,
 	);
@@ -72,12 +63,7 @@ test('a connector that never ran (status 404 before the POST) is waited for as w
 	const { sim } = ctx;
 	sim.state.resolution.syncs = sim.state.resolution.syncs.filter((s) => s.connectorId !== '2');
 	sim.state.resolution.connectors[1].statusReadsUntilDone = 1;
-	const r = await run(sim, 'resolutionSamlSso', {
-		resource: 'connector',
-		operation: 'sync',
-		connectorId: '2',
-		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-	});
+	const r = await syncAndWait(sim, '2');
 	expect(r.error).toBeUndefined();
 	expect(sim.requests[0].status).toBe(404);
 	expect(r.json[0]).toMatchObject({
@@ -89,12 +75,7 @@ test('a connector that never ran (status 404 before the POST) is waited for as w
 test('a sync answered with its id is polled by that id: the lagging connector status is never read', async () => {
 	const { sim } = ctx;
 	Object.assign(sim.state.resolution.connectors[0], { statusLagReads: 5, statusReadsUntilDone: 1 });
-	const r = await run(sim, 'resolutionSamlSso', {
-		resource: 'connector',
-		operation: 'sync',
-		connectorId: '1',
-		options: { waitForCompletion: true, pollIntervalSeconds: 1 },
-	});
+	const r = await syncAndWait(sim, '1');
 	expect(r.error).toBeUndefined();
 	const ours = sim.state.resolution.syncs.at(-1)!;
 	expect(sent(sim).slice(1)).toEqual([
