@@ -58,321 +58,139 @@ export interface CatalogueEntry {
 }
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+/** The seed configuration with redirectToSso turned on, given as JSON (replace and compare). */
+const redirectingConfig = (sim: Simulator): INodeParameters => ({
+	source: 'json',
+	config: JSON.stringify({ ...seedConfigOf(sim), redirectToSso: true }),
+});
+
+/** The entry of `node`'s operation `what` ("resource.operation"). */
+const entryOfNode = (node: NodeName, what: string) => {
+	const [resource, operation] = what.split('.');
+	return { node, resource, operation };
+};
+
+/**
+ * A read: its first GET is the request it exists for, and may be repeated; its output is read from the answer's
+ * JSON, or only from its status.
+ */
+const read = (
+	node: NodeName,
+	what: string,
+	parameters: CatalogueEntry['parameters'] = () => ({}),
+	output: 'json' | 'status' = 'json',
+): CatalogueEntry => ({
+	...entryOfNode(node, what),
+	parameters,
+	method: 'GET',
+	idempotent: true,
+	needsJson: output === 'json',
+});
+
+/** A change: the method of its request, whether that may be repeated; its output never needs the answer's JSON. */
+const change = (
+	node: NodeName,
+	what: string,
+	method: CatalogueEntry['method'],
+	repeat: 'repeatable' | 'once',
+	parameters: CatalogueEntry['parameters'] = () => ({}),
+): CatalogueEntry => ({
+	...entryOfNode(node, what),
+	parameters,
+	method,
+	idempotent: repeat === 'repeatable',
+	needsJson: false,
+});
 
 const entries: CatalogueEntry[] = [
 	// resolution SAML SSO
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'get',
-		parameters: () => ({}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'replace',
-		parameters: (sim) => ({
-			source: 'json',
-			config: JSON.stringify({ ...seedConfigOf(sim), redirectToSso: true }),
-		}),
-		method: 'PUT',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'patch',
-		parameters: () => ({ patchFormat: 'mergePatch', mergePatch: '{"redirectToSso": true}' }),
-		method: 'PATCH',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'delete',
-		parameters: () => ({ confirm: true }),
-		method: 'DELETE',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'resetEntityId',
-		parameters: () => ({}),
-		method: 'POST',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'config',
-		operation: 'compare',
-		parameters: (sim) => ({
-			source: 'json',
-			config: JSON.stringify({ ...seedConfigOf(sim), redirectToSso: true }),
-		}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'connector',
-		operation: 'get',
-		parameters: () => ({ connectorId: '1' }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'connector',
-		operation: 'getStatus',
-		parameters: () => ({ connectorId: '1' }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'connector',
-		operation: 'sync',
-		parameters: () => ({ connectorId: '1' }),
-		method: 'POST',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'connector',
-		operation: 'syncUser',
-		parameters: () => ({ connectorId: '1', username: 'user0042' }),
-		method: 'POST',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'resolutionSamlSso',
-		resource: 'directory',
-		operation: 'delete',
-		parameters: () => ({ directoryId: '10200', confirm: true }),
-		method: 'DELETE',
-		idempotent: false,
-		needsJson: false,
-	},
+	read('resolutionSamlSso', 'config.get'),
+	change('resolutionSamlSso', 'config.replace', 'PUT', 'repeatable', redirectingConfig),
+	change('resolutionSamlSso', 'config.patch', 'PATCH', 'repeatable', () => ({
+		patchFormat: 'mergePatch',
+		mergePatch: '{"redirectToSso": true}',
+	})),
+	change('resolutionSamlSso', 'config.delete', 'DELETE', 'once', () => ({ confirm: true })),
+	change('resolutionSamlSso', 'config.resetEntityId', 'POST', 'once'),
+	read('resolutionSamlSso', 'config.compare', redirectingConfig),
+	read('resolutionSamlSso', 'connector.get', () => ({ connectorId: '1' })),
+	read('resolutionSamlSso', 'connector.getStatus', () => ({ connectorId: '1' })),
+	change('resolutionSamlSso', 'connector.sync', 'POST', 'once', () => ({ connectorId: '1' })),
+	change('resolutionSamlSso', 'connector.syncUser', 'POST', 'repeatable', () => ({
+		connectorId: '1',
+		username: 'user0042',
+	})),
+	change('resolutionSamlSso', 'directory.delete', 'DELETE', 'once', () => ({
+		directoryId: '10200',
+		confirm: true,
+	})),
 	// AD Attributes Sync
-	{
-		node: 'adAttributesSync',
-		resource: 'connection',
-		operation: 'getAll',
-		parameters: () => ({}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'adAttributesSync',
-		resource: 'connection',
-		operation: 'update',
-		parameters: () => ({
-			connectionId: '1',
-			updateFields: { userDn: 'CN=svc-n8n,OU=Service,DC=ldap,DC=example,DC=com' },
-		}),
-		method: 'PUT',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'adAttributesSync',
-		resource: 'user',
-		operation: 'get',
-		parameters: () => ({ user: 'JIRAUSER10103' }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'adAttributesSync',
-		resource: 'user',
-		operation: 'getAll',
-		parameters: () => ({ connection: rl('LDAP_server_23'), returnAll: false, limit: 30 }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'adAttributesSync',
-		resource: 'user',
-		operation: 'getField',
-		parameters: () => ({
-			user: 'JIRAUSER10103',
-			connection: rl('Active_Directory_server'),
-			field: 'mail',
-		}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'adAttributesSync',
-		resource: 'user',
-		operation: 'update',
-		parameters: () => ({
-			connectionId: '2',
-			userKey: 'JIRAUSER10103',
-			fields: { field: [{ name: 'department', value: 'Platform' }] },
-		}),
-		method: 'PUT',
-		idempotent: true,
-		needsJson: false,
-	},
+	read('adAttributesSync', 'connection.getAll'),
+	change('adAttributesSync', 'connection.update', 'PUT', 'repeatable', () => ({
+		connectionId: '1',
+		updateFields: { userDn: 'CN=svc-n8n,OU=Service,DC=ldap,DC=example,DC=com' },
+	})),
+	read('adAttributesSync', 'user.get', () => ({ user: 'JIRAUSER10103' })),
+	read('adAttributesSync', 'user.getAll', () => ({
+		connection: rl('LDAP_server_23'),
+		returnAll: false,
+		limit: 30,
+	})),
+	read('adAttributesSync', 'user.getField', () => ({
+		user: 'JIRAUSER10103',
+		connection: rl('Active_Directory_server'),
+		field: 'mail',
+	})),
+	change('adAttributesSync', 'user.update', 'PUT', 'repeatable', () => ({
+		connectionId: '2',
+		userKey: 'JIRAUSER10103',
+		fields: { field: [{ name: 'department', value: 'Platform' }] },
+	})),
 	// Kantega SSO
-	{
-		node: 'kantegaSso',
-		resource: 'identityProvider',
-		operation: 'getAll',
-		parameters: () => ({}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'kantegaSso',
-		resource: 'managedGroup',
-		operation: 'getAll',
-		parameters: () => ({ idpId: rl('1ncq3jsPC74BGuNnfZPl') }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'kantegaSso',
-		resource: 'managedGroup',
-		operation: 'add',
-		parameters: () => ({ idpId: rl('8xKQm2LpZr4TvW9sYb1E'), group: 'jira-servicedesk-users' }),
-		method: 'POST',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'kantegaSso',
-		resource: 'managedGroup',
-		operation: 'check',
-		parameters: () => ({ idpId: rl('1ncq3jsPC74BGuNnfZPl'), group: rl('jira-administrators') }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'kantegaSso',
-		resource: 'managedGroup',
-		operation: 'remove',
-		parameters: () => ({ idpId: rl('8xKQm2LpZr4TvW9sYb1E'), group: rl('sales team') }),
-		method: 'DELETE',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'kantegaSso',
-		resource: 'managedGroup',
-		operation: 'replace',
-		parameters: () => ({
-			idpId: rl('8xKQm2LpZr4TvW9sYb1E'),
-			group: rl('confluence-users'),
-			newGroup: 'confluence-members',
-		}),
-		method: 'PUT',
-		idempotent: false,
-		needsJson: false,
-	},
+	read('kantegaSso', 'identityProvider.getAll'),
+	read('kantegaSso', 'managedGroup.getAll', () => ({ idpId: rl('1ncq3jsPC74BGuNnfZPl') })),
+	change('kantegaSso', 'managedGroup.add', 'POST', 'once', () => ({
+		idpId: rl('8xKQm2LpZr4TvW9sYb1E'),
+		group: 'jira-servicedesk-users',
+	})),
+	read(
+		'kantegaSso',
+		'managedGroup.check',
+		() => ({ idpId: rl('1ncq3jsPC74BGuNnfZPl'), group: rl('jira-administrators') }),
+		'status',
+	),
+	change('kantegaSso', 'managedGroup.remove', 'DELETE', 'once', () => ({
+		idpId: rl('8xKQm2LpZr4TvW9sYb1E'),
+		group: rl('sales team'),
+	})),
+	change('kantegaSso', 'managedGroup.replace', 'PUT', 'once', () => ({
+		idpId: rl('8xKQm2LpZr4TvW9sYb1E'),
+		group: rl('confluence-users'),
+		newGroup: 'confluence-members',
+	})),
 	// Atlassian DC SSO
-	{
-		node: 'atlassianDcSso',
-		resource: 'loginOption',
-		operation: 'getAll',
-		parameters: () => ({}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'identityProvider',
-		operation: 'getAll',
-		parameters: () => ({ returnAll: true }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'identityProvider',
-		operation: 'get',
-		parameters: () => ({ idpId: rl('3') }),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'identityProvider',
-		operation: 'create',
-		parameters: () => ({
-			ssoType: 'OIDC',
-			name: 'Entra ID',
-			issuerUrl: 'https://login.example.com/tenant/v2.0',
-			clientId: 'n8n-client',
-			clientSecret: OIDC_CANARY,
-		}),
-		method: 'POST',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'identityProvider',
-		operation: 'update',
-		parameters: () => ({
-			idpId: rl('3'),
-			updateFields: { buttonText: 'Log in with Okta', clientSecret: OIDC_CANARY },
-		}),
-		method: 'PATCH',
-		idempotent: true,
-		needsJson: false,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'identityProvider',
-		operation: 'delete',
-		parameters: () => ({ idpId: rl('6'), confirm: true }),
-		method: 'DELETE',
-		idempotent: false,
-		needsJson: false,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'ssoSettings',
-		operation: 'get',
-		parameters: () => ({}),
-		method: 'GET',
-		idempotent: true,
-		needsJson: true,
-	},
-	{
-		node: 'atlassianDcSso',
-		resource: 'ssoSettings',
-		operation: 'update',
-		parameters: () => ({ updateFields: { showLoginFormForJsm: false } }),
-		method: 'PATCH',
-		idempotent: true,
-		needsJson: false,
-	},
+	read('atlassianDcSso', 'loginOption.getAll'),
+	read('atlassianDcSso', 'identityProvider.getAll', () => ({ returnAll: true })),
+	read('atlassianDcSso', 'identityProvider.get', () => ({ idpId: rl('3') })),
+	change('atlassianDcSso', 'identityProvider.create', 'POST', 'once', () => ({
+		ssoType: 'OIDC',
+		name: 'Entra ID',
+		issuerUrl: 'https://login.example.com/tenant/v2.0',
+		clientId: 'n8n-client',
+		clientSecret: OIDC_CANARY,
+	})),
+	change('atlassianDcSso', 'identityProvider.update', 'PATCH', 'repeatable', () => ({
+		idpId: rl('3'),
+		updateFields: { buttonText: 'Log in with Okta', clientSecret: OIDC_CANARY },
+	})),
+	change('atlassianDcSso', 'identityProvider.delete', 'DELETE', 'once', () => ({
+		idpId: rl('6'),
+		confirm: true,
+	})),
+	read('atlassianDcSso', 'ssoSettings.get'),
+	change('atlassianDcSso', 'ssoSettings.update', 'PATCH', 'repeatable', () => ({
+		updateFields: { showLoginFormForJsm: false },
+	})),
 ];
 
 export const CATALOGUE: readonly CatalogueEntry[] = entries;
@@ -391,8 +209,7 @@ const variant = (
 /** Parameter sets that make an operation send more than one request: reads before a change, a wait that polls. */
 export const MULTI_REQUEST_VARIANTS: ReadonlyArray<CatalogueEntry & { variant: string }> = [
 	variant('resolutionSamlSso config.replace', 'with the previous configuration', (sim) => ({
-		source: 'json',
-		config: JSON.stringify({ ...seedConfigOf(sim), redirectToSso: true }),
+		...redirectingConfig(sim),
 		options: { includePrevious: true },
 	})),
 	variant('resolutionSamlSso connector.sync', 'waiting for completion', () => ({

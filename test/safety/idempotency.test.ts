@@ -1,10 +1,9 @@
 /** Each request says whether it may be repeated; retries follow that, not the HTTP method. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { run, useSimulator, type NodeName } from './helpers';
+import { CHANGE, OKTA, run, setTitle, useSimulator, type NodeName } from './helpers';
 
 const ctx = useSimulator();
-const OKTA = '8xKQm2LpZr4TvW9sYb1E';
 
 interface Case {
 	name: string;
@@ -123,13 +122,7 @@ const CASES: Case[] = [
 	{
 		name: 'AD user.update (PUT)',
 		node: 'adAttributesSync',
-		parameters: {
-			resource: 'user',
-			operation: 'update',
-			connectionId: '2',
-			userKey: 'JIRAUSER10100',
-			fields: { field: [{ name: 'title', value: 'CTO' }] },
-		},
+		parameters: setTitle('JIRAUSER10100', 'CTO'),
 		method: 'PUT',
 		path: '/update',
 		idempotent: true,
@@ -156,13 +149,7 @@ const CASES: Case[] = [
 	{
 		name: 'Kantega replace (PUT)',
 		node: 'kantegaSso',
-		parameters: {
-			resource: 'managedGroup',
-			operation: 'replace',
-			idpId: OKTA,
-			group: 'sales team',
-			newGroup: 'sales',
-		},
+		parameters: CHANGE.replaceSalesTeam,
 		method: 'PUT',
 		path: '/groups/',
 		idempotent: false,
@@ -171,15 +158,7 @@ const CASES: Case[] = [
 	{
 		name: 'DC SSO identityProvider.create (POST adds another)',
 		node: 'atlassianDcSso',
-		parameters: {
-			resource: 'identityProvider',
-			operation: 'create',
-			ssoType: 'OIDC',
-			name: 'New',
-			issuerUrl: 'https://login.example.com',
-			clientId: 'c',
-			clientSecret: 's',
-		},
+		parameters: CHANGE.createOidcIdp,
 		method: 'POST',
 		path: '/idps',
 		idempotent: false,
@@ -188,12 +167,7 @@ const CASES: Case[] = [
 	{
 		name: 'DC SSO identityProvider.update (PATCH)',
 		node: 'atlassianDcSso',
-		parameters: {
-			resource: 'identityProvider',
-			operation: 'update',
-			idpId: '2',
-			updateFields: { name: 'Renamed' },
-		},
+		parameters: CHANGE.renameIdp2,
 		method: 'PATCH',
 		path: '/idps/2',
 		idempotent: true,
@@ -202,7 +176,7 @@ const CASES: Case[] = [
 	{
 		name: 'DC SSO identityProvider.delete (DELETE)',
 		node: 'atlassianDcSso',
-		parameters: { resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true },
+		parameters: CHANGE.deleteIdp2,
 		method: 'DELETE',
 		path: '/idps/2',
 		idempotent: false,

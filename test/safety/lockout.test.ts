@@ -1,7 +1,7 @@
 /** A change that would end every way to log in is refused, unless "Skip Lockout Check" is on. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { appState, changes, run, sent, useSimulator } from './helpers';
+import { appState, CHANGE, changes, run, sent, useSimulator } from './helpers';
 
 const ctx = useSimulator();
 const P = '/rest/authconfig/1.0';
@@ -20,7 +20,7 @@ function lastWayIsIdp2() {
 const LOCKING: Array<[string, INodeParameters, RegExp, string[], unknown]> = [
 	[
 		'deleting the last enabled IdP',
-		{ resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true },
+		CHANGE.deleteIdp2,
 		/^Deleting identity provider 2 would leave no way to log in/,
 		[`DELETE ${P}/idps/2`],
 		undefined,
@@ -86,12 +86,7 @@ test('deleting an IdP while another is enabled: allowed, the other IdP is what k
 	const { sim } = ctx;
 	lastWayIsIdp2();
 	sim.state.authconfig.idps.find((i) => i.id === 3)!.enabled = true;
-	const r = await run(sim, 'atlassianDcSso', {
-		resource: 'identityProvider',
-		operation: 'delete',
-		idpId: '2',
-		confirm: true,
-	});
+	const r = await run(sim, 'atlassianDcSso', CHANGE.deleteIdp2);
 	expect(r.error).toBeUndefined();
 	expect(sent(sim)).toEqual([`GET ${P}/sso`, `GET ${P}/idps`, `DELETE ${P}/idps/2`]);
 	expect(sim.state.authconfig.idps.some((i) => i.id === 2)).toBe(false);
@@ -101,12 +96,7 @@ test('deleting the last enabled IdP while the login form is shown: allowed after
 	const { sim } = ctx;
 	lastWayIsIdp2();
 	sim.state.authconfig.sso['show-login-form'] = true;
-	const r = await run(sim, 'atlassianDcSso', {
-		resource: 'identityProvider',
-		operation: 'delete',
-		idpId: '2',
-		confirm: true,
-	});
+	const r = await run(sim, 'atlassianDcSso', CHANGE.deleteIdp2);
 	expect(r.error).toBeUndefined();
 	expect(sent(sim)).toEqual([`GET ${P}/sso`, `DELETE ${P}/idps/2`]);
 });

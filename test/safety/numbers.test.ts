@@ -1,5 +1,5 @@
 /** Every numeric parameter an expression fills is checked, naming it, before anything is sent. */
-import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import type { Resource } from '../../nodes/shared/node';
 import { freezeClock, until } from '../harness/frozenClock';
@@ -7,7 +7,7 @@ import { PollingWorkflow } from '../harness/pollingWorkflow';
 import type { NodeRun } from '../harness/runNode';
 import type { Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
-import { changes, run, useSimulator, type NodeName } from './helpers';
+import { changes, run, setTitle, useSimulator, type NodeName } from './helpers';
 
 const ctx = useSimulator();
 
@@ -59,13 +59,7 @@ const NUMBERS: Array<[string, NodeName, INodeParameters, (value: string) => INod
 	[
 		'options.batchSize',
 		'adAttributesSync',
-		{
-			resource: 'user',
-			operation: 'update',
-			connectionId: '2',
-			userKey: 'JIRAUSER10100',
-			fields: { field: [{ name: 'title', value: 'x' }] },
-		},
+		setTitle('JIRAUSER10100'),
 		(v) => ({ options: { combineItems: true, batchSize: v } }),
 	],
 	[
@@ -114,6 +108,16 @@ async function arrivalsOnClock(
 	}
 	return { error: (await running).error?.message, arrived };
 }
+
+/** The arrivals on the clock of a run of `node` over three input items, given the number under test. */
+const threeItemsArrivals =
+	(node: NodeName, parameters: INodeParameters, input: IDataObject[]) =>
+	async (sim: Simulator, two: INodeParameters) =>
+		await arrivalsOnClock(
+			sim,
+			async () => await run(sim, node, { ...parameters, ...two }, { input }),
+			[2, 3],
+		);
 
 /** For each parameter, the value 2 given as text by an expression, and what it does that another value would not. */
 const TAKEN_AS_NUMBER: Array<
@@ -164,24 +168,16 @@ const TAKEN_AS_NUMBER: Array<
 	[
 		'options.maxInFlight',
 		'resolutionSamlSso connector.syncUser: 2 of 3 users in flight at once',
-		async (sim, two) =>
-			await arrivalsOnClock(
-				sim,
-				async () =>
-					await run(
-						sim,
-						'resolutionSamlSso',
-						{
-							resource: 'connector',
-							operation: 'syncUser',
-							connectorId: '1',
-							username: '={{ $json.username }}',
-							...two,
-						},
-						{ input: ['user0001', 'user0002', 'user0003'].map((username) => ({ username })) },
-					),
-				[2, 3],
-			),
+		threeItemsArrivals(
+			'resolutionSamlSso',
+			{
+				resource: 'connector',
+				operation: 'syncUser',
+				connectorId: '1',
+				username: '={{ $json.username }}',
+			},
+			['user0001', 'user0002', 'user0003'].map((username) => ({ username })),
+		),
 		{ arrived: [2, 3] },
 	],
 	[
@@ -215,42 +211,27 @@ const TAKEN_AS_NUMBER: Array<
 	[
 		'options.maxInFlight',
 		'adAttributesSync user.get: 2 of 3 users in flight at once',
-		async (sim, two) =>
-			await arrivalsOnClock(
-				sim,
-				async () =>
-					await run(
-						sim,
-						'adAttributesSync',
-						{ resource: 'user', operation: 'get', user: '={{ $json.key }}', ...two },
-						{ input: THREE_USERS },
-					),
-				[2, 3],
-			),
+		threeItemsArrivals(
+			'adAttributesSync',
+			{ resource: 'user', operation: 'get', user: '={{ $json.key }}' },
+			THREE_USERS,
+		),
 		{ arrived: [2, 3] },
 	],
 	[
 		'options.maxInFlight',
 		'adAttributesSync user.getField: 2 of 3 users in flight at once',
-		async (sim, two) =>
-			await arrivalsOnClock(
-				sim,
-				async () =>
-					await run(
-						sim,
-						'adAttributesSync',
-						{
-							resource: 'user',
-							operation: 'getField',
-							user: '={{ $json.key }}',
-							connection: '2',
-							field: 'mail',
-							...two,
-						},
-						{ input: THREE_USERS },
-					),
-				[2, 3],
-			),
+		threeItemsArrivals(
+			'adAttributesSync',
+			{
+				resource: 'user',
+				operation: 'getField',
+				user: '={{ $json.key }}',
+				connection: '2',
+				field: 'mail',
+			},
+			THREE_USERS,
+		),
 		{ arrived: [2, 3] },
 	],
 	[
@@ -260,14 +241,7 @@ const TAKEN_AS_NUMBER: Array<
 			const r = await run(
 				sim,
 				'adAttributesSync',
-				{
-					resource: 'user',
-					operation: 'update',
-					connectionId: '2',
-					userKey: '={{ $json.key }}',
-					fields: { field: [{ name: 'title', value: 'x' }] },
-					...two,
-				},
+				{ ...setTitle('={{ $json.key }}'), ...two },
 				{ input: THREE_USERS },
 			);
 			return [

@@ -6,10 +6,9 @@ import type { TransportContext } from '../../nodes/shared/http';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import type { Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
-import { changes, run, sent, useSimulator, type NodeName } from './helpers';
+import { CHANGE, changes, OKTA, run, sent, setTitle, useSimulator, type NodeName } from './helpers';
 
 const ctx = useSimulator();
-const OKTA = '8xKQm2LpZr4TvW9sYb1E';
 const groupsOf = (sim: Simulator, idpId = OKTA) =>
 	sim.state.kantega.idps.find((i) => i.id === idpId)!.managedGroups;
 const idp = (sim: Simulator, id: number) => sim.state.authconfig.idps.find((i) => i.id === id);
@@ -31,7 +30,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 		[
 			'DC SSO identityProvider.delete',
 			'atlassianDcSso',
-			{ resource: 'identityProvider', operation: 'delete', idpId: '2', confirm: true },
+			CHANGE.deleteIdp2,
 			'DELETE',
 			(sim) => idp(sim, 2),
 			() => undefined,
@@ -39,12 +38,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 		[
 			'DC SSO identityProvider.update',
 			'atlassianDcSso',
-			{
-				resource: 'identityProvider',
-				operation: 'update',
-				idpId: '2',
-				updateFields: { name: 'Renamed' },
-			},
+			CHANGE.renameIdp2,
 			'PATCH',
 			(sim) => idp(sim, 2)?.name,
 			() => 'Renamed',
@@ -52,15 +46,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 		[
 			'DC SSO identityProvider.create',
 			'atlassianDcSso',
-			{
-				resource: 'identityProvider',
-				operation: 'create',
-				ssoType: 'OIDC',
-				name: 'New',
-				issuerUrl: 'https://login.example.com',
-				clientId: 'c',
-				clientSecret: 's',
-			},
+			CHANGE.createOidcIdp,
 			'POST',
 			(sim) => sim.state.authconfig.idps.filter((i) => i.name === 'New').length,
 			() => 1,
@@ -146,13 +132,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 		[
 			'AD user.update',
 			'adAttributesSync',
-			{
-				resource: 'user',
-				operation: 'update',
-				connectionId: '2',
-				userKey: 'JIRAUSER10100',
-				fields: { field: [{ name: 'title', value: 'CTO' }] },
-			},
+			setTitle('JIRAUSER10100', 'CTO'),
 			'PUT',
 			(sim) =>
 				sim.state.deviniti.users.find(
@@ -163,13 +143,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 		[
 			'Kantega managedGroup.replace',
 			'kantegaSso',
-			{
-				resource: 'managedGroup',
-				operation: 'replace',
-				idpId: OKTA,
-				group: 'sales team',
-				newGroup: 'sales',
-			},
+			CHANGE.replaceSalesTeam,
 			'PUT',
 			(sim) => groupsOf(sim),
 			() => ['confluence-users', 'sales'],

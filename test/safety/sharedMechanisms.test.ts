@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 import { sync } from '../../nodes/ResolutionSamlSso/actions/connector/sync';
 import { chunksByKey } from '../../nodes/shared/node';
 import { cancellableSleep, PACKAGE_VERSION, USER_AGENT } from '../../nodes/shared/http';
-import { run, useSimulator } from './helpers';
+import { run, setTitle, useSimulator } from './helpers';
 
 const ctx = useSimulator();
 const ROOT = join(__dirname, '..', '..');
@@ -113,14 +113,7 @@ describe('one item loop', () => {
 		const r = await run(
 			sim,
 			'adAttributesSync',
-			{
-				resource: 'user',
-				operation: 'update',
-				connectionId: '2',
-				userKey: '={{ $json.key }}',
-				fields: { field: [{ name: 'title', value: 'x' }] },
-				options: { combineItems: true, batchSize: 2 },
-			},
+			{ ...setTitle('={{ $json.key }}'), options: { combineItems: true, batchSize: 2 } },
 			{ input, continueOnFail: true },
 		);
 		expect(r.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
