@@ -3,7 +3,7 @@ import { seedAuthconfig } from './data/authconfig';
 import { seedDeviniti } from './data/deviniti';
 import { seedKantega } from './data/kantega';
 import { seedResolution } from './data/resolution';
-import type { AppName, ResolvedOptions, SimulatorOptions, SimulatorState } from './types';
+import type { AppName, ResolvedOptions, SimulatorOptions, SimulatorState, Variants } from './types';
 
 export const ALL_APPS: AppName[] = ['resolution', 'deviniti', 'kantega', 'authconfig'];
 
@@ -22,6 +22,20 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 	};
 }
 
+/** Every variant off: the answers the vendors document. */
+export const NO_VARIANTS: Readonly<Variants> = {
+	allowEncodedSlash: false,
+	emptyMutationAnswers: false,
+	ignorePaging: false,
+	replaceNestedObjects: false,
+	kantegaGroupsAsObjects: false,
+	resolutionEnableNosso: false,
+	resolutionResetAnswersConfig: false,
+	resolutionInactiveAnswers404: false,
+	kantegaReplaceBodyName: false,
+	devinitiListUserKeys: false,
+};
+
 export function createState(options: ResolvedOptions, baseUrl: string): SimulatorState {
 	return {
 		product: options.product,
@@ -30,18 +44,7 @@ export function createState(options: ResolvedOptions, baseUrl: string): Simulato
 		loginFailures: {},
 		captchaAfterFailures: options.captchaAfterFailures,
 		latencyMs: options.latencyMs,
-		variants: {
-			allowEncodedSlash: false,
-			emptyMutationAnswers: false,
-			ignorePaging: false,
-			replaceNestedObjects: false,
-			kantegaGroupsAsObjects: false,
-			resolutionEnableNosso: false,
-			resolutionResetAnswersConfig: false,
-			resolutionInactiveAnswers404: false,
-			kantegaReplaceBodyName: false,
-			devinitiListUserKeys: false,
-		},
+		variants: { ...NO_VARIANTS },
 		rateLimit: options.rateLimit ? { ...options.rateLimit } : null,
 		resolution: seedResolution(),
 		deviniti: seedDeviniti(options.adUsers, options.adMaxPageSize),

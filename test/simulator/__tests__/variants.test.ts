@@ -1,5 +1,6 @@
 import type { Simulator } from '../index';
 import { startSimulator } from '../index';
+import { NO_VARIANTS } from '../state';
 import { ADMIN, call, XSRF } from './helpers';
 
 /** The switches of README "Variants", set over the control endpoint as a workflow run or a demo would. */
@@ -20,18 +21,9 @@ describe('simulator variants', () => {
 		});
 
 	it('are all off by default and after a reset', async () => {
-		expect(sim.state.variants).toEqual({
-			allowEncodedSlash: false,
-			emptyMutationAnswers: false,
-			ignorePaging: false,
-			replaceNestedObjects: false,
-			kantegaGroupsAsObjects: false,
-			resolutionEnableNosso: false,
-			resolutionResetAnswersConfig: false,
-			resolutionInactiveAnswers404: false,
-			kantegaReplaceBodyName: false,
-			devinitiListUserKeys: false,
-		});
+		// The ten switches of README "Variants", each off.
+		expect(sim.state.variants).toEqual(NO_VARIANTS);
+		expect(Object.values(NO_VARIANTS)).toEqual(Array(10).fill(false));
 		await setVariants({ ignorePaging: true });
 		expect(sim.state.variants.ignorePaging).toBe(true);
 		sim.reset();
