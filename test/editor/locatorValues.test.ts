@@ -24,6 +24,19 @@ interface Case {
 	request: string;
 }
 
+/** A Kantega operation on the managed group "sales team" of Okta, both in the form under test. */
+const salesTeamOfOkta = (operation: string, method: string, more: INodeParameters = {}): Case => ({
+	node: 'kantegaSso',
+	parameters: (f) => ({
+		resource: 'managedGroup',
+		operation,
+		idpId: f(OKTA),
+		group: f('sales team'),
+		...more,
+	}),
+	request: `${method} /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
+});
+
 const CASES: Record<string, Case> = {
 	'Kantega managed groups getAll': {
 		node: 'kantegaSso',
@@ -40,37 +53,9 @@ const CASES: Record<string, Case> = {
 		}),
 		request: `POST /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/ops-on-call`,
 	},
-	'Kantega check': {
-		node: 'kantegaSso',
-		parameters: (f) => ({
-			resource: 'managedGroup',
-			operation: 'check',
-			idpId: f(OKTA),
-			group: f('sales team'),
-		}),
-		request: `GET /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
-	},
-	'Kantega remove': {
-		node: 'kantegaSso',
-		parameters: (f) => ({
-			resource: 'managedGroup',
-			operation: 'remove',
-			idpId: f(OKTA),
-			group: f('sales team'),
-		}),
-		request: `DELETE /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
-	},
-	'Kantega replace': {
-		node: 'kantegaSso',
-		parameters: (f) => ({
-			resource: 'managedGroup',
-			operation: 'replace',
-			idpId: f(OKTA),
-			group: f('sales team'),
-			newGroup: 'sales-emea',
-		}),
-		request: `PUT /rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/sales%20team`,
-	},
+	'Kantega check': salesTeamOfOkta('check', 'GET'),
+	'Kantega remove': salesTeamOfOkta('remove', 'DELETE'),
+	'Kantega replace': salesTeamOfOkta('replace', 'PUT', { newGroup: 'sales-emea' }),
 	'Atlassian DC SSO get': {
 		node: 'atlassianDcSso',
 		parameters: (f) => ({ resource: 'identityProvider', operation: 'get', idpId: f('3') }),

@@ -1,53 +1,32 @@
-import {
-	NodeHelpers,
-	type INodeProperties,
-	type INodePropertyOptions,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { NODE_PANELS } from '../browser/panels';
-import { HarnessNodeTypes, PACKAGE_PREFIX } from '../harness/nodeTypes';
+import {
+	descriptionOfNode as descriptionOf,
+	NODE_VERSION as NODE,
+	operationOptions,
+	resourceOptions,
+	shownProperties,
+} from '../harness/displayRules';
 
 /**
  * The panels as n8n's editor computes them from the descriptions (the same display rules), against
  * the table of test/browser/panels.ts that the browser suite checks on screen: every node × resource
  * × operation documented in docs/nodes, its visible parameters in order, its required ones.
  */
-const nodeTypes = new HarnessNodeTypes();
-const descriptionOf = (name: string): INodeTypeDescription =>
-	nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${name}`, 1).description;
-const NODE = { typeVersion: 1 };
 
+/** The panel's parameters below Resource and Operation, each once. */
 function visibleProperties(
 	description: INodeTypeDescription,
 	values: Record<string, unknown>,
 ): INodeProperties[] {
-	const all =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			values as never,
-			true,
-			false,
-			NODE,
-			description,
-		) ?? {};
-	const shown = description.properties.filter((p) =>
-		NodeHelpers.displayParameter(all, p, NODE, description),
-	);
+	const shown = shownProperties(description, values);
 	return shown.filter(
 		(p, i) =>
 			!['resource', 'operation'].includes(p.name) &&
 			shown.findIndex((q) => q.name === p.name) === i,
 	);
 }
-
-const operationOptions = (description: INodeTypeDescription, resource: string) =>
-	(description.properties.find(
-		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
-	)?.options ?? []) as INodePropertyOptions[];
-const resourceOptions = (description: INodeTypeDescription) =>
-	(description.properties.find((p) => p.name === 'resource')?.options ??
-		[]) as INodePropertyOptions[];
 
 const PANELS = NODE_PANELS.flatMap((node) =>
 	node.panels.map((panel) => ({ node: node.name, ...panel })),

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8n-workflow';
+import type { INodeParameters, INodeTypeDescription } from 'n8n-workflow';
 
-import { HarnessNodeTypes, PACKAGE_PREFIX } from '../harness/nodeTypes';
+import { descriptionOfNode, hasDryRun } from '../harness/displayRules';
+import { PACKAGE_PREFIX } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
 import { pem } from '../atlassianDcSso/helpers';
 import { adminBasic } from '../support/credentials';
@@ -31,11 +32,10 @@ const example = JSON.parse(
 };
 const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!;
 const tools = example.nodes.filter((n) => n !== trigger);
-const nodeTypes = new HarnessNodeTypes();
 const nodeName = (tool: ExampleNode) =>
 	tool.type.replace(`${PACKAGE_PREFIX}.`, '').replace(/Tool$/, '');
 const descriptionOf = (tool: ExampleNode): INodeTypeDescription =>
-	nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${nodeName(tool)}`, 1).description;
+	descriptionOfNode(nodeName(tool));
 
 /** Every $fromAI(key, description, type) in a value, however deep. */
 function fromAiCalls(
@@ -48,26 +48,6 @@ function fromAiCalls(
 	else if (value && typeof value === 'object')
 		Object.values(value).forEach((v) => fromAiCalls(v, out));
 	return out;
-}
-
-/** Whether an operation is a change: its options hold the dry-run switch. */
-function isChange(description: INodeTypeDescription, resource: string, operation: string): boolean {
-	const values = { resource, operation };
-	const all =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			values as never,
-			true,
-			false,
-			{ typeVersion: 1 },
-			description,
-		) ?? {};
-	return description.properties.some(
-		(p) =>
-			p.name === 'options' &&
-			NodeHelpers.displayParameter(all, p, { typeVersion: 1 }, description) &&
-			(p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
-	);
 }
 
 test('the MCP Server Trigger requires Bearer authentication and every tool is connected to it', () => {
@@ -99,7 +79,7 @@ test('each tool: a name n8n can give to a client, its own description, reads say
 		expect(tool.parameters.descriptionType).toBe('manual');
 		const text = tool.parameters.toolDescription as string;
 		const { resource, operation } = tool.parameters as { resource: string; operation: string };
-		if (isChange(descriptionOf(tool), resource, operation)) {
+		if (hasDryRun(descriptionOf(tool), resource, operation)) {
 			counts.plans++;
 			expect(tool.name).toMatch(/^Plan /);
 			expect((tool.parameters.options as INodeParameters).dryRun).toBe(true);

@@ -1,13 +1,18 @@
-import { NodeHelpers, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
-import { HarnessNodeTypes, PACKAGE_PREFIX } from '../harness/nodeTypes';
+import {
+	descriptionOfNode,
+	hasDryRun,
+	operationOptions,
+	resourceOptions,
+} from '../harness/displayRules';
+import { PACKAGE_PREFIX } from '../harness/nodeTypes';
 
 /**
  * The description n8n gives a model for each of the package's tools when the workflow's author leaves
  * "Tool Description" on "Set Automatically": n8n-workflow's own getToolDescriptionForNode (what n8n
  * 2.41.1 calls when it turns a node into a tool), for every node × resource × operation.
  */
-const nodeTypes = new HarnessNodeTypes();
 const APPS: Record<string, string> = {
 	resolutionSamlSso: 'resolution SAML SSO',
 	atlassianDcSso: 'Atlassian DC SSO',
@@ -29,40 +34,10 @@ const CHANGE_VERBS = [
 ];
 const READ_VERBS = ['Check', 'Compare', 'Get'];
 
-const NODE = { typeVersion: 1 };
-function hasDryRun(
-	description: INodeTypeDescription,
-	resource: string,
-	operation: string,
-): boolean {
-	const values = { resource, operation };
-	const all =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			values as never,
-			true,
-			false,
-			NODE,
-			description,
-		) ?? {};
-	return description.properties.some(
-		(p) =>
-			p.name === 'options' &&
-			NodeHelpers.displayParameter(all, p, NODE, description) &&
-			(p.options ?? []).some((o) => 'name' in o && o.name === 'dryRun'),
-	);
-}
-
 const cases = Object.keys(APPS).flatMap((node) => {
-	const description = nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${node}`, 1).description;
-	const resources = description.properties.find((p) => p.name === 'resource')!
-		.options as INodePropertyOptions[];
-	return resources.flatMap((resource) =>
-		(
-			description.properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
-			)!.options as INodePropertyOptions[]
-		).map((operation) => ({
+	const description = descriptionOfNode(node);
+	return resourceOptions(description).flatMap((resource) =>
+		operationOptions(description, String(resource.value)).map((operation) => ({
 			node,
 			description,
 			resource: String(resource.value),
@@ -72,21 +47,14 @@ const cases = Object.keys(APPS).flatMap((node) => {
 });
 
 test('every node is usable as a tool and every operation is covered (31)', () => {
-	for (const node of Object.keys(APPS))
-		expect(
-			nodeTypes.getByNameAndVersion(`${PACKAGE_PREFIX}.${node}`, 1).description.usableAsTool,
-		).toBe(true);
+	for (const node of Object.keys(APPS)) expect(descriptionOfNode(node).usableAsTool).toBe(true);
 	expect(cases).toHaveLength(31);
 });
 
 test.each(cases.map((c) => [`${c.node}.${c.resource}.${c.operation}`, c] as const))(
 	'%s: the tool text names the app and the action, and says whether it changes the instance',
 	(_name, { node, description, resource, operation }) => {
-		const option = (
-			description.properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
-			)!.options as INodePropertyOptions[]
-		).find((o) => o.value === operation)!;
+		const option = operationOptions(description, resource).find((o) => o.value === operation)!;
 		const workflowNode = {
 			id: 'n',
 			name: 'Tool',
