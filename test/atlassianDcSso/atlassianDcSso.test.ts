@@ -27,6 +27,14 @@ function growTo(total: number) {
 }
 
 describe('loginOption.getAll', () => {
+	/** The login option of an IdP: its button and its login link on this instance. */
+	const idpLogin = (id: number, buttonText: string) => ({
+		type: 'IDP',
+		id,
+		'button-text': buttonText,
+		'login-link': `${sim.url}/plugins/servlet/external-login/${id}`,
+	});
+
 	test('one item per login option, fields unchanged', async () => {
 		const r = await run(sim, { resource: 'loginOption', operation: 'getAll' });
 		expect(r.error).toBeUndefined();
@@ -35,30 +43,10 @@ describe('loginOption.getAll', () => {
 		]);
 		expect(r.json).toEqual([
 			{ type: 'LOGIN_FORM', id: 0 },
-			{
-				type: 'IDP',
-				id: 1,
-				'button-text': 'Log in with IdP 1',
-				'login-link': `${sim.url}/plugins/servlet/external-login/1`,
-			},
-			{
-				type: 'IDP',
-				id: 2,
-				'button-text': 'Log in with another IdP',
-				'login-link': `${sim.url}/plugins/servlet/external-login/2`,
-			},
-			{
-				type: 'IDP',
-				id: 3,
-				'button-text': 'Log in with Okta OIDC',
-				'login-link': `${sim.url}/plugins/servlet/external-login/3`,
-			},
-			{
-				type: 'IDP',
-				id: 6,
-				'button-text': 'Log in with ADFS customers',
-				'login-link': `${sim.url}/plugins/servlet/external-login/6`,
-			},
+			idpLogin(1, 'Log in with IdP 1'),
+			idpLogin(2, 'Log in with another IdP'),
+			idpLogin(3, 'Log in with Okta OIDC'),
+			idpLogin(6, 'Log in with ADFS customers'),
 		]);
 		expect(sim.requests[0].headers.accept).toBe('application/json');
 	});

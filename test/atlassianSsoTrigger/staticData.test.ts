@@ -1,4 +1,18 @@
+import type { Simulator } from '../simulator';
 import { activeTrigger, json, startSync, useSimulator } from './helpers';
+
+/** The trigger watching resolution's configuration, polled once, and the configuration it stored. */
+async function watchResolutionConfig<Stored>(sim: Simulator) {
+	const trigger = activeTrigger(sim, {
+		event: 'configurationChanged',
+		sources: ['resolutionConfig'],
+	});
+	await trigger.poll();
+	const { resolutionConfig } = trigger.nodeStaticData().configurationChanged as {
+		resolutionConfig: Stored;
+	};
+	return { trigger, stored: resolutionConfig };
+}
 
 /** The PEM form of a private key, as a server might keep one in an ordinary-looking field. */
 const PRIVATE_KEY_PEM =
@@ -145,11 +159,7 @@ describe('secrets: only fields that really are secrets are hidden; they are neve
 
 	it('a secret that is set or removed shows as such, without its value', async () => {
 		const config = ctx.sim.state.resolution.configVersions.at(-1) as Record<string, unknown>;
-		const trigger = activeTrigger(ctx.sim, {
-			event: 'configurationChanged',
-			sources: ['resolutionConfig'],
-		});
-		await trigger.poll();
+		const { trigger } = await watchResolutionConfig(ctx.sim);
 		config.clientSecret = 'brand-new-client-secret';
 		const [item] = json(await trigger.poll()) as Array<{ summary: string[]; changes: unknown[] }>;
 		expect(item.summary).toEqual(['clientSecret added']);
@@ -178,16 +188,9 @@ describe('secrets by value: key material is replaced by its fingerprint wherever
 			digest: 'a'.repeat(64),
 			label: 'Production IdP signing key 2026',
 		});
-		const trigger = activeTrigger(ctx.sim, {
-			event: 'configurationChanged',
-			sources: ['resolutionConfig'],
-		});
-		await trigger.poll();
-		const stored = (
-			trigger.nodeStaticData().configurationChanged as {
-				resolutionConfig: Record<string, Record<string, unknown>>;
-			}
-		).resolutionConfig;
+		const { trigger, stored } = await watchResolutionConfig<
+			Record<string, Record<string, unknown>>
+		>(ctx.sim);
 		expect(stored.sp.keystore).toMatch(FINGERPRINT);
 		expect(stored.verification).toMatch(FINGERPRINT);
 		expect([stored.digest, stored.label]).toEqual([
@@ -212,16 +215,9 @@ describe('secrets by value: key material is replaced by its fingerprint wherever
 	});
 
 	it('certificates are still shown by subject, fingerprint and expiry', async () => {
-		const trigger = activeTrigger(ctx.sim, {
-			event: 'configurationChanged',
-			sources: ['resolutionConfig'],
-		});
-		await trigger.poll();
-		const stored = (
-			trigger.nodeStaticData().configurationChanged as {
-				resolutionConfig: { idps: Array<{ certificates: unknown[] }> };
-			}
-		).resolutionConfig;
+		const { stored } = await watchResolutionConfig<{
+			idps: Array<{ certificates: unknown[] }>;
+		}>(ctx.sim);
 		expect(stored.idps[0].certificates).toEqual([
 			{
 				subject: expect.any(String),

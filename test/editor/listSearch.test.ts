@@ -182,36 +182,42 @@ describe('AD Attributes Sync', () => {
 });
 
 describe('a list that cannot load says what to fix, as the operations do', () => {
+	/** The operation reading a list and the editor's search of the same list: the run and the search's error. */
+	const operationAndList = async (
+		node: string,
+		method: string,
+		parameters: INodeParameters,
+		credentials: ReturnType<typeof adminBasic>,
+	) => {
+		const run = await runNode({ node, parameters, credentials });
+		const listError = (await listSearch({ node, method, credentials, parameters }).catch(
+			(e: Error) => e,
+		)) as Error & { description?: string };
+		return { run, listError };
+	};
+
 	test('wrong password: the same message as the operation reading the same list', async () => {
-		const credentials = adminBasic(sim, { password: 'wrong' });
-		const parameters = { resource: 'identityProvider', operation: 'getAll' };
-		const run = await runNode({ node: 'kantegaSso', parameters, credentials });
-		const listError = await listSearch({
-			node: 'kantegaSso',
-			method: 'searchIdentityProviders',
-			credentials,
-			parameters,
-		}).catch((e: Error) => e);
-		expect(run.error?.message).toMatch(/^Authentication failed/);
-		expect((listError as Error).message).toBe(run.error?.message);
-		expect((listError as Error & { description?: string }).description).toBe(
-			run.error?.description,
+		const { run, listError } = await operationAndList(
+			'kantegaSso',
+			'searchIdentityProviders',
+			{ resource: 'identityProvider', operation: 'getAll' },
+			adminBasic(sim, { password: 'wrong' }),
 		);
+		expect(run.error?.message).toMatch(/^Authentication failed/);
+		expect(listError.message).toBe(run.error?.message);
+		expect(listError.description).toBe(run.error?.description);
 	});
 
 	test('app not installed: the same message as the operation', async () => {
 		sim.state.installedApps = sim.state.installedApps.filter((app) => app !== 'deviniti');
-		const credentials = adminBasic(sim);
-		const parameters = { resource: 'connection', operation: 'getAll' };
-		const run = await runNode({ node: 'adAttributesSync', parameters, credentials });
-		const listError = await listSearch({
-			node: 'adAttributesSync',
-			method: 'searchConnections',
-			credentials,
-			parameters,
-		}).catch((e: Error) => e);
+		const { run, listError } = await operationAndList(
+			'adAttributesSync',
+			'searchConnections',
+			{ resource: 'connection', operation: 'getAll' },
+			adminBasic(sim),
+		);
 		expect(run.error?.message).toMatch(/^Endpoint not found: the app is not installed/);
-		expect((listError as Error).message).toBe(run.error?.message);
+		expect(listError.message).toBe(run.error?.message);
 	});
 });
 
