@@ -49,6 +49,16 @@ function edited(config: IDataObject): IDataObject {
 	return next;
 }
 
+/** The summary of the changes `edited` makes, one line each. */
+const EDITED_SUMMARY = [
+	"excludedUrls[2] added: '/status'",
+	expect.stringMatching(
+		/^IdP 1 'Azure AD': certificates\[0\] changed: certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\) → certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\)$/,
+	),
+	"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
+	"IdP 3 'Okta Contractors' removed",
+];
+
 describe('config.compare: the server configuration against a given one, only a GET sent', () => {
 	const ctx = useSimulator();
 
@@ -74,14 +84,7 @@ describe('config.compare: the server configuration against a given one, only a G
 		const [out] = r.json as Array<{ identical: boolean; changes: unknown[]; summary: string[] }>;
 		expect(out.identical).toBe(false);
 		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
-		expect(out.summary).toEqual([
-			"excludedUrls[2] added: '/status'",
-			expect.stringMatching(
-				/^IdP 1 'Azure AD': certificates\[0\] changed: certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\) → certificate fingerprint [0-9A-F:]{11}… \(expires \d{4}-\d\d-\d\d\)$/,
-			),
-			"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
-			"IdP 3 'Okta Contractors' removed",
-		]);
+		expect(out.summary).toEqual(EDITED_SUMMARY);
 		expect(sim.state.resolution.configVersions.at(-1)).toEqual(server);
 	});
 
@@ -97,7 +100,7 @@ describe('config.compare: the server configuration against a given one, only a G
 		expect(calls(sim)).toEqual([`GET ${CONFIG}`]);
 		expect(r.json[0]).toMatchObject({
 			identical: false,
-			summary: expect.arrayContaining(["IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'"]),
+			summary: EDITED_SUMMARY,
 		});
 	});
 
@@ -203,12 +206,7 @@ describe('config.replace dry run: the plan against the current configuration', (
 		}>;
 		expect(out).toMatchObject({ dryRun: true, method: 'PUT' });
 		expect(applyJsonPatch(server as JsonValue, out.changes)).toEqual(given);
-		expect(out.summary).toEqual(
-			expect.arrayContaining([
-				"IdP 2 'TIDP': name changed: 'TIDP' → 'TIDP staging'",
-				"IdP 3 'Okta Contractors' removed",
-			]),
-		);
+		expect(out.summary).toEqual(EDITED_SUMMARY);
 		expect(sim.state.resolution.configVersions.at(-1)).toEqual(server);
 	});
 
