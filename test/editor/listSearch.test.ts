@@ -168,6 +168,7 @@ describe('AD Attributes Sync', () => {
 			expect.arrayContaining(['wWWHomePage', 'departmentNumber', 'mail']),
 		);
 		expect(new Set(fields.map((f) => f.value)).size).toBe(fields.length);
+		expect(fields).toHaveLength(15);
 		const connections = await loadOptions({
 			...call,
 			method: 'getConnectionNames',
