@@ -137,6 +137,14 @@ describe('identityProvider.get', () => {
 describe('identityProvider.create', () => {
 	const create = (extra: INodeParameters, more: object = {}) =>
 		run(sim, { resource: 'identityProvider', operation: 'create', ...extra }, more);
+	/** An OIDC identity provider with its client secret. */
+	const KEYCLOAK_PROD = {
+		ssoType: 'OIDC',
+		name: 'Keycloak prod',
+		issuerUrl: 'https://keycloak.example.com/realms/prod',
+		clientId: 'jira',
+		clientSecret: 's3cr3t-value',
+	};
 
 	test('SAML: camelCase parameters become the exact kebab-case body; PEM sent as base64 DER', async () => {
 		const r = await create({
@@ -199,11 +207,7 @@ describe('identityProvider.create', () => {
 
 	test('OIDC: the secret reaches the app but no output; scopes split on commas; SAML leftovers dropped', async () => {
 		const r = await create({
-			ssoType: 'OIDC',
-			name: 'Keycloak prod',
-			issuerUrl: 'https://keycloak.example.com/realms/prod',
-			clientId: 'jira',
-			clientSecret: 's3cr3t-value',
+			...KEYCLOAK_PROD,
 			additionalFields: {
 				additionalScopes: 'groups, offline_access',
 				additionalOpenidScopes: 'profile',
@@ -231,11 +235,7 @@ describe('identityProvider.create', () => {
 
 	test('dry run: nothing sent, the secret shown as **hidden**', async () => {
 		const r = await create({
-			ssoType: 'OIDC',
-			name: 'Keycloak prod',
-			issuerUrl: 'https://keycloak.example.com/realms/prod',
-			clientId: 'jira',
-			clientSecret: 's3cr3t-value',
+			...KEYCLOAK_PROD,
 			options: { dryRun: true },
 		});
 		expect(sim.requests).toHaveLength(0);

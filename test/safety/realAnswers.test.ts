@@ -5,6 +5,7 @@ import { collectPages, PageGuard } from '../../nodes/shared/http';
 import type { TransportContext } from '../../nodes/shared/http';
 import { PollingWorkflow } from '../harness/pollingWorkflow';
 import type { Simulator } from '../simulator';
+import type { Variants } from '../simulator/types';
 import { adminBasic } from '../support/credentials';
 import { CHANGE, changes, OKTA, run, sent, setTitle, useSimulator, type NodeName } from './helpers';
 
@@ -14,6 +15,11 @@ const groupsOf = (sim: Simulator, idpId = OKTA) =>
 const idp = (sim: Simulator, id: number) => sim.state.authconfig.idps.find((i) => i.id === id);
 const directory = (sim: Simulator, id: number) =>
 	sim.state.resolution.directories.find((d) => d.id === id);
+/** Runs `node` against the instance with `variant` switched on. */
+const runWith = async (variant: keyof Variants, node: NodeName, parameters: INodeParameters) => {
+	ctx.sim.state.variants[variant] = true;
+	return await run(ctx.sim, node, parameters);
+};
 
 describe('a change answered 2xx with an empty body is a success (variant emptyMutationAnswers)', () => {
 	/** The case, its node and parameters, the one change it sends, and what the server holds after it (read from its state). */
@@ -164,13 +170,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 
 	test('DELETE /idps/{id} answered 204: the output says what was deleted', async () => {
 		const { sim } = ctx;
-		sim.state.variants.emptyMutationAnswers = true;
-		const r = await run(sim, 'atlassianDcSso', {
-			resource: 'identityProvider',
-			operation: 'delete',
-			idpId: '2',
-			confirm: true,
-		});
+		const r = await runWith('emptyMutationAnswers', 'atlassianDcSso', CHANGE.deleteIdp2);
 		expect(r.json).toEqual([{ id: 2, deleted: true }]);
 	});
 });
@@ -178,8 +178,7 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 describe('every paging loop is bounded (variant ignorePaging: always the first page, never the last)', () => {
 	test('DC SSO identityProvider.getAll, return all: stops with a clear error after the repeated page', async () => {
 		const { sim } = ctx;
-		sim.state.variants.ignorePaging = true;
-		const r = await run(sim, 'atlassianDcSso', {
+		const r = await runWith('ignorePaging', 'atlassianDcSso', {
 			resource: 'identityProvider',
 			operation: 'getAll',
 			returnAll: true,
@@ -193,8 +192,7 @@ describe('every paging loop is bounded (variant ignorePaging: always the first p
 
 	test('DC SSO identityProvider.getAll with a limit inside the first page: one request, no error', async () => {
 		const { sim } = ctx;
-		sim.state.variants.ignorePaging = true;
-		const r = await run(sim, 'atlassianDcSso', {
+		const r = await runWith('ignorePaging', 'atlassianDcSso', {
 			resource: 'identityProvider',
 			operation: 'getAll',
 			limit: 3,
@@ -363,8 +361,7 @@ describe('Tomcat refuses %2F in a path (the default; variant allowEncodedSlash f
 
 	test('an instance that allows it: the same check answers exists: true', async () => {
 		const { sim } = ctx;
-		sim.state.variants.allowEncodedSlash = true;
-		const r = await run(sim, 'kantegaSso', {
+		const r = await runWith('allowEncodedSlash', 'kantegaSso', {
 			resource: 'managedGroup',
 			operation: 'check',
 			idpId: '1ncq3jsPC74BGuNnfZPl',
@@ -378,8 +375,7 @@ describe('Tomcat refuses %2F in a path (the default; variant allowEncodedSlash f
 describe('an answer of another shape says what came, never a TypeError (variant kantegaGroupsAsObjects)', () => {
 	test('Kantega managedGroup.getAll', async () => {
 		const { sim } = ctx;
-		sim.state.variants.kantegaGroupsAsObjects = true;
-		const r = await run(sim, 'kantegaSso', {
+		const r = await runWith('kantegaGroupsAsObjects', 'kantegaSso', {
 			resource: 'managedGroup',
 			operation: 'getAll',
 			idpId: OKTA,
