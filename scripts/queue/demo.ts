@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * Queue mode to try by hand: the suite's topology (PostgreSQL, Redis, an n8n 2.41.1 main and two
- * workers, the packed package on each) with the simulator and the examples imported, until
+ * workers, the packed package on each) with the simulator, the examples' data table and the examples imported, until
  * Ctrl-C, which stops and removes everything: `npm run demo -- --queue` (or `npx tsx
  * scripts/queue/demo.ts`). DEMO_N8N_PORT and DEMO_SIM_PORT move the main and the simulator.
  */
@@ -43,7 +43,12 @@ export async function queueDemo(
 		mainPort: options.mainPort ?? 5678,
 	});
 	const prepared = prepareWorkflows(join(work, 'workflows'), sim.url, sim.url);
-	const { manual, trigger } = await importWorkflows(queue.main, prepared, sim.url, sim.url);
+	const { manual, trigger, historyTableId } = await importWorkflows(
+		queue.main,
+		prepared,
+		sim.url,
+		sim.url,
+	);
 	const lines = [
 		'',
 		`n8n in queue mode: ${queue.main.url}   (login ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password})`,
@@ -51,6 +56,7 @@ export async function queueDemo(
 		`  PostgreSQL:   127.0.0.1:${queue.postgres.port} (database ${queue.postgres.database}), Redis: 127.0.0.1:${queue.redis.port}`,
 		`  simulator:    ${sim.url}`,
 		`  workflows:    ${[...manual.map((m) => m.file), trigger.file].join(', ')} ("Execute workflow" runs on a worker)`,
+		`  data table:   sso_config_history (id ${historyTableId}, Overview -> Data tables), where the configuration examples keep versions; every Data table node points at it`,
 		`  worker logs:  ${join(work, 'queue', 'worker-1.log')}, ...  (each logs "Worker started execution <id>")`,
 		'Ctrl-C stops everything and removes its folders.',
 	];

@@ -7,8 +7,10 @@
  *     Trigger, and an AD Attributes Sync read (outcomes.ts's QUEUE_SCENARIOS), completes when its
  *     executions run on the workers (manual runs are offloaded to them), with the requests the
  *     simulator received (method + path, exact counts), its state after and the output items
- *     checked (scripts/queue/outcomes.ts);
- *   - both workers run executions (which worker ran what: read from each worker's own log);
+ *     checked (scripts/queue/outcomes.ts), and the rows the configuration examples add to n8n's
+ *     data table sso_config_history (created by the suite, in PostgreSQL);
+ *   - both workers run executions (which worker ran what: read from each worker's own log), and
+ *     six saves of examples/clone-refresh-save.json at once add exactly six rows to the table;
  *   - the Atlassian SSO Trigger (examples/sso-watch.json, activated) alerts once per change, not
  *     once per worker: only the main polls, a worker runs each execution the poll starts;
  *   - after one worker is killed (SIGKILL), new executions run on the other.
@@ -36,7 +38,18 @@ import {
 import type { RecordedRequest, SimulatorState } from '../../test/simulator';
 import { exampleFiles, readExample } from '../../test/e2e/prepare-workflows';
 import { Checks } from './checks';
-import { callCounts, EXPECTED_CALLS, OUTCOMES, QUEUE_SCENARIOS, type Observed } from './outcomes';
+import {
+	addedRows,
+	BEFORE_RUN,
+	callCounts,
+	EXPECTED_CALLS,
+	EXPECTED_ERRORS,
+	expectStoredVersions,
+	OUTCOMES,
+	QUEUE_SCENARIOS,
+	type Observed,
+	type Row,
+} from './outcomes';
 import { importWorkflows, prepareWorkflows, runAll, TriggerWatch } from './scenarios';
 import { startQueueTopology } from './topology';
 
@@ -133,6 +146,7 @@ async function main(): Promise<number> {
 
 	const prepared = prepareWorkflows(join(work, 'workflows'), sim.url, watched.url);
 	const imported = await importWorkflows(n8nMain, prepared, sim.url, watched.url);
+	const rows = async () => (await n8nMain.rest.dataTableRows(imported.historyTableId)) as Row[];
 
 	// The trigger runs on its own clock (n8n polls once a minute): activate it now, check it last.
 	const watch = new TriggerWatch(n8nMain, watched, imported.trigger, join(work, 'trigger-watch'));
@@ -141,16 +155,22 @@ async function main(): Promise<number> {
 	const ran: Array<{ id: string; what: string }> = [];
 	const runBy = (id: string): N8nProcess | undefined => queue.workerOf(id);
 
-	/** The simulator reset, then what the runs did to it: its requests and its state before and after. */
+	/**
+	 * The simulator reset (and set up for FILE: BEFORE_RUN), then what the runs did to it: its
+	 * requests and its state before and after; and the data table's rows before and after.
+	 */
 	const observe = async <T>(
+		file: string,
 		execute: () => Promise<T>,
 	): Promise<Omit<Observed, 'execution'> & { result: T }> => {
 		await sim.control('POST', 'reset');
-		const before = await sim.control<SimulatorState>('GET', 'state');
+		const patch = BEFORE_RUN[file]?.(sim.url);
+		if (patch) await sim.control('PATCH', 'state', patch);
+		const [before, rowsBefore] = [await sim.control<SimulatorState>('GET', 'state'), await rows()];
 		const result = await execute();
 		const requests = await sim.control<RecordedRequest[]>('GET', 'requests');
-		const after = await sim.control<SimulatorState>('GET', 'state');
-		return { result, requests, before, after, simUrl: sim.url };
+		const [after, rowsAfter] = [await sim.control<SimulatorState>('GET', 'state'), await rows()];
+		return { result, requests, before, after, simUrl: sim.url, rowsBefore, rowsAfter };
 	};
 	/** One run of a workflow by hand, checked on the simulator and in its output (outcomes.ts). */
 	const runChecked = async (
@@ -158,13 +178,24 @@ async function main(): Promise<number> {
 		prefix = '',
 	): Promise<Execution> => {
 		const observed = await observe(
+			example.file,
 			async () => await n8nMain.rest.runAndWait(example.id, example.trigger, 60_000),
 		);
 		const execution = observed.result;
-		checks.expect(
-			execution.status === 'success',
-			`${prefix}status ${execution.status}: ${JSON.stringify(execution.data.resultData.error ?? {})}`,
-		);
+		const error = execution.data.resultData.error;
+		const failure = EXPECTED_ERRORS[example.file];
+		if (failure)
+			checks.expect(
+				execution.status === 'error' &&
+					error?.node?.name === failure.node &&
+					failure.message.test(String(error?.message)),
+				`${prefix}status ${execution.status}, error ${JSON.stringify({ node: error?.node?.name, message: error?.message })}: expected an error of node "${failure.node}" matching ${String(failure.message)}`,
+			);
+		else
+			checks.expect(
+				execution.status === 'success',
+				`${prefix}status ${execution.status}: ${JSON.stringify(error ?? {})}`,
+			);
 		const outcome = OUTCOMES[example.file];
 		checks.expect(
 			outcome !== undefined,
@@ -179,7 +210,9 @@ async function main(): Promise<number> {
 	for (const example of imported.manual) {
 		const what = example.file.endsWith('.json') ? `example ${example.file}` : example.file;
 		await checks.run(
-			`${what} completes in queue mode, run by a worker; its requests, the simulator's state and its output as expected`,
+			EXPECTED_ERRORS[example.file]
+				? `${what} fails as it must in queue mode (node "${EXPECTED_ERRORS[example.file].node}"), run by a worker; its requests, the simulator's state and its output as expected`
+				: `${what} completes in queue mode, run by a worker; its requests, the simulator's state and its output as expected`,
 			async () => {
 				const execution = await runChecked(example);
 				ran.push({ id: execution.id, what: example.file });
@@ -192,15 +225,16 @@ async function main(): Promise<number> {
 	}
 
 	await checks.run(
-		"both workers run executions: 6 runs at once, each execution on exactly one worker, the simulator received each run's requests once",
+		"both workers run executions: 6 runs at once, each execution on exactly one worker, the simulator received each run's requests once, the data table holds one new row per run",
 		async () => {
 			const example = imported.manual[0];
-			const { result: burst, requests } = await observe(async () => {
+			const observed = await observe(example.file, async () => {
 				await sim.control('POST', 'latency', { ms: 400 });
 				const executions = await runAll(n8nMain, example, 6);
 				await sim.control('POST', 'latency', { ms: 0 });
 				return executions;
 			});
+			const { result: burst, requests } = observed;
 			// Each run's requests exactly once: 6 times those of one run, whatever the interleaving.
 			const once = EXPECTED_CALLS[example.file]?.() ?? [];
 			checks.expect(once.length > 0, `no expected requests for ${example.file} in outcomes.ts`);
@@ -214,6 +248,11 @@ async function main(): Promise<number> {
 			checks.expect(
 				burst.every((e) => e.status === 'success'),
 				`statuses ${burst.map((e) => e.status).join(', ')}`,
+			);
+			// Each save stored its row once, from whichever worker ran it (PostgreSQL, through n8n).
+			const config = observed.before.resolution.configVersions.at(-1);
+			expectStoredVersions(addedRows(observed), burst.length, 'clone', config, (ok, message) =>
+				checks.expect(ok, message),
 			);
 			const perWorker = workers.map((w) => queue.executionsRunBy(w));
 			for (const { id } of ran) {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * What each workflow the queue-mode suite runs must have done, seen from the simulator (the
  * requests it received: method + path, exact counts, in order where the workflow is sequential;
@@ -7,19 +8,29 @@
  * An outcome is keyed by examples/<file> or by the name of one of the suite's own scenarios
  * (QUEUE_SCENARIOS below, imported by scripts/queue/scenarios.ts).
  */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Execution, WorkflowInput } from '../lib/n8n';
 import type { RecordedRequest, SimulatorState } from '../../test/simulator';
+import { CLONE_OWN_CONFIG_PATCH } from '../../test/e2e/configVersions';
 import { readExample } from '../../test/e2e/prepare-workflows';
 
 type Item = Record<string, unknown>;
 
-/** What a run left: the execution (with its data) and the simulator's requests and state around it. */
+/**
+ * What a run left: the execution (with its data), the simulator's requests and state around it, and
+ * the rows of the examples' data table.
+ */
 export interface Observed {
 	execution: Execution;
 	requests: RecordedRequest[];
 	before: SimulatorState;
 	after: SimulatorState;
 	simUrl: string;
+	/** The rows of the data table sso_config_history before and after the run(s), oldest first. */
+	rowsBefore: Row[];
+	rowsAfter: Row[];
 }
 
 /** Records a failed expectation (Checks.expect). */
@@ -61,43 +72,153 @@ const latestConfig = (state: SimulatorState) =>
 
 /** The requests one run of an outcome sends, in order (several runs: multiply the counts). */
 export const EXPECTED_CALLS: Record<string, (observed?: Observed) => string[]> = {
+	'clone-refresh-save.json': () => [`GET ${RESOLUTION}/config`], // the clone's own, as a file
 	'clone-refresh.json': () => [
-		`GET ${RESOLUTION}/config`, // Get Clone's Config
-		`GET ${RESOLUTION}/config`, // Replace's "include previous" reads the configuration it replaces
-		`PUT ${RESOLUTION}/config`, // Replace (the app answers with the configuration)
+		`GET ${RESOLUTION}/config`, // production's configuration, as the refresh copied it: kept in the table
+		`PUT ${RESOLUTION}/config`, // the saved text uploaded
 		`GET ${RESOLUTION}/config`, // Reset Entity ID reads the entity ID it replaces
 		`POST ${RESOLUTION}/reset/entityid`,
 		`GET ${RESOLUTION}/config`, // ... and the new one (the app answers 204 with no body)
+		`GET ${RESOLUTION}/config`, // Compare
 	],
+	'sso-config-history.json': () => [], // unedited: no hash chosen, refused before anything is sent
 };
 
-function cloneRefresh(o: Observed, expect: Expect): void {
-	const expected = EXPECTED_CALLS['clone-refresh.json']();
+/**
+ * The example the burst repeats (6 runs at once): one GET each, and one new row of kind "clone" per
+ * run in the data table, which the workers write into PostgreSQL.
+ */
+export const BURST_EXAMPLE = 'clone-refresh-save.json';
+
+/**
+ * The examples that need another one run before them (in the same pass): clone-refresh uploads the
+ * configuration clone-refresh-save stored. scripts/queue/scenarios.ts orders the runs accordingly.
+ */
+export const RUNS_AFTER: Record<string, string> = {
+	'clone-refresh.json': 'clone-refresh-save.json',
+};
+
+/**
+ * The simulator's state set up before a run (a JSON Patch onto the reset state), as the e2e suite
+ * does it: before the save, the clone's own configuration (the entity ID of its base URL, its own
+ * IdP); the refresh then runs on the seed, production's configuration.
+ */
+export const BEFORE_RUN: Record<string, (simUrl: string) => unknown> = {
+	'clone-refresh-save.json': (simUrl) => CLONE_OWN_CONFIG_PATCH(simUrl),
+};
+
+/** The runs that must fail: the node whose error ends the execution, and the start of its message. */
+export const EXPECTED_ERRORS: Record<string, { node: string; message: RegExp }> = {
+	'sso-config-history.json': {
+		node: 'Fail: No Such Version',
+		message: /^No version in the data table sso_config_history has the hash "". Copy a hash/,
+	},
+};
+
+/** A row of the data table sso_config_history (its string columns and n8n's id). */
+export type Row = Record<string, unknown> & { id: number };
+
+/** The rows a run added to the data table. */
+export function addedRows(o: Pick<Observed, 'rowsBefore' | 'rowsAfter'>): Row[] {
+	const known = new Set(o.rowsBefore.map((row) => row.id));
+	return o.rowsAfter.filter((row) => !known.has(row.id));
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Rows stored by COUNT runs: exactly COUNT, each of KIND, its hash the SHA-256 of its text, its text
+ * CONFIG (the server's configuration, parsed) and a capture time.
+ */
+export function expectStoredVersions(
+	added: Row[],
+	count: number,
+	kind: string,
+	config: unknown,
+	expect: Expect,
+): void {
+	expect(
+		added.length === count,
+		`rows added to sso_config_history: ${added.length} (${show(added.map((r) => r.kind))}), expected ${count}`,
+	);
+	for (const row of added) {
+		const text = String(row.config);
+		expect(row.kind === kind, `row ${row.id}: kind ${show(row.kind)}, expected ${show(kind)}`);
+		expect(row.hash === sha256(text), `row ${row.id}: hash is not the SHA-256 of its text`);
+		expect(
+			!Number.isNaN(Date.parse(String(row.capturedAt))),
+			`row ${row.id}: capturedAt ${show(row.capturedAt)}`,
+		);
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			parsed = undefined;
+		}
+		expect(
+			isDeepStrictEqual(parsed, config),
+			`row ${row.id}: its text is not the server's configuration: ${text.slice(0, 200)}`,
+		);
+	}
+}
+
+const expectCalls = (o: Observed, file: string, expect: Expect) => {
+	const expected = EXPECTED_CALLS[file]();
 	expect(
 		same(calls(o.requests), expected),
 		`requests ${show(calls(o.requests))}, expected ${show(expected)}`,
 	);
+};
+
+function cloneRefreshSave(o: Observed, expect: Expect): void {
+	expectCalls(o, 'clone-refresh-save.json', expect);
+	expectStoredVersions(addedRows(o), 1, 'clone', latestConfig(o.before), expect);
+	expect(
+		isDeepStrictEqual(o.after.resolution, o.before.resolution),
+		"the save changed the simulator's resolution configuration",
+	);
+}
+
+function cloneRefresh(o: Observed, expect: Expect): void {
+	expectCalls(o, 'clone-refresh.json', expect);
+	// The newest row of kind clone before the run: the text the refresh must upload.
+	const saved = o.rowsBefore.filter((row) => row.kind === 'clone').at(-1);
+	expect(saved !== undefined, 'no row of kind clone in sso_config_history before the run');
+	const text = String(saved?.config);
+	const put = o.requests.find((r) => r.method === 'PUT');
+	expect(put?.body === text, 'the PUT body is not the saved text byte for byte');
+	const savedConfig = saved ? (JSON.parse(text) as ResolutionConfig) : undefined;
 	const config = latestConfig(o.after);
-	const before = latestConfig(o.before);
 	expect(
-		config.idps[0]?.entityId === 'https://idp.staging.example.com/identifier/' &&
-			config.idps[0]?.metadataurl === 'https://idp.staging.example.com/identifier/metadata' &&
-			config.redirectToSso === false &&
-			config.entityId === `${o.simUrl}/plugins/servlet/samlsso`,
-		`the simulator's configuration after the run: ${show({ idp: config.idps[0], redirectToSso: config.redirectToSso, entityId: config.entityId })}`,
+		isDeepStrictEqual(config, savedConfig),
+		`the simulator's configuration after the run is not the saved one: ${show({ idp: config.idps[0], entityId: config.entityId })}`,
 	);
-	const previous = output(o.execution, 'Replace Config')?.[0]?.previous;
-	expect(
-		same(previous, before),
-		`Replace Config's previous is not the configuration before the run`,
-	);
+	expectStoredVersions(addedRows(o), 1, 'before clone refresh', latestConfig(o.before), expect);
 	const reset = output(o.execution, "Reset Entity ID to the Clone's Base URL");
 	const expectedReset = [
-		{ previousEntityId: before.entityId, entityId: `${o.simUrl}/plugins/servlet/samlsso` },
+		{
+			previousEntityId: savedConfig?.entityId,
+			entityId: `${o.simUrl}/plugins/servlet/samlsso`,
+		},
 	];
 	expect(
-		same(reset, expectedReset),
+		isDeepStrictEqual(reset, expectedReset),
 		`Reset Entity ID output ${show(reset)}, expected ${show(expectedReset)}`,
+	);
+	const compared = output(o.execution, 'Compare With the Saved Config')?.map((i) => i.identical);
+	expect(same(compared, [true]), `Compare's identical: ${show(compared)}`);
+	const done = output(o.execution, 'Clone Refreshed');
+	expect(done?.length === 1, `Clone Refreshed output ${show(done)}`);
+	expect(output(o.execution, 'Fail: Clone Differs') === undefined, 'Fail: Clone Differs ran');
+}
+
+function ssoConfigHistoryUnedited(o: Observed, expect: Expect): void {
+	expectCalls(o, 'sso-config-history.json', expect);
+	expect(addedRows(o).length === 0, `rows added: ${show(addedRows(o))}`);
+	expect(output(o.execution, 'Plan the Restore') === undefined, 'Plan the Restore ran');
+	expect(
+		isDeepStrictEqual(o.after.resolution, o.before.resolution),
+		"the run changed the simulator's resolution configuration",
 	);
 }
 
@@ -214,7 +335,9 @@ function adAttributesSyncReads(o: Observed, expect: Expect): void {
 
 /** examples/<file> or a scenario's name → its expectations on one run. */
 export const OUTCOMES: Record<string, (observed: Observed, expect: Expect) => void> = {
+	'clone-refresh-save.json': cloneRefreshSave,
 	'clone-refresh.json': cloneRefresh,
+	'sso-config-history.json': ssoConfigHistoryUnedited,
 	'user-sync-watch.json': userSyncWatch,
 	'rotate-idp-certificate.json': rotateIdpCertificate,
 	'ad-attributes-sync-reads': adAttributesSyncReads,

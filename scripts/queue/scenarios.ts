@@ -9,8 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+	ensureConfigHistoryTable,
 	REPO,
 	run,
+	withDataTable,
 	type Execution,
 	type N8nProcess,
 	type SimulatorProcess,
@@ -21,7 +23,7 @@ import {
 	prepareWorkflows as prepareFor,
 	readExample,
 } from '../../test/e2e/prepare-workflows';
-import { QUEUE_SCENARIOS } from './outcomes';
+import { BURST_EXAMPLE, QUEUE_SCENARIOS, RUNS_AFTER } from './outcomes';
 
 export interface ManualExample {
 	/** examples/<file>, or the name of one of the suite's own scenarios (outcomes.ts's QUEUE_SCENARIOS) */
@@ -52,7 +54,9 @@ export function prepareWorkflows(out: string, simUrl: string, watchedUrl: string
 
 /**
  * Creates the credentials of prepare-workflows.ts in the main (n8n encrypts them; every worker
- * decrypts them with the shared key) and imports every example: the ones with a Manual Trigger
+ * decrypts them with the shared key) and the examples' data table sso_config_history (in
+ * PostgreSQL: the workers read and write it), and imports every example, each Data table node
+ * pointing at that table: the ones with a Manual Trigger
  * against the first simulator, sso-watch.json against the watched one (the examples started by
  * another trigger, MCP Server or chat, are left out: the e2e suite covers them); then the suite's own
  * scenarios (outcomes.ts), against the first simulator.
@@ -62,7 +66,12 @@ export async function importWorkflows(
 	prepared: Prepared,
 	simUrl: string,
 	watchedUrl: string,
-): Promise<{ manual: ManualExample[]; trigger: { id: string; file: string } }> {
+): Promise<{
+	manual: ManualExample[];
+	trigger: { id: string; file: string };
+	/** The id of the data table sso_config_history. */
+	historyTableId: string;
+}> {
 	type Credential = { id: string; name: string; type: string; data: Record<string, unknown> };
 	const credentialMap = async (dir: string, suffix: string) => {
 		const map: Record<string, string> = {};
@@ -73,6 +82,7 @@ export async function importWorkflows(
 	};
 	const forRuns = await credentialMap(prepared.main, ` (${simUrl})`);
 	const forTrigger = await credentialMap(prepared.trigger, ` (${watchedUrl})`);
+	const historyTableId = await ensureConfigHistoryTable(main.rest);
 
 	const manual: ManualExample[] = [];
 	let trigger: { id: string; file: string } | undefined;
@@ -86,12 +96,12 @@ export async function importWorkflows(
 		if (!workflow?.id) throw new Error(`examples/${file}: not among the prepared workflows`);
 		const manualTrigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 		if (manualTrigger) {
-			await main.rest.importWorkflow(workflow, forRuns);
+			await main.rest.importWorkflow(withDataTable(workflow, historyTableId), forRuns);
 			manual.push({ file, id: workflow.id, trigger: manualTrigger.name });
 		} else if (workflow.nodes.some((n) => n.type === SSO_TRIGGER)) {
 			const watched = find(prepared.trigger);
 			if (!watched?.id) throw new Error(`examples/${file}: not among the prepared workflows`);
-			await main.rest.importWorkflow(watched, forTrigger);
+			await main.rest.importWorkflow(withDataTable(watched, historyTableId), forTrigger);
 			trigger = { id: watched.id, file };
 		}
 	}
@@ -104,11 +114,17 @@ export async function importWorkflows(
 		if (!manualTrigger) throw new Error(`scenario ${scenario.name}: no Manual Trigger`);
 		manual.push({ file: scenario.name, id, trigger: manualTrigger.name });
 	}
-	// The first example is the one the burst repeats: clone-refresh (a few requests, no waiting).
-	manual.sort(
-		(a, b) => Number(b.file === 'clone-refresh.json') - Number(a.file === 'clone-refresh.json'),
-	);
-	return { manual, trigger };
+	// The first example is the one the burst repeats (clone-refresh-save: one request, no waiting);
+	// an example that needs another one's run (RUNS_AFTER) must come after it.
+	manual.sort((a, b) => Number(b.file === BURST_EXAMPLE) - Number(a.file === BURST_EXAMPLE));
+	const at = (file: string) => manual.findIndex((m) => m.file === file);
+	if (at(BURST_EXAMPLE) !== 0) throw new Error(`examples/${BURST_EXAMPLE}: not imported`);
+	for (const [file, after] of Object.entries(RUNS_AFTER))
+		if (at(file) >= 0 && !(at(after) >= 0 && at(after) < at(file)))
+			throw new Error(
+				`examples/${file} must run after examples/${after}: ${manual.map((m) => m.file).join(', ')}`,
+			);
+	return { manual, trigger, historyTableId };
 }
 
 /** `count` runs of an example started at once (queued together), then each awaited. */
