@@ -2,7 +2,7 @@
 /**
  * The browser suite: `npm run test:browser`. A real n8n 2.41.1 with the package (the demo, in a
  * throw-away folder on free ports), the simulator, and Debian's chromium driven by playwright-core.
- * BROWSER_ONLY=picker,panels,credential runs some groups (the run then expects the checks of those groups); `--screenshots` (npm run screenshots)
+ * BROWSER_ONLY=picker,panels,credential,workflows runs some groups (the run then expects the checks of those groups); `--screenshots` (npm run screenshots)
  * refreshes docs/images; BROWSER_KEEP=1 keeps the run's screenshots; BROWSER_LIMIT_S (default 900) bounds
  * the checks; BROWSER_N8N_URL + BROWSER_SIM_URL use a demo that is already running.
  */
@@ -15,6 +15,7 @@ import { ensureChromium, launchBrowser, README_SCREENSHOTS, SCREENSHOTS } from '
 import { checkCredential } from './checks/credential';
 import { checkPanels } from './checks/panels';
 import { checkPicker } from './checks/picker';
+import { checkWorkflows, WORKFLOW_SCREENSHOTS } from './checks/workflows';
 import { startDemo, type Demo } from './demo';
 import { signIn } from './editor';
 import { LIST_CHECKS } from './lists';
@@ -58,6 +59,8 @@ const GROUPS: Record<
 	},
 	// checks/credential.ts: the dialog opens, its fields switch, os_authType, Test succeeds, Test fails.
 	credential: { run: checkCredential, expected: () => 5 },
+	// checks/workflows.ts: one per example shown as a picture (its canvas, then the picture).
+	workflows: { run: checkWorkflows, expected: () => WORKFLOW_SCREENSHOTS.length },
 };
 /** Made whatever groups run: the sign-in before them, the shut-down after them. */
 const FIXED_CHECKS = 2;
