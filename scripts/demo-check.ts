@@ -2,9 +2,12 @@
 /**
  * Checks `npm run demo` the way a user meets it:   tsx scripts/demo-check.ts
  * starts scripts/demo.ts in its own process group (like a terminal's foreground job), waits for its
- * banner, logs in through n8n's REST API with the printed login, checks that the credential and every
- * example workflow are there and wired to it, runs the clone-refresh example as the editor's "Execute
- * workflow" does and checks the requests the simulator received, then sends SIGINT to the group
+ * banner, logs in through n8n's REST API with the printed login, checks that the credential, the data
+ * table sso_config_history and every example workflow are there and wired to them, follows the
+ * banner's clone refresh (the clone's own entity ID set in the simulator; clone-refresh-save run as
+ * the editor's "Execute workflow" does; the simulator reset, as a refresh copies production's;
+ * clone-refresh run) and checks each run's status, the requests the simulator received and the rows
+ * the table gained, then sends SIGINT to the group
  * (Ctrl-C) and checks that nothing it started is left. Uses DEMO_HOME=<temp dir> unless DEMO_HOME is
  * set (the cached n8n is reused).
  */
@@ -14,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	CONFIG_HISTORY_TABLE,
+	ensureConfigHistoryTable,
 	groupAlive,
 	logger,
 	n8nInstall,
@@ -74,39 +79,110 @@ runMain('demo-check', async () => {
 	const wanted = readdirSync(join(REPO, 'examples'))
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => `demo-${f.replace(/\.json$/, '')}`);
+	// The demo made the table (the same call finds it); every Data table node must point at it.
+	const tableId = await ensureConfigHistoryTable(rest);
 	const ids = (await rest.workflows()).map((w) => w.id);
+	let tableNodes = 0;
 	for (const id of wanted) {
 		if (!ids.includes(id)) throw new Error(`workflow ${id} not imported (have ${ids.join(', ')})`);
-		for (const node of (await rest.workflow(id)).nodes.filter((n) =>
-			n.type.startsWith('n8n-nodes-atlassian-dc-identity.'),
-		)) {
+		const { nodes } = await rest.workflow(id);
+		for (const node of nodes.filter((n) => n.type.startsWith('n8n-nodes-atlassian-dc-identity.'))) {
 			if (node.credentials?.atlassianDataCenterApi?.id !== credential.id)
 				throw new Error(`${id}: node ${node.name} not wired to ${credential.id}`);
 		}
+		for (const node of nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable')) {
+			const table = (node.parameters as { dataTableId?: { value?: unknown } }).dataTableId;
+			if (table?.value !== tableId)
+				throw new Error(`${id}: node ${node.name} not wired to the data table ${tableId}`);
+			tableNodes++;
+		}
 	}
-	log(`credential and ${wanted.length} workflows present, wired to ${credential.id}`);
+	if (!tableNodes) throw new Error('no example has a Data table node');
+	log(
+		`credential, data table ${CONFIG_HISTORY_TABLE.name} (${tableId}) and ${wanted.length} workflows present, wired to ${credential.id} and ${tableNodes} Data table nodes to the table`,
+	);
 
-	await fetch(`${sim}/__simulator/requests`, { method: 'DELETE' });
-	const workflow = await rest.workflow('demo-clone-refresh');
-	const execution = await rest.runAndWait(workflow.id, workflow.nodes[0].name, 60_000);
-	if (execution.status !== 'success')
-		throw new Error(`clone-refresh: execution ${execution.id} ${execution.status}`);
-	const requests = (
-		(await (await fetch(`${sim}/__simulator/requests`)).json()) as Array<{
-			method: string;
-			path: string;
-			status: number;
-		}>
-	).map((r) => `${r.method} ${r.path} ${r.status}`);
-	for (const expected of [
-		'GET /rest/samlsso-admin/1.0/config 200',
-		'PUT /rest/samlsso-admin/1.0/config 200',
-		'POST /rest/samlsso-admin/1.0/reset/entityid 204',
-	]) {
-		if (!requests.includes(expected))
-			throw new Error(`the simulator did not receive ${expected}: ${requests.join('; ')}`);
-	}
-	log(`clone-refresh ran: ${execution.status}; the simulator received ${requests.join('; ')}`);
+	const control = async (method: string, action: string, body?: unknown) =>
+		await fetch(`${sim}/__simulator/${action}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	/** One example run as the editor's "Execute workflow" does: its status and the requests it sent. */
+	const runExample = async (name: string) => {
+		await control('DELETE', 'requests');
+		const rowsBefore = (await rest.dataTableRows(tableId)).length;
+		const workflow = await rest.workflow(`demo-${name}`);
+		const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+		if (!trigger) throw new Error(`${name}: no Manual Trigger`);
+		const execution = await rest.runAndWait(workflow.id, trigger.name, 60_000);
+		if (execution.status !== 'success')
+			throw new Error(
+				`${name}: execution ${execution.id} ${execution.status} (${JSON.stringify(execution.data.resultData.error?.message ?? '')})`,
+			);
+		const requests = (
+			(await (await control('GET', 'requests')).json()) as Array<{
+				method: string;
+				path: string;
+				status: number;
+			}>
+		).map((r) => `${r.method} ${r.path} ${r.status}`);
+		const added = (await rest.dataTableRows(tableId)).slice(rowsBefore);
+		log(
+			`${name} ran: ${execution.status}; the simulator received ${requests.join('; ')}; rows added: ${added.map((r) => String(r.kind)).join(', ')}`,
+		);
+		return { execution, requests, added };
+	};
+	const expectRun = (
+		name: string,
+		run: Awaited<ReturnType<typeof runExample>>,
+		requests: string[],
+		kinds: string[],
+	) => {
+		if (JSON.stringify(run.requests) !== JSON.stringify(requests))
+			throw new Error(
+				`${name}: the simulator received ${run.requests.join('; ')}, expected ${requests.join('; ')}`,
+			);
+		const added = run.added.map((r) => String(r.kind));
+		if (JSON.stringify(added) !== JSON.stringify(kinds))
+			throw new Error(`${name}: rows added ${added.join(', ')}, expected ${kinds.join(', ')}`);
+	};
+
+	// The banner's clone refresh: 1. the clone's own entity ID (the sample data's is production's).
+	const patched = await control('PATCH', 'state', [
+		{
+			op: 'replace',
+			path: '/resolution/configVersions/1/entityId',
+			value: `${sim}/plugins/servlet/samlsso`,
+		},
+	]);
+	if (!patched.ok) throw new Error(`PATCH ${sim}/__simulator/state: HTTP ${patched.status}`);
+	// 2. the save before the refresh.
+	const config = '/rest/samlsso-admin/1.0/config';
+	expectRun(
+		'clone-refresh-save',
+		await runExample('clone-refresh-save'),
+		[`GET ${config} 200`],
+		['clone'],
+	);
+	// 3. the refresh (production's configuration again: the simulator's sample data), 4. the upload.
+	await control('POST', 'reset');
+	const refresh = await runExample('clone-refresh');
+	expectRun(
+		'clone-refresh',
+		refresh,
+		[
+			`GET ${config} 200`,
+			`PUT ${config} 200`,
+			`GET ${config} 200`,
+			'POST /rest/samlsso-admin/1.0/reset/entityid 204',
+			`GET ${config} 200`,
+			`GET ${config} 200`,
+		],
+		['before clone refresh'],
+	);
+	if (!refresh.execution.data.resultData.runData['Clone Refreshed'])
+		throw new Error('clone-refresh: its last node "Clone Refreshed" did not run');
 
 	// Every process group the demo made: its own, n8n's, the simulator's (from the demo's log lines).
 	const pids = [...text().matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
@@ -122,6 +198,6 @@ runMain('demo-check', async () => {
 		if (!(await portFree(Number(new URL(u).port))))
 			throw new Error(`something still listens at ${u}`);
 	log(
-		'PASS: demo started, examples and credential in place, an example ran, Ctrl-C stopped everything',
+		'PASS: demo started, examples, credential and data table in place, the clone refresh (save, then refresh) ran, Ctrl-C stopped everything',
 	);
 });

@@ -2,7 +2,8 @@
 /**
  * npm run demo: a real n8n 2.41.1 with this package installed the way users install community
  * nodes, the Data Center simulator with its sample data, an owner, an "Atlassian Data Center"
- * credential pointing at the simulator, and every workflow of examples/ imported and wired to it.
+ * credential pointing at the simulator, the data table sso_config_history the configuration examples
+ * keep their versions in, and every workflow of examples/ imported and wired to both.
  * Ctrl-C stops it all. `npm run demo -- --queue`: the same in queue mode (scripts/queue/demo.ts).
  *
  * `npm run demo` installs the dependencies first when needed. The first start provisions Node 24
@@ -30,6 +31,8 @@ import { basename, join } from 'node:path';
 import {
 	atExit,
 	CACHE,
+	CONFIG_HISTORY_TABLE,
+	ensureConfigHistoryTable,
 	instanceFor,
 	lockFile,
 	logger,
@@ -45,6 +48,7 @@ import {
 	type N8nProcess,
 	type SimulatorProcess,
 	type WorkflowInput,
+	withDataTable,
 } from './lib/n8n';
 import { queueDemoUntilStopped } from './queue/demo';
 
@@ -68,6 +72,7 @@ function banner(o: {
 	email: string;
 	password: string;
 	credentialId: string;
+	tableId: string;
 	workflows: Array<{ id: string; name: string }>;
 	sim: string;
 	home: string;
@@ -75,6 +80,14 @@ function banner(o: {
 	const workflows = o.workflows
 		.map((w) => `               ${w.name}\n                 ${o.url}/workflow/${w.id}`)
 		.join('\n');
+	const table = CONFIG_HISTORY_TABLE.name;
+	const cloneEntityId = JSON.stringify([
+		{
+			op: 'replace',
+			path: '/resolution/configVersions/1/entityId',
+			value: `${o.sim}/plugins/servlet/samlsso`,
+		},
+	]);
 	return `
   ============================================================================
   n8n ${N8N2_VERSION} with n8n-nodes-atlassian-dc-identity is ready (started in ${o.seconds} s)
@@ -83,6 +96,9 @@ function banner(o: {
   Login:       ${o.email} / ${o.password}
   Credential:  "Atlassian Data Center" (Atlassian Data Center API, id ${o.credentialId})
                -> the simulator, Basic auth admin / admin-password
+  Data table:  "${table}" (id ${o.tableId}; Overview -> Data tables), where the
+               configuration examples keep their versions; their Data table nodes
+               point at it (in your own n8n: create it, columns ${CONFIG_HISTORY_TABLE.columns.join(', ')})
   Workflows:   (Overview -> open one -> Execute workflow)
 ${workflows}
 
@@ -100,6 +116,23 @@ ${workflows}
                   "SSO configuration changed (atlassianSsoSettings):
                    - show-login-form changed: true -> false"; later polls stay silent.
                "Fetch Test Event" on a trigger shows a real sample and moves nothing.
+
+  Try the clone refresh (examples/clone-refresh-save.json, then clone-refresh.json):
+               1. make the simulator a clone with its own configuration (the sample
+                  data's entity ID is production's):
+                  curl -X PATCH -H 'Content-Type: application/json' \\
+                    -d '${cloneEntityId}' \\
+                    ${o.sim}/__simulator/state
+               2. run ${o.url}/workflow/demo-clone-refresh-save : a row of kind
+                  "clone" appears in the data table ${table}
+               3. the refresh copies production's configuration over the clone's:
+                  curl -X POST ${o.sim}/__simulator/reset   (all sample data anew)
+               4. run ${o.url}/workflow/demo-clone-refresh : production's copy is kept
+                  in ${table} (kind "before clone refresh"), the saved one uploaded,
+                  the entity ID reset, and "Clone Refreshed" says Compare found it identical.
+               Run without a saved row, it stops at "Fail: Nothing Saved" and changes nothing.
+               examples/sso-config-history.json keeps a daily version (kind "daily");
+               to restore one, copy its hash into "Version to Restore".
 
   Simulator:   ${o.sim}  (not the editor: the Jira Data Center stand-in the nodes call,
                with the four apps and sample data)
@@ -204,11 +237,18 @@ async function singleDemo(): Promise<number> {
 			password: 'admin-password',
 		},
 	});
+	// The data table the configuration examples keep their versions in (kept with the user folder),
+	// and every example's Data table nodes pointing at it, so that they run without editing.
+	const tableId = await ensureConfigHistoryTable(main.rest);
 	const imported = [];
 	for (const workflow of examples())
-		imported.push(await main.rest.importWorkflow(workflow, { 'dc-credential': credentialId }));
+		imported.push(
+			await main.rest.importWorkflow(withDataTable(workflow, tableId), {
+				'dc-credential': credentialId,
+			}),
+		);
 	log(
-		`credential ${credentialId} and ${imported.length} example workflows in place (${packageName()})`,
+		`credential ${credentialId}, data table ${CONFIG_HISTORY_TABLE.name} (${tableId}) and ${imported.length} example workflows in place (${packageName()})`,
 	);
 
 	console.log(
@@ -218,6 +258,7 @@ async function singleDemo(): Promise<number> {
 			email,
 			password,
 			credentialId,
+			tableId,
 			workflows: imported,
 			sim: sim.url,
 			home,
