@@ -169,7 +169,6 @@ describe('a change answered 2xx with an empty body is a success (variant emptyMu
 	});
 
 	test('DELETE /idps/{id} answered 204: the output says what was deleted', async () => {
-		const { sim } = ctx;
 		const r = await runWith('emptyMutationAnswers', 'atlassianDcSso', CHANGE.deleteIdp2);
 		expect(r.json).toEqual([{ id: 2, deleted: true }]);
 	});
@@ -374,7 +373,6 @@ describe('Tomcat refuses %2F in a path (the default; variant allowEncodedSlash f
 
 describe('an answer of another shape says what came, never a TypeError (variant kantegaGroupsAsObjects)', () => {
 	test('Kantega managedGroup.getAll', async () => {
-		const { sim } = ctx;
 		const r = await runWith('kantegaGroupsAsObjects', 'kantegaSso', {
 			resource: 'managedGroup',
 			operation: 'getAll',
