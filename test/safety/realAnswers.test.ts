@@ -16,6 +16,18 @@ const idp = (sim: Simulator, id: number) => sim.state.authconfig.idps.find((i) =
 const directory = (sim: Simulator, id: number) =>
 	sim.state.resolution.directories.find((d) => d.id === id);
 /** Runs `node` against the instance with `variant` switched on. */
+/** Kantega's managed-group operation on `group` of Okta. */
+const oktaGroup = (
+	operation: string,
+	group: string,
+	more: INodeParameters = {},
+): INodeParameters => ({
+	resource: 'managedGroup',
+	operation,
+	idpId: OKTA,
+	group,
+	...more,
+});
 const runWith = async (variant: keyof Variants, node: NodeName, parameters: INodeParameters) => {
 	ctx.sim.state.variants[variant] = true;
 	return await run(ctx.sim, node, parameters);
@@ -404,21 +416,9 @@ describe('an answer of another shape says what came, never a TypeError (variant 
 
 describe('"." and ".." ids never leave the operation\'s endpoint', () => {
 	const DOTS: Array<[string, NodeName, INodeParameters]> = [
-		[
-			'Kantega check ".."',
-			'kantegaSso',
-			{ resource: 'managedGroup', operation: 'check', idpId: OKTA, group: '..' },
-		],
-		[
-			'Kantega check "."',
-			'kantegaSso',
-			{ resource: 'managedGroup', operation: 'check', idpId: OKTA, group: '.' },
-		],
-		[
-			'Kantega add ".."',
-			'kantegaSso',
-			{ resource: 'managedGroup', operation: 'add', idpId: OKTA, group: '..' },
-		],
+		['Kantega check ".."', 'kantegaSso', oktaGroup('check', '..')],
+		['Kantega check "."', 'kantegaSso', oktaGroup('check', '.')],
+		['Kantega add ".."', 'kantegaSso', oktaGroup('add', '..')],
 		[
 			'Kantega remove with the IdP ".."',
 			'kantegaSso',
@@ -453,25 +453,18 @@ describe('"." and ".." ids never leave the operation\'s endpoint', () => {
 
 	test('a dry run refuses it too, instead of showing a URL that would reach another endpoint', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, 'kantegaSso', {
-			resource: 'managedGroup',
-			operation: 'remove',
-			idpId: OKTA,
-			group: '..',
-			options: { dryRun: true },
-		});
+		const r = await run(
+			sim,
+			'kantegaSso',
+			oktaGroup('remove', '..', { options: { dryRun: true } }),
+		);
 		expect(r.error?.message).toMatch(/cannot be sent in a URL/);
 		expect(sim.requests).toEqual([]);
 	});
 
 	test('names that only contain dots are one segment as usual', async () => {
 		const { sim } = ctx;
-		const r = await run(sim, 'kantegaSso', {
-			resource: 'managedGroup',
-			operation: 'check',
-			idpId: OKTA,
-			group: '...',
-		});
+		const r = await run(sim, 'kantegaSso', oktaGroup('check', '...'));
 		expect(r.error).toBeUndefined();
 		expect(sim.requests.map((q) => q.rawPath)).toEqual([
 			`/jira/rest/ksso/api/idp/1.0/managedgroups/${OKTA}/groups/...`,
