@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable no-console */
 /**
  * Fetching every user of a 50,000-user AD Attributes Sync behind 20 ms per request, four ways, in one run:
  *   (a) this node's user.getAll with Return All, in n8n's real engine (test/harness/runNode), through n8n's
@@ -13,47 +13,32 @@
  * The simulator runs in its own process so that its work does not share the clients' main thread.
  * Run: npx tsx bench/adUsers.bench.ts   (env: BENCH_USERS, BENCH_LATENCY_MS, BENCH_RUNS, BENCH_D_PAGES)
  */
-import { availableParallelism, cpus } from 'node:os';
-
-import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
-import { DEFAULT_CONCURRENCY, mapConcurrent } from '../nodes/shared/http';
-import { runNode } from '../test/harness/runNode';
+import { PAGE_SIZE } from '../nodes/AdAttributesSync/api';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/http';
+import { runMain } from '../scripts/lib/n8n';
+import { adUsersGetAll } from '../test/support/nodeParameters';
+import { envNumber, machine, withSimulator } from './benchmark';
 import { interleaved, median, ms, ratios } from './interleave';
-import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
+import { fetchEveryUserPage, fetchUsersPage } from './jobs';
+import { runInEngine } from './runInEngine';
 
-const USERS = Number(process.env.BENCH_USERS ?? 50000);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const D_PAGES = Number(process.env.BENCH_D_PAGES ?? 200);
+const USERS = envNumber('BENCH_USERS', 50000);
+const LATENCY_MS = envNumber('BENCH_LATENCY_MS', 20);
+const RUNS = envNumber('BENCH_RUNS', 5);
+const D_PAGES = envNumber('BENCH_D_PAGES', 200);
 /** The API's page size when the request gives none (Deviniti's documented default). */
 const API_DEFAULT_SIZE = 25;
 
-/** One page; without `size` the request leaves it to the API's default. */
-async function getPage(url: string, page: number, size?: number): Promise<UsersPage> {
-	const query = size === undefined ? `page=${page}` : `page=${page}&size=${size}`;
-	const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?${query}`, {
-		headers: { Authorization: ADMIN_BASIC, Accept: 'application/json' },
-	});
-	if (response.status !== 200) throw new Error(`page ${page}: ${response.status}`);
-	return JSON.parse(await response.text()) as UsersPage;
-}
-
 /** (a) the node in n8n's engine. */
 async function viaNode(url: string): Promise<number> {
-	const run = await runNode({
-		node: 'adAttributesSync',
-		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
-	});
-	if (run.error) throw run.error;
-	return run.json.length;
+	return (await runInEngine('adAttributesSync', adUsersGetAll(), url)).length;
 }
 
 /** (b) one page after another until the last one. */
 async function sequential(url: string): Promise<number> {
 	const users: unknown[] = [];
 	for (let page = 1; ; page++) {
-		const answer = await getPage(url, page, PAGE_SIZE);
+		const answer = await fetchUsersPage(url, page, PAGE_SIZE);
 		users.push(...answer.elements);
 		if (answer.elements.length < answer.page.pageSize || page >= answer.page.totalPages) break;
 	}
@@ -67,7 +52,7 @@ let defaultSizeTotalPages = 0;
 async function sequentialDefaultSize(url: string): Promise<number> {
 	let count = 0;
 	for (let page = 1; page <= D_PAGES; page++) {
-		const answer = await getPage(url, page);
+		const answer = await fetchUsersPage(url, page);
 		if (answer.page.pageSize !== API_DEFAULT_SIZE)
 			throw new Error(`default page size ${answer.page.pageSize}, expected ${API_DEFAULT_SIZE}`);
 		defaultSizeTotalPages = answer.page.totalPages;
@@ -79,14 +64,8 @@ async function sequentialDefaultSize(url: string): Promise<number> {
 
 /** (c) page 1, then the rest DEFAULT_CONCURRENCY at a time: the lower bound for the node. */
 async function rawConcurrent(url: string): Promise<number> {
-	const first = await getPage(url, 1, PAGE_SIZE);
-	const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-	const pages = await mapConcurrent(
-		rest,
-		DEFAULT_CONCURRENCY,
-		async (page) => await getPage(url, page, first.page.pageSize),
-	);
-	return [first, ...pages].reduce((n, p) => n + p.elements.length, 0);
+	const pages = await fetchEveryUserPage(url);
+	return pages.reduce((n, p) => n + p.elements.length, 0);
 }
 
 function expect(count: number, wanted: number, what: string): void {
@@ -94,15 +73,7 @@ function expect(count: number, wanted: number, what: string): void {
 }
 
 async function main(): Promise<void> {
-	const { url, child } = await startSimulatorProcess([
-		'--port',
-		'0',
-		'--ad-users',
-		String(USERS),
-		'--latency-ms',
-		String(LATENCY_MS),
-	]);
-	try {
+	await withSimulator({ 'ad-users': USERS, 'latency-ms': LATENCY_MS }, async ({ url }) => {
 		const dUsers = Math.min(USERS, D_PAGES * API_DEFAULT_SIZE);
 		const t = await interleaved(
 			{
@@ -120,9 +91,7 @@ async function main(): Promise<void> {
 		console.log(
 			`${USERS} users, ${LATENCY_MS} ms per request, page size ${PAGE_SIZE}, concurrency ${DEFAULT_CONCURRENCY}, median of ${RUNS} interleaved rounds`,
 		);
-		console.log(
-			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
-		);
+		console.log(machine());
 		console.log(`  (a) node user.getAll, n8n engine      ${ms(median(t.a))}`);
 		console.log(`  (b) sequential page loop (fetch)      ${ms(median(t.b))}`);
 		console.log(`  (c) raw fetch, same concurrency       ${ms(median(t.c))}`);
@@ -132,12 +101,7 @@ async function main(): Promise<void> {
 		console.log(
 			`  a/c = ${r(t.a, t.c)}   b/a = ${r(t.b, t.a)}   d/a = ${r(d, t.a)}   (medians of the rounds' ratios; for information)`,
 		);
-	} finally {
-		child.kill('SIGTERM');
-	}
+	});
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain('adUsers', main);

@@ -20,26 +20,25 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 
-import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
 import { mapConcurrent, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
-import { runNode } from '../test/harness/runNode';
-import { runHelperNode } from './helperNode';
+import { runMain } from '../scripts/lib/n8n';
+import { adUsersGetAll, syncUser } from '../test/support/nodeParameters';
+import { envNumber, machine, TARGET_MISSED, withSimulator } from './benchmark';
+import { HELPER_NODE_TYPE } from './helperNode';
 import { interleavedMirrored, median, ms, ratios } from './interleave';
-import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
+import { fetchEveryUserPage, fetchSyncUser, syncUsernames } from './jobs';
+import { runInEngine } from './runInEngine';
 
-const USERS = Number(process.env.BENCH_USERS ?? 50000);
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SYNC_ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 1000);
+const USERS = envNumber('BENCH_USERS', 50000);
+const LATENCY_MS = envNumber('BENCH_LATENCY_MS', 20);
+const RUNS = envNumber('BENCH_RUNS', 3);
+const SYNC_ITEMS = envNumber('BENCH_SYNC_ITEMS', 1000);
 /** The largest page the simulator answers (the package asks for 1,000): 100 gives 500 requests for 50,000 users. */
-const SERVER_PAGE_CAP = Number(process.env.BENCH_PAGE_CAP ?? 100);
+const SERVER_PAGE_CAP = envNumber('BENCH_PAGE_CAP', 100);
 /** The target: the node takes at most this many times what n8n's helper alone takes for the same job. */
 const TARGET = 1.1;
-/** The exit code when the target is missed (scripts/bench.ts tells it from a failure). */
-const TARGET_MISSED = 3;
 /** Comma-separated case names to run (for profiling one of them), default all. */
 const only = process.env.BENCH_CASES?.split(',');
 const PROFILE = process.env.BENCH_CPU_PROFILE;
@@ -57,97 +56,48 @@ async function startProfile(file: string): Promise<() => Promise<void>> {
 	};
 }
 
-const usernames = Array.from(
-	{ length: SYNC_ITEMS },
-	(_, i) => `user${String(i + 1).padStart(4, '0')}`,
-);
+const usernames = syncUsernames(SYNC_ITEMS);
+const syncInput = usernames.map((username) => ({ username }));
 
 function expect(count: number, wanted: number, what: string): void {
 	if (count !== wanted) throw new Error(`${what}: ${count} results, expected ${wanted}`);
 }
 
 async function nodeGetAll(url: string): Promise<void> {
-	const run = await runNode({
-		node: 'adAttributesSync',
-		parameters: { resource: 'user', operation: 'getAll', returnAll: true },
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
-	});
-	if (run.error) throw run.error;
-	expect(run.items.length, USERS, 'node getAll');
+	const items = await runInEngine('adAttributesSync', adUsersGetAll(), url);
+	expect(items.length, USERS, 'node getAll');
 }
 
 async function helperGetAll(url: string): Promise<void> {
-	expect(
-		(await runHelperNode('getAll', { baseUrl: url, ...ADMIN_CREDENTIALS })).length,
-		USERS,
-		'helper getAll',
-	);
+	const items = await runInEngine(HELPER_NODE_TYPE, { case: 'getAll' }, url);
+	expect(items.length, USERS, 'helper getAll');
 }
 
-const headers = (extra: Record<string, string> = {}) => ({
-	Authorization: ADMIN_BASIC,
-	Accept: 'application/json',
-	...extra,
-});
-
 async function fetchGetAll(url: string): Promise<void> {
-	const page = async (n: number, size: number) => {
-		const response = await fetch(`${url}/rest/intenso/ad/1.0/public/user?page=${n}&size=${size}`, {
-			headers: headers(),
-		});
-		if (response.status !== 200) throw new Error(`page ${n}: ${response.status}`);
-		return JSON.parse(await response.text()) as UsersPage;
-	};
-	const first = await page(1, PAGE_SIZE);
-	const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-	const pages = await mapConcurrent(
-		rest,
-		DEFAULT_CONCURRENCY,
-		async (n) => await page(n, first.page.pageSize),
-	);
-	const items = [first, ...pages].flatMap((p) => p.elements.map((json) => ({ json })));
+	const pages = await fetchEveryUserPage(url);
+	const items = pages.flatMap((p) => p.elements.map((json) => ({ json })));
 	expect(items.length, USERS, 'fetch getAll');
 }
 
 async function nodeSyncUser(url: string): Promise<void> {
-	const run = await runNode({
-		node: 'resolutionSamlSso',
-		parameters: {
-			resource: 'connector',
-			operation: 'syncUser',
-			connectorId: '1',
-			username: '={{ $json.username }}',
-		},
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
-		input: usernames.map((username) => ({ username })),
-	});
-	if (run.error) throw run.error;
-	expect(run.items.length, SYNC_ITEMS, 'node syncUser');
+	const items = await runInEngine(
+		'resolutionSamlSso',
+		syncUser('={{ $json.username }}'),
+		url,
+		syncInput,
+	);
+	expect(items.length, SYNC_ITEMS, 'node syncUser');
 }
 
 async function helperSyncUser(url: string): Promise<void> {
-	const items = await runHelperNode(
-		'syncUser',
-		{ baseUrl: url, ...ADMIN_CREDENTIALS },
-		usernames.map((username) => ({ username })),
-	);
+	const items = await runInEngine(HELPER_NODE_TYPE, { case: 'syncUser' }, url, syncInput);
 	expect(items.length, SYNC_ITEMS, 'helper syncUser');
 }
 
-async function fetchSyncUser(url: string): Promise<void> {
-	const items = await mapConcurrent(usernames, DEFAULT_CONCURRENCY, async (username) => {
-		const response = await fetch(
-			`${url}/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(username)}`,
-			{
-				method: 'POST',
-				headers: headers({ 'X-Atlassian-Token': 'no-check' }),
-			},
-		);
-		if (response.status !== 200) throw new Error(`${username}: ${response.status}`);
-		return {
-			json: { connectorId: '1', username, ...(JSON.parse(await response.text()) as object) },
-		};
-	});
+async function fetchSyncUsers(url: string): Promise<void> {
+	const items = await mapConcurrent(usernames, DEFAULT_CONCURRENCY, async (username) => ({
+		json: { connectorId: '1', username, ...(await fetchSyncUser(url, username)) },
+	}));
 	expect(items.length, SYNC_ITEMS, 'fetch syncUser');
 }
 
@@ -161,27 +111,22 @@ const JOBS = [
 	{ key: 'SyncUser', what: `syncUser ${SYNC_ITEMS} items, expression`, requests: SYNC_ITEMS },
 ] as const;
 
-async function main(): Promise<void> {
-	const { url, child } = await startSimulatorProcess([
-		'--port',
-		'0',
-		'--ad-users',
-		String(USERS),
-		'--latency-ms',
-		String(LATENCY_MS),
-		'--ad-max-page-size',
-		String(SERVER_PAGE_CAP),
-	]);
+async function main(): Promise<number> {
 	const failed: string[] = [];
 	let checked = 0;
-	try {
+	const flags = {
+		'ad-users': USERS,
+		'latency-ms': LATENCY_MS,
+		'ad-max-page-size': SERVER_PAGE_CAP,
+	};
+	await withSimulator(flags, async ({ url }) => {
 		const all: Record<string, () => Promise<void>> = {
 			nodeGetAll: () => nodeGetAll(url),
 			helperGetAll: () => helperGetAll(url),
 			fetchGetAll: () => fetchGetAll(url),
 			nodeSyncUser: () => nodeSyncUser(url),
 			helperSyncUser: () => helperSyncUser(url),
-			fetchSyncUser: () => fetchSyncUser(url),
+			fetchSyncUser: () => fetchSyncUsers(url),
 		};
 		// The client process's CPU time per run of each case (the simulator runs in its own process): on a machine
 		// shared with other work, what a case costs in CPU says more than its wall time.
@@ -213,9 +158,7 @@ async function main(): Promise<void> {
 		console.log(
 			`overhead: the node vs n8n's request helper alone, ${LATENCY_MS} ms per request, ${DEFAULT_CONCURRENCY} in flight, median of ${RUNS} interleaved rounds (each case twice per round, mirrored order; times per run)`,
 		);
-		console.log(
-			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
-		);
+		console.log(machine());
 		const line = (
 			label: string,
 			a: number[] | undefined,
@@ -261,13 +204,12 @@ async function main(): Promise<void> {
 					`${what}: the node / n8n's helper alone = ${ratio.toFixed(2)} > ${TARGET.toFixed(2)}`,
 				);
 		}
-	} finally {
-		child.kill('SIGTERM');
-	}
+	});
 	if (failed.length) {
 		console.error(`overhead: TARGET MISSED\n  ${failed.join('\n  ')}`);
-		process.exitCode = TARGET_MISSED;
-	} else if (checked) {
+		return TARGET_MISSED;
+	}
+	if (checked) {
 		console.log(
 			`overhead: target met for ${checked === JOBS.length ? 'both jobs' : 'the job that ran'} (the node <= ${TARGET.toFixed(2)} x n8n's helper alone)`,
 		);
@@ -276,9 +218,7 @@ async function main(): Promise<void> {
 			'overhead: target not checked (BENCH_CASES ran no job with both the node and the helper)',
 		);
 	}
+	return 0;
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain('overhead', main);

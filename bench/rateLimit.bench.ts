@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable no-console */
 /**
  * 600 resolution syncUser items in n8n's engine against the simulator over HTTP (its own process, 20 ms per
  * request), whose rate limit gives the user a bucket of 100 and 50 tokens every second, in each of its refill
@@ -11,19 +11,20 @@
  * Run: npx tsx bench/rateLimit.bench.ts   (env: BENCH_RUNS (3), BENCH_SYNC_ITEMS (600), BENCH_RATE (50), BENCH_BURST (100))
  * Every item runs with "continue on fail": an item still refused after the transport's last retry is counted.
  */
-import { availableParallelism, cpus } from 'node:os';
-
+import { runMain, type SimulatorProcess } from '../scripts/lib/n8n';
 import { runNode } from '../test/harness/runNode';
 import type { RateLimitConfig, RecordedRequest } from '../test/simulator';
+import { adminBasic } from '../test/support/credentials';
+import { syncUser } from '../test/support/nodeParameters';
+import { envNumber, machine, TARGET_MISSED, withSimulator } from './benchmark';
 import { median } from './interleave';
-import { ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
+import { syncUsernames } from './jobs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const ITEMS = Number(process.env.BENCH_SYNC_ITEMS ?? 600);
-const RATE = Number(process.env.BENCH_RATE ?? 50);
-const BURST = Number(process.env.BENCH_BURST ?? 100);
+const RUNS = envNumber('BENCH_RUNS', 3);
+const ITEMS = envNumber('BENCH_SYNC_ITEMS', 600);
+const RATE = envNumber('BENCH_RATE', 50);
+const BURST = envNumber('BENCH_BURST', 100);
 const LATENCY_MS = 20;
-const TARGET_MISSED = 3;
 const TARGETS = { refusedShare: 0.01, timeRatio: 1.05 };
 
 const VARIANTS: Record<string, { switches: Partial<RateLimitConfig>; target: boolean }> = {
@@ -33,24 +34,8 @@ const VARIANTS: Record<string, { switches: Partial<RateLimitConfig>; target: boo
 	'Retry-After only, no pacing': { switches: { headers: false }, target: false },
 };
 
-const input = Array.from({ length: ITEMS }, (_, i) => ({
-	username: `user${String((i % 2000) + 1).padStart(4, '0')}`,
-}));
+const input = syncUsernames(ITEMS).map((username) => ({ username }));
 const ideal = (Math.max(0, ITEMS - BURST) / RATE) * 1000;
-
-async function control(
-	url: string,
-	method: string,
-	action: string,
-	body?: object,
-): Promise<unknown> {
-	const response = await fetch(`${url}/__simulator/${action}`, {
-		method,
-		body: body && JSON.stringify(body),
-	});
-	const text = await response.text();
-	return text ? JSON.parse(text) : undefined;
-}
 
 interface Outcome {
 	ratio: number;
@@ -59,23 +44,18 @@ interface Outcome {
 }
 
 async function run(
-	url: string,
+	sim: SimulatorProcess,
 	switches: Partial<RateLimitConfig>,
 	items = input,
 ): Promise<Outcome> {
 	// A new configuration: every bucket full, its intervals counted from the job's first request.
-	await control(url, 'POST', 'reset');
-	await control(url, 'POST', 'state', { rateLimit: switches });
+	await sim.control('POST', 'reset');
+	await sim.control('POST', 'state', { rateLimit: switches });
 	const started = performance.now();
 	const result = await runNode({
 		node: 'resolutionSamlSso',
-		parameters: {
-			resource: 'connector',
-			operation: 'syncUser',
-			connectorId: '1',
-			username: '={{ $json.username }}',
-		},
-		credentials: { baseUrl: url, ...ADMIN_CREDENTIALS },
+		parameters: syncUser('={{ $json.username }}'),
+		credentials: adminBasic(sim),
 		input: items,
 		continueOnFail: true,
 	});
@@ -83,7 +63,7 @@ async function run(
 	if (result.error) throw result.error;
 	if (result.items.length !== items.length)
 		throw new Error(`${result.items.length} items, expected ${items.length}`);
-	const requests = (await control(url, 'GET', 'requests')) as RecordedRequest[];
+	const requests = await sim.control<RecordedRequest[]>('GET', 'requests');
 	return {
 		ratio: elapsed / ideal,
 		refusedShare: requests.filter((r) => r.status === 429).length / requests.length,
@@ -94,29 +74,20 @@ async function run(
 const percent = (share: number) => `${(100 * share).toFixed(1).padStart(5)} %`;
 
 async function main(): Promise<number> {
-	const { url, child } = await startSimulatorProcess([
-		'--port',
-		'0',
-		'--latency-ms',
-		String(LATENCY_MS),
-		'--rate-limit',
-		`${RATE}/1:${BURST}`,
-	]);
-	try {
+	const flags = { 'latency-ms': LATENCY_MS, 'rate-limit': `${RATE}/1:${BURST}` };
+	return await withSimulator(flags, async (sim) => {
 		// The engine and the node warmed up, within the bucket.
-		await run(url, {}, input.slice(0, BURST / 2));
+		await run(sim, {}, input.slice(0, BURST / 2));
 		console.log(
 			`rate limit: ${ITEMS} syncUser items, bucket ${BURST}, ${RATE} tokens every 1 s, ${LATENCY_MS} ms per request; ideal ${(ideal / 1000).toFixed(1)} s`,
 		);
-		console.log(
-			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
-		);
+		console.log(machine());
 		const names = Object.keys(VARIANTS);
 		const results: Record<string, Outcome[]> = Object.fromEntries(names.map((n) => [n, []]));
 		for (let round = 0; round < RUNS; round++) {
 			const order = names.map((_, i) => names[(i + round) % names.length]);
 			for (const name of order) {
-				const outcome = await run(url, VARIANTS[name].switches);
+				const outcome = await run(sim, VARIANTS[name].switches);
 				results[name].push(outcome);
 				console.log(
 					`  run ${round + 1}  ${name}  429s ${percent(outcome.refusedShare)}  time ${outcome.ratio.toFixed(3)}x ideal  items failed ${outcome.failed}`,
@@ -139,15 +110,7 @@ async function main(): Promise<number> {
 		}
 		if (missed.length) console.log(`TARGET MISSED: ${missed.join(', ')}`);
 		return missed.length ? TARGET_MISSED : 0;
-	} finally {
-		child.kill('SIGTERM');
-	}
+	});
 }
 
-main().then(
-	(code) => (process.exitCode = code),
-	(error: Error) => {
-		console.error(error);
-		process.exitCode = 1;
-	},
-);
+runMain('rateLimit', main);

@@ -10,13 +10,16 @@
  * Run: npx tsx bench/scale.bench.ts   (env: BENCH_SCALE_SIZES_GETALL, BENCH_SCALE_SIZES_UPDATE)
  */
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { PAGE_SIZE, type UsersPage } from '../nodes/AdAttributesSync/api';
+import { PAGE_SIZE } from '../nodes/AdAttributesSync/api';
 import { mapConcurrent, DEFAULT_CONCURRENCY } from '../nodes/shared/http';
+import { runMain } from '../scripts/lib/n8n';
 import { runNode } from '../test/harness/runNode';
-import { ADMIN_BASIC, ADMIN_CREDENTIALS, startSimulatorProcess } from './simulatorProcess';
+import { adminBasic } from '../test/support/credentials';
+import { adUserUpdate, adUsersGetAll } from '../test/support/nodeParameters';
+import { machine, withSimulator } from './benchmark';
+import { fetchUsersPage } from './jobs';
 
 const GETALL_SIZES = (process.env.BENCH_SCALE_SIZES_GETALL ?? '25000,50000,100000')
 	.split(',')
@@ -41,26 +44,15 @@ function connection2Keys(n: number): string[] {
 }
 
 async function measure(kind: string, size: number, url: string): Promise<Measurement> {
-	const credentials = { baseUrl: url, ...ADMIN_CREDENTIALS };
+	const credentials = adminBasic({ url });
 	const runOf = async (count: number): Promise<{ items: unknown[]; error?: Error }> =>
 		kind === 'raw'
 			? { items: await rawUsers(url, count) }
 			: kind === 'getAll'
-				? runNode({
-						node: 'adAttributesSync',
-						parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: count },
-						credentials,
-					})
+				? runNode({ node: 'adAttributesSync', parameters: adUsersGetAll(count), credentials })
 				: runNode({
 						node: 'adAttributesSync',
-						parameters: {
-							resource: 'user',
-							operation: 'update',
-							connectionId: '2',
-							userKey: '={{ $json.key }}',
-							fields: { field: [{ name: 'department', value: '={{ $json.department }}' }] },
-							options: { combineItems: true },
-						},
+						parameters: adUserUpdate([{ name: 'department', value: '={{ $json.department }}' }]),
 						credentials,
 						input: connection2Keys(count).map((key, i) => ({ key, department: `Dept ${i % 40}` })),
 					});
@@ -85,15 +77,11 @@ async function measure(kind: string, size: number, url: string): Promise<Measure
 /** The lower bound for getAll's memory: every page fetched (8 at a time) and its users kept, nothing else. */
 async function rawUsers(url: string, count: number): Promise<unknown[]> {
 	const pages = Array.from({ length: Math.ceil(count / PAGE_SIZE) }, (_, i) => i + 1);
-	const lists = await mapConcurrent(pages, DEFAULT_CONCURRENCY, async (page) => {
-		const response = await fetch(
-			`${url}/rest/intenso/ad/1.0/public/user?page=${page}&size=${PAGE_SIZE}`,
-			{
-				headers: { Authorization: ADMIN_BASIC, Accept: 'application/json' },
-			},
-		);
-		return (JSON.parse(await response.text()) as UsersPage).elements;
-	});
+	const lists = await mapConcurrent(
+		pages,
+		DEFAULT_CONCURRENCY,
+		async (page) => (await fetchUsersPage(url, page, PAGE_SIZE)).elements,
+	);
 	return lists
 		.flat()
 		.slice(0, count)
@@ -107,21 +95,11 @@ async function child(): Promise<void> {
 
 async function main(): Promise<void> {
 	const users = Math.max(...GETALL_SIZES, 15000);
-	const { url, child: simulator } = await startSimulatorProcess([
-		'--port',
-		'0',
-		'--ad-users',
-		String(users),
-		'--latency-ms',
-		String(LATENCY_MS),
-	]);
-	try {
+	await withSimulator({ 'ad-users': users, 'latency-ms': LATENCY_MS }, async ({ url }) => {
 		console.log(
 			`scale: in n8n's engine, ${LATENCY_MS} ms per request, one fresh process per measurement (peak RSS above the warmed process)`,
 		);
-		console.log(
-			`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
-		);
+		console.log(machine({ memory: true }));
 		const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 		const cases = [
 			['getAll', GETALL_SIZES, 'users, getAll'],
@@ -142,12 +120,7 @@ async function main(): Promise<void> {
 				);
 			}
 		}
-	} finally {
-		simulator.kill('SIGTERM');
-	}
+	});
 }
 
-(process.argv[2] === '--child' ? child() : main()).catch((error: Error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+runMain('scale', process.argv[2] === '--child' ? child : main);

@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 
 import { DEFAULT_CONCURRENCY, mapConcurrent } from '../../nodes/shared/http';
 import { N8nRest, nodeOutput } from '../../scripts/lib/n8n';
-import { SIMULATOR_USERS, type RecordedRequest } from '../../test/simulator';
+import type { RecordedRequest } from '../../test/simulator';
+import { fetchEveryUserPage, fetchSyncUser, syncUsernames } from '../jobs';
 import { PAGE_SIZE, SYNC_USERS } from './workflows';
 
 const [n8n, email, password, sim, runsArg, outFile, flattedPath] = process.argv.slice(2);
@@ -25,8 +26,6 @@ const { parse: parseFlatted } = createRequire(__filename)(flattedPath) as {
 
 const AD_USERS = Number(process.env.BENCH_AD_USERS ?? 50000);
 const CONCURRENCY = DEFAULT_CONCURRENCY;
-const { username, password: adminPassword } = SIMULATOR_USERS.admin;
-const AUTH = `Basic ${Buffer.from(`${username}:${adminPassword}`).toString('base64')}`;
 const log = (...a: unknown[]) => console.error('[bench]', ...a);
 /** A workflow run that has not finished by then fails the benchmark. */
 const RUN_TIMEOUT_MS = 30 * 60_000;
@@ -70,44 +69,15 @@ async function runWorkflow(id: string): Promise<CaseRun> {
 }
 
 // ---- the raw lower bound: plain fetch, same page size, same concurrency ----
-async function getJson<T>(method: string, path: string): Promise<T> {
-	const res = await fetch(`${sim}${path}`, {
-		method,
-		headers: {
-			Authorization: AUTH,
-			Accept: 'application/json',
-			...(method === 'GET' ? {} : { 'X-Atlassian-Token': 'no-check' }),
-		},
-	});
-	const text = await res.text();
-	if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-	return JSON.parse(text) as T;
-}
-interface UsersPage {
-	elements: Item[];
-	page: { totalPages: number };
-}
 async function rawGetAll(): Promise<Item[]> {
-	const page = async (p: number) =>
-		await getJson<UsersPage>('GET', `/rest/intenso/ad/1.0/public/user?page=${p}&size=${PAGE_SIZE}`);
-	const first = await page(1);
-	const rest = Array.from({ length: first.page.totalPages - 1 }, (_, i) => i + 2);
-	const pages = [first, ...(await mapConcurrent(rest, CONCURRENCY, page))];
-	return pages.flatMap((p) => p.elements);
+	return (await fetchEveryUserPage(sim)).flatMap((p) => p.elements as unknown as Item[]);
 }
-const syncNames = Array.from(
-	{ length: SYNC_USERS },
-	(_, i) => `user${String(i + 1).padStart(4, '0')}`,
-);
+const syncNames = syncUsernames(SYNC_USERS);
 async function rawSync(): Promise<Item[]> {
 	return await mapConcurrent(
 		syncNames,
 		CONCURRENCY,
-		async (u) =>
-			await getJson<Item>(
-				'POST',
-				`/rest/samlsso-admin/1.0/usersync/connector/1/syncsingle/${encodeURIComponent(u)}`,
-			),
+		async (u) => await fetchSyncUser<Item>(sim, u),
 	);
 }
 async function runRaw(fn: () => Promise<Item[]>): Promise<CaseRun> {

@@ -13,6 +13,7 @@ import { CREDENTIAL_TYPE } from '../../nodes/shared/http';
 import type { CredentialInput, WorkflowInput, WorkflowNode } from '../../scripts/lib/n8n/rest';
 import { SIMULATOR_USERS } from '../../test/simulator';
 import { adminBasic } from '../../test/support/credentials';
+import { syncUser } from '../../test/support/nodeParameters';
 
 /** The package's page size, used by HTTP Request too. */
 export { PAGE_SIZE };
@@ -81,6 +82,13 @@ export function benchWorkflows(sim: string): WorkflowInput[] {
 		sendHeaders: true,
 		headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }, ...extra] },
 	});
+	/** Split Out: one item per element of the array `field`, nothing else of the item kept. */
+	const oneItemPerUser = (field: string) =>
+		node('One Item per User', 'n8n-nodes-base.splitOut', 1, {
+			fieldToSplitOut: field,
+			include: 'noOtherFields',
+			options: {},
+		});
 
 	// The 1,000 usernames user0001..user1000 (the simulator knows user0001..user2000), one item each.
 	const usernames = () => [
@@ -98,11 +106,7 @@ export function benchWorkflows(sim: string): WorkflowInput[] {
 			},
 			options: {},
 		}),
-		node('One Item per User', 'n8n-nodes-base.splitOut', 1, {
-			fieldToSplitOut: 'usernames',
-			include: 'noOtherFields',
-			options: {},
-		}),
+		oneItemPerUser('usernames'),
 	];
 
 	n = 0;
@@ -149,11 +153,7 @@ export function benchWorkflows(sim: string): WorkflowInput[] {
 			{ credentials: basicCredential },
 		),
 		// HTTP Request outputs one item per page: split them into one item per user, as the package outputs.
-		node('One Item per User', 'n8n-nodes-base.splitOut', 1, {
-			fieldToSplitOut: 'elements',
-			include: 'noOtherFields',
-			options: {},
-		}),
+		oneItemPerUser('elements'),
 	]);
 
 	n = 0;
@@ -164,13 +164,7 @@ export function benchWorkflows(sim: string): WorkflowInput[] {
 			'Measured',
 			`${PKG}.resolutionSamlSso`,
 			1,
-			{
-				resource: 'connector',
-				operation: 'syncUser',
-				connectorId: '1',
-				username: '={{ $json.usernames }}',
-				options: {},
-			},
+			{ ...syncUser('={{ $json.usernames }}'), options: {} },
 			{ credentials: dcCredential },
 		),
 	]);

@@ -10,20 +10,35 @@ import {
 
 export const ITEMS_NODE_TYPE = 'harness.items';
 
+/**
+ * The description of a node the harness or a benchmark defines for itself: version 1, one main input and one
+ * main output, usable as a tool, unless `own` says otherwise; `own` names it and gives its parameters.
+ */
+export function harnessNodeDescription(
+	own: Omit<INodeTypeDescription, 'group' | 'version' | 'inputs' | 'outputs'> &
+		Partial<INodeTypeDescription>,
+): INodeTypeDescription {
+	return {
+		group: ['transform'],
+		version: 1,
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		...own,
+	};
+}
+
 /** Feeds a test's input items (JSON text in its `items` parameter) to the node under test. */
 class HarnessItems implements INodeType {
-	description: INodeTypeDescription = {
+	description = harnessNodeDescription({
 		displayName: 'Harness Items',
 		name: 'harnessItems',
 		group: ['input'],
-		version: 1,
 		description: 'Outputs the items of its parameter',
 		defaults: { name: 'Input' },
-		usableAsTool: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'string', default: '[]' }],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [JSON.parse(this.getNodeParameter('items', 0) as string) as INodeExecutionData[]];

@@ -10,7 +10,10 @@ import { ITEMS_NODE_TYPE } from './baseNodes';
 import { PACKAGE_PREFIX } from './nodeTypes';
 
 export interface RunNodeOptions {
-	/** The node's short name: `kantegaSso`, `resolutionSamlSso`, `adAttributesSync`, `atlassianDcSso`. */
+	/**
+	 * The node's short name: `kantegaSso`, `resolutionSamlSso`, `adAttributesSync`, `atlassianDcSso`; or the whole
+	 * type (with a dot) of another node registered in the harness, e.g. bench/helperNode.ts's `bench.requestHelper`.
+	 */
 	node: string;
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
@@ -33,6 +36,7 @@ export const NODE_UNDER_TEST = 'Node under test';
 
 /** Runs one node of the package in n8n's real engine, fed by an input node, and answers its output. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
+	const type = options.node.includes('.') ? options.node : `${PACKAGE_PREFIX}.${options.node}`;
 	const inputItems = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const result = await runWorkflow(
 		{
@@ -48,7 +52,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 				{
 					id: 'node',
 					name: NODE_UNDER_TEST,
-					type: `${PACKAGE_PREFIX}.${options.node}`,
+					type,
 					typeVersion: 1,
 					position: [200, 0],
 					parameters: options.parameters,

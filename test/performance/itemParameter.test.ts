@@ -1,6 +1,7 @@
 import { runNode } from '../harness/runNode';
 import { startSimulator, type Simulator } from '../simulator';
 import { adminBasic } from '../support/credentials';
+import { adUserUpdate, syncUser } from '../support/nodeParameters';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -9,12 +10,6 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-const syncUser = (username: string, connectorId = '1') => ({
-	resource: 'connector',
-	operation: 'syncUser',
-	connectorId,
-	username,
-});
 const syncedNames = () =>
 	sim.requests.map((r) => decodeURIComponent(r.path.split('/').pop() ?? ''));
 
@@ -85,19 +80,10 @@ describe("parameters per item: the same values as n8n's expression engine", () =
 test('values inside a collection: fixed names, values from the item', async () => {
 	const run = await runNode({
 		node: 'adAttributesSync',
-		parameters: {
-			resource: 'user',
-			operation: 'update',
-			connectionId: '2',
-			userKey: '={{ $json.key }}',
-			fields: {
-				field: [
-					{ name: 'department', value: '={{ $json.dept }}' },
-					{ name: 'title', value: '={{ $json.title.toUpperCase() }}' },
-				],
-			},
-			options: { combineItems: true },
-		},
+		parameters: adUserUpdate([
+			{ name: 'department', value: '={{ $json.dept }}' },
+			{ name: 'title', value: '={{ $json.title.toUpperCase() }}' },
+		]),
 		credentials: adminBasic(sim),
 		input: [
 			{ key: 'JIRAUSER10100', dept: 'Ops', title: 'lead' },

@@ -22,3 +22,9 @@ export function adminToken(sim: Simulator): ICredentialDataDecryptedObject {
 
 /** A credential whose secret must never show up anywhere: outputs, errors, logs. */
 export const LEAK_CANARY = 'canary-Secret-9f3e1c';
+
+/** The Authorization header of the simulator's sysadmin with Basic auth, for a client without n8n (plain fetch). */
+export function adminBasicAuthorization(): string {
+	const { username, password } = SIMULATOR_USERS.admin;
+	return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
