@@ -74,7 +74,8 @@ describe('the screenshots the README and the docs pages show', () => {
 		),
 	);
 	const shown: Record<string, number> = {
-		'README.md': 2,
+		'README.md': 3,
+		[join('docs', 'examples.md')]: 3,
 		[join('docs', 'editor.md')]: 6,
 		...Object.fromEntries(nodePages.map((page) => [page, 1])),
 	};
@@ -89,7 +90,12 @@ describe('the screenshots the README and the docs pages show', () => {
 			);
 			expect(images).toHaveLength(shown[page]);
 			const mcpPage = readFileSync(join(ROOT, 'docs', 'mcp.md'), 'utf8');
-			const suite = ['checks/panels.ts', 'checks/lists.ts', 'checks/credential.ts']
+			const suite = [
+				'checks/panels.ts',
+				'checks/lists.ts',
+				'checks/credential.ts',
+				'checks/workflows.ts',
+			]
 				.map((f) => readFileSync(join(ROOT, 'test', 'browser', f), 'utf8'))
 				.join('\n');
 			for (const image of images) {
