@@ -12,10 +12,6 @@ export const CONFIG_HISTORY_TABLE = {
 
 const DATA_TABLE_NODE = 'n8n-nodes-base.dataTable';
 
-/** Whether a workflow has a Data table node (it then needs the table before it can run). */
-export const usesDataTable = (workflow: WorkflowInput): boolean =>
-	workflow.nodes.some((node) => node.type === DATA_TABLE_NODE);
-
 /** The workflow with every Data table node pointing at the table of id TABLE_ID. */
 export function withDataTable(workflow: WorkflowInput, tableId: string): WorkflowInput {
 	return {

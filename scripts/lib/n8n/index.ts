@@ -61,7 +61,6 @@ export {
 export {
 	CONFIG_HISTORY_TABLE,
 	ensureConfigHistoryTable,
-	usesDataTable,
 	withDataTable,
 } from './exampleTables';
 export { breakPackage, packageName, packRepo, REPO } from './pack';
