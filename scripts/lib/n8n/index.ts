@@ -58,10 +58,6 @@ export {
 	type Workflow,
 	type WorkflowInput,
 } from './rest';
-export {
-	CONFIG_HISTORY_TABLE,
-	ensureConfigHistoryTable,
-	withDataTable,
-} from './exampleTables';
+export { CONFIG_HISTORY_TABLE, ensureConfigHistoryTable, withDataTable } from './exampleTables';
 export { breakPackage, packageName, packRepo, REPO } from './pack';
 export { startSimulator, type SimulatorOptions, type SimulatorProcess } from './simulator';
