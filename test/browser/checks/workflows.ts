@@ -25,7 +25,7 @@ export const WORKFLOW_SCREENSHOTS: Array<{
 	{
 		example: 'clone-refresh-save',
 		file: 'clone-refresh-save-workflow.png',
-		window: { width: 1440, height: 620 },
+		window: { width: 1440, height: 760 },
 	},
 	{
 		example: 'clone-refresh',
@@ -39,12 +39,15 @@ export const WORKFLOW_SCREENSHOTS: Array<{
 	},
 ];
 
+/** The names of the example's nodes; its sticky notes are drawn as notes, not as canvas nodes. */
 const nodeNames = (example: string): string[] =>
 	(
 		JSON.parse(readFileSync(join(REPO, 'examples', `${example}.json`), 'utf8')) as {
-			nodes: Array<{ name: string }>;
+			nodes: Array<{ name: string; type: string }>;
 		}
-	).nodes.map((node) => node.name);
+	).nodes
+		.filter((node) => node.type !== 'n8n-nodes-base.stickyNote')
+		.map((node) => node.name);
 
 /** The names of the nodes the canvas draws (each canvas node carries its node's name). */
 async function canvasNodes(page: Page): Promise<string[]> {
