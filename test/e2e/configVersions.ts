@@ -18,6 +18,7 @@ import {
 	runError,
 	scenario,
 	type Item,
+	type Scenario,
 } from './scenario';
 
 /** The running configuration in the simulator's seed (it keeps two versions; the last one runs). */
@@ -79,6 +80,22 @@ function assertStoredVersion(added: Row[], kind: string, config: unknown) {
 	assert.deepEqual(JSON.parse(row.config), config, 'the stored text is the configuration');
 }
 
+/**
+ * The one PUT sent TEXT as its body, the server then holds it, the Compare node said identical and
+ * the run ended in the DONE node.
+ */
+function assertUploadedAndCompared(s: Scenario, text: string, compare: string, done: string) {
+	const puts = s.requests.filter((r) => r.method === 'PUT');
+	assert.equal(puts.length, 1, 'PUT requests');
+	assert.equal(puts[0].body, text, 'the PUT body is the stored text');
+	assert.deepEqual(latestConfig(s.after), JSON.parse(text));
+	assert.deepEqual(
+		(s.output(compare) ?? []).map((i) => i.identical),
+		[true],
+	);
+	assert.equal(s.output(done)?.length, 1);
+}
+
 const addedBy = (dir: string, name: string, before: string | undefined) => {
 	const known = new Set(before ? rows(dir, before).map((r) => r.id) : []);
 	return rows(dir, name).filter((r) => !known.has(r.id));
@@ -113,18 +130,17 @@ export function cloneRefreshChecks(dir: string): Array<[string, () => void]> {
 					GET_CONFIG, // Compare
 				]);
 				const [saved] = rows(dir, 'clone-refresh-save').filter((r) => r.kind === 'clone');
-				assert.equal(s.requests[1].body, saved.config, 'the PUT body is the saved text');
+				assertUploadedAndCompared(
+					s,
+					saved.config,
+					'Compare With the Saved Config',
+					'Clone Refreshed',
+				);
 				assertStoredVersion(
 					addedBy(dir, 'clone-refresh', 'clone-refresh-save'),
 					'before clone refresh',
 					latestConfig(s.before),
 				);
-				assert.deepEqual(latestConfig(s.after), JSON.parse(saved.config));
-				assert.deepEqual(
-					(s.output('Compare With the Saved Config') ?? []).map((i) => i.identical),
-					[true],
-				);
-				assert.equal(s.output('Clone Refreshed')?.length, 1);
 			},
 		],
 		[
@@ -196,18 +212,12 @@ export function historyChecks(dir: string): Array<[string, () => void]> {
 				assert.deepEqual(s.calls, [GET_CONFIG, GET_CONFIG, PUT_CONFIG, GET_CONFIG]);
 				const chosen = readJson<Row>(join(dir, 'history-chosen.json'));
 				assert.equal(chosen.hash, addedBy(dir, daily[0], 'history-unedited')[0].hash);
-				assert.equal(s.requests[2].body, chosen.config, 'the PUT body is the stored text');
+				assertUploadedAndCompared(s, chosen.config, 'Compare With the Chosen Version', 'Restored');
 				assertStoredVersion(
 					addedBy(dir, 'history-restore', 'history-plan'),
 					'before restore',
 					latestConfig(s.before),
 				);
-				assert.deepEqual(latestConfig(s.after), JSON.parse(chosen.config));
-				assert.deepEqual(
-					(s.output('Compare With the Chosen Version') ?? []).map((i) => i.identical),
-					[true],
-				);
-				assert.equal(s.output('Restored')?.length, 1);
 			},
 		],
 	];
