@@ -1,16 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { apiRequest } from '../shared/http';
+import { apiRequest, runOf } from '../shared/http';
 
 /** Jira's user by username: the way Deviniti's REST API page gives to find a user key. */
 export const JIRA_USER_PATH = '/rest/api/2/user';
 
 /** The form of every user key Jira 8+ makes; such a value is used as it is, without a request. */
 const GENERATED_KEY = /^JIRAUSER\d+$/;
-
-/** One cache per node run (the run's execute context): each distinct name is resolved once. */
-const caches = new WeakMap<object, Map<string, Promise<string>>>();
 
 const same = (a: unknown, b: string) =>
 	typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
@@ -57,9 +54,9 @@ export async function resolveUserKey(
 	value: string,
 ): Promise<{ userKey: string; username?: string }> {
 	if (GENERATED_KEY.test(value)) return { userKey: value };
-	let cache = caches.get(ctx);
-	if (!cache) caches.set(ctx, (cache = new Map()));
-	const id = value.toLowerCase();
+	// Each distinct name is resolved once per run.
+	const cache = runOf(ctx).lookups;
+	const id = `userKey:${value.toLowerCase()}`;
 	let pending = cache.get(id);
 	if (!pending) {
 		pending = lookUp(ctx, itemIndex, value);

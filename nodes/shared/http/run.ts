@@ -40,13 +40,15 @@ function isPoll(ctx: TransportContext): boolean {
 }
 
 /**
- * One node run (an action node's execution, a poll, a list search): its credential, its one request gate and
- * what it remembers of its parameters, all let go with the run's context.
+ * One node run (an action node's execution, a poll, a list search): its credential, its one request gate,
+ * what it remembers of its parameters and what it looked up, all let go with the run's context.
  */
 export class Run {
 	private credentialOnce: Promise<RunCredential> | undefined;
 	private gateOnce: RequestGate | undefined;
 	readonly parameters: ParameterMemo = { fixed: new Map(), fieldPaths: new Map() };
+	/** What the run has looked up on the server, by a key of the operation's choosing (AD user keys by username). */
+	readonly lookups = new Map<string, Promise<string>>();
 	/** How many requests the run keeps in flight, asked when its first request is sent. */
 	maxInFlight: () => number = () => DEFAULT_CONCURRENCY;
 
