@@ -10,6 +10,6 @@ export const groupPath = (idpId: string, group: string) =>
 
 /**
  * Kantega does not document the body of "replace group"; this is the one place that decides it:
- * the new name as `{"groupName": "<new name>"}`. See README, "Kantega SSO".
+ * the new name as `{"groupName": "<new name>"}` (docs/nodes/kantega-sso.md).
  */
 export const replaceGroupBody = (newGroup: string) => ({ groupName: newGroup });

@@ -2,7 +2,7 @@ import { API_PREFIX, apiPath } from '../shared/http';
 
 /*
  * resolution's REST API is private (it may change between app versions). Every path and every
- * decision the vendor does not document is kept here. See README, "resolution SAML SSO".
+ * decision the vendor does not document is kept here. See docs/nodes/resolution-saml-sso.md.
  */
 
 export const configPath = () => apiPath(API_PREFIX.resolution, 'config');

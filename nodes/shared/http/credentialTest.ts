@@ -14,7 +14,7 @@ import { isTlsFailure } from './networkErrors';
 import { failureOf, headersOf } from './send';
 import { buildQuery } from './url';
 
-/** The cheap "who am I" call of each product: they share none (see docs/vendor-apis.md). */
+/** The cheap "who am I" call of each product: they share none (see docs/data-center-apis.md). */
 const WHO_AM_I: Record<
 	string,
 	{ label: string; path: string; user: (answer: HttpAnswer) => string | undefined }

@@ -1,5 +1,5 @@
 /**
- * Kantega SSO Enterprise (Kantega's REST API page and docs/vendor-apis.md): SYS_ADMIN only, 401 otherwise.
+ * Kantega SSO Enterprise (Kantega's REST API page and docs/data-center-apis.md): SYS_ADMIN only, 401 otherwise.
  * Choice where the vendor is silent: the body of PUT (replace) is exactly `{"groupName":"<new name>"}`
  * with Content-Type application/json; anything else is 400. Replacing with a name that is already
  * managed is 400 (variant `kantegaReplaceBodyName`: the name is read from `{"name": …}`, another
