@@ -7,9 +7,10 @@ import {
 	PageGuard,
 	type Page,
 	apiRequestJson,
+	expectRecord,
+	shapeError,
 	type TransportContext,
 } from '../shared/http';
-import { expectRecord, shapeError } from '../shared/http';
 import { PAGE_SIZE, connectionsPath, type AdUser, type UsersPage } from './api';
 
 /**

@@ -6,9 +6,10 @@ import {
 	PageGuard,
 	type Page,
 	apiRequestJson,
+	expectArray,
+	expectRecord,
 	type TransportContext,
 } from '../shared/http';
-import { expectArray, expectRecord } from '../shared/http';
 import { IDP_PAGE_SIZE, idpPath, idpsPath, ssoPath } from './api';
 
 /** One page of GET /idps from `start`, at most `limit` IdPs; `next` is where the following page starts, if any. */

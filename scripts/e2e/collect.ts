@@ -72,15 +72,22 @@ const SCENARIOS: Array<[string, string, ScenarioOptions?]> = [
 ];
 const TRIGGER_WORKFLOW = EXAMPLE_IDS['sso-watch.json'];
 
-/** n8n's own credential test (the editor's POST /rest/credentials/test) of dc-credential with PASSWORD. */
-async function credentialTest(ctx: Context, dir: string, password: string): Promise<void> {
+/**
+ * n8n's own credential test (the editor's POST /rest/credentials/test) of dc-credential with DATA, the
+ * simulator reset first: OUT/<dir>/ http-status, response.json, requests.json, state.json.
+ */
+async function credentialTest(
+	ctx: Context,
+	dir: string,
+	data: Record<string, unknown>,
+): Promise<void> {
 	mkdirSync(dir, { recursive: true });
 	await ctx.sim.control('POST', 'reset');
 	const answer = await ctx.main.rest.testCredential({
 		id: ctx.credentialIds['dc-credential'],
 		name: 'Atlassian Data Center',
 		type: 'atlassianDataCenterApi',
-		data: adminBasic(ctx.sim, { password, ignoreSSLIssues: false }),
+		data,
 	});
 	writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
 	writeFileSync(join(dir, 'response.json'), answer.text);
@@ -88,25 +95,22 @@ async function credentialTest(ctx: Context, dir: string, password: string): Prom
 	writeFileSync(join(dir, 'state.json'), json(await ctx.sim.control('GET', 'state')));
 }
 
-/**
- * n8n's own credential test of a credential whose Base URL has a part it must not have (BAD_BASE_URLS):
- * OUT/credtest-base-url-<kind>/ as for the other credential tests.
- */
-async function badBaseUrlCredentialTests(ctx: Context): Promise<void> {
-	for (const [kind, baseUrl] of Object.entries(BAD_BASE_URLS)) {
-		const dir = join(ctx.out, `credtest-base-url-${kind}`);
-		mkdirSync(dir, { recursive: true });
-		await ctx.sim.control('POST', 'reset');
-		const answer = await ctx.main.rest.testCredential({
-			id: ctx.credentialIds['dc-credential'],
-			name: 'Atlassian Data Center',
-			type: 'atlassianDataCenterApi',
-			data: adminBasic(ctx.sim, { baseUrl: baseUrl(ctx.sim.url), password: BASE_URL_CANARY }),
-		});
-		writeFileSync(join(dir, 'http-status'), `${answer.status}\n`);
-		writeFileSync(join(dir, 'response.json'), answer.text);
-		writeFileSync(join(dir, 'requests.json'), json(await ctx.sim.control('GET', 'requests')));
-	}
+/** The credential tests: the right and a wrong password, and a Base URL with each part it must not have (BAD_BASE_URLS). */
+async function credentialTests(ctx: Context): Promise<void> {
+	const withPassword = (password: string) =>
+		adminBasic(ctx.sim, { password, ignoreSSLIssues: false });
+	await credentialTest(
+		ctx,
+		join(ctx.out, 'credtest-ok'),
+		withPassword(SIMULATOR_USERS.admin.password),
+	);
+	await credentialTest(ctx, join(ctx.out, 'credtest-wrong'), withPassword(WRONG_PW));
+	for (const [kind, baseUrl] of Object.entries(BAD_BASE_URLS))
+		await credentialTest(
+			ctx,
+			join(ctx.out, `credtest-base-url-${kind}`),
+			adminBasic(ctx.sim, { baseUrl: baseUrl(ctx.sim.url), password: BASE_URL_CANARY }),
+		);
 }
 
 /**
@@ -239,9 +243,7 @@ export async function collect(
 			workflows: imported,
 			historyTableId,
 		};
-		await credentialTest(ctx, join(out, 'credtest-ok'), SIMULATOR_USERS.admin.password);
-		await credentialTest(ctx, join(out, 'credtest-wrong'), WRONG_PW);
-		await badBaseUrlCredentialTests(ctx);
+		await credentialTests(ctx);
 
 		log(`n8n ${version}: runs (the editor's "Execute workflow", through the REST API)`);
 		for (const [name, id, options] of SCENARIOS) await scenario(ctx, name, id, options);
