@@ -5,16 +5,8 @@ import {
 	type IExecuteFunctions,
 } from 'n8n-workflow';
 
-import { apiRequest } from '../shared/http';
+import { apiRequest, MANIFEST_PATH, PRODUCT_LABELS, productKey } from '../shared/http';
 import type { ItemBatching, Operation, Resource } from '../shared/node';
-
-/** Deviniti's Active Directory Attributes Sync exists for Jira only (its REST API page names Jira alone). */
-const MANIFEST_PATH = '/rest/applinks/1.0/manifest';
-const OTHER_PRODUCTS: Record<string, string> = {
-	confluence: 'Confluence',
-	stash: 'Bitbucket',
-	bitbucket: 'Bitbucket',
-};
 
 /** The product's type from the applinks manifest (JSON, or the XML older versions answer). */
 function productType(body: string, json: unknown): string | undefined {
@@ -45,10 +37,10 @@ async function productAware(
 			{ method: 'GET', path: MANIFEST_PATH, acceptStatuses: [404] },
 			itemIndex,
 		);
-		product =
-			answer.statusCode === 200
-				? OTHER_PRODUCTS[productType(answer.body, answer.json) ?? '']
-				: undefined;
+		const key =
+			answer.statusCode === 200 ? productKey(productType(answer.body, answer.json)) : undefined;
+		// Deviniti's Active Directory Attributes Sync exists for Jira only (its REST API page names Jira alone).
+		product = key && key !== 'jira' ? PRODUCT_LABELS[key] : undefined;
 	} catch {
 		product = undefined;
 	}

@@ -12,22 +12,23 @@ import { parseJson, type HttpAnswer } from './httpAnswer';
 import { checkBaseUrl } from './baseUrl';
 import { isTlsFailure } from './networkErrors';
 import { failureOf, headersOf } from './send';
+import { MANIFEST_PATH, PRODUCT_LABELS, productKey, type ProductKey } from './product';
 import { buildQuery } from './url';
 
 /** The cheap "who am I" call of each product: they share none (see docs/data-center-apis.md). */
 const WHO_AM_I: Record<
-	string,
+	ProductKey,
 	{ label: string; path: string; user: (answer: HttpAnswer) => string | undefined }
 > = {
-	jira: { label: 'Jira', path: '/rest/api/2/myself', user: (a) => field(a, 'name') },
+	jira: { label: PRODUCT_LABELS.jira, path: '/rest/api/2/myself', user: (a) => field(a, 'name') },
 	confluence: {
-		label: 'Confluence',
+		label: PRODUCT_LABELS.confluence,
 		path: '/rest/api/user/current',
 		// Confluence answers 200 with "type": "anonymous" when the credential was not accepted.
 		user: (a) => (field(a, 'type') === 'known' ? field(a, 'username') : undefined),
 	},
 	bitbucket: {
-		label: 'Bitbucket',
+		label: PRODUCT_LABELS.bitbucket,
 		path: '/plugins/servlet/applinks/whoami',
 		user: (a) => a.body.trim() || undefined,
 	},
@@ -84,11 +85,9 @@ async function get(
 	});
 }
 
-function productOf(manifest: HttpAnswer): { key: string; version: string } | undefined {
-	const typeId = field(manifest, 'typeId');
-	if (!typeId) return undefined;
-	const key = typeId === 'stash' ? 'bitbucket' : typeId;
-	return WHO_AM_I[key] ? { key, version: field(manifest, 'version') ?? '' } : undefined;
+function productOf(manifest: HttpAnswer): { key: ProductKey; version: string } | undefined {
+	const key = productKey(field(manifest, 'typeId'));
+	return key ? { key, version: field(manifest, 'version') ?? '' } : undefined;
 }
 
 const error = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
@@ -106,7 +105,7 @@ export async function atlassianDataCenterApiTest(
 	if (!base.ok) return error(`${base.message}. ${base.description}`);
 	const { baseUrl } = base;
 	try {
-		const manifest = await get(this, credentials, `${baseUrl}/rest/applinks/1.0/manifest`, false);
+		const manifest = await get(this, credentials, `${baseUrl}${MANIFEST_PATH}`, false);
 		const product = manifest.statusCode === 200 ? productOf(manifest) : undefined;
 		if (!product) {
 			return error(

@@ -11,6 +11,7 @@ export * from './errorMessages';
 export * from './httpAnswer';
 export * from './networkErrors';
 export * from './paging';
+export * from './product';
 export * from './rateLimitHeaders';
 export * from './refillEvidence';
 export * from './requestGate';
