@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../shared/json';
-import { expectArray } from '../shared/http';
-import { apiRequestJson, type TransportContext } from '../shared/http';
-import { groupsPath, idpIdsPath } from './api';
+import { apiRequest, apiRequestJson, expectArray, type TransportContext } from '../shared/http';
+import { groupPath, groupsPath, idpIdsPath } from './api';
 
 /**
  * Kantega's identity providers as `{id, name}`; another shape is an error that says what came.
@@ -37,4 +36,19 @@ export async function readManagedGroups(
 	const answer = await apiRequestJson(ctx, request, itemIndex);
 	const isName = (g: unknown) => typeof g === 'string';
 	return expectArray<string>(ctx, request, answer, itemIndex, 'a list of group names', isName);
+}
+
+/** Whether Kantega SSO manages GROUP for identity provider IDP_ID (`GET …/groups/{group}`: 404 when not). */
+export async function isManagedGroup(
+	ctx: TransportContext,
+	itemIndex: number,
+	idpId: string,
+	group: string,
+): Promise<boolean> {
+	const answer = await apiRequest(
+		ctx,
+		{ method: 'GET', path: groupPath(idpId, group), acceptStatuses: [404] },
+		itemIndex,
+	);
+	return answer.statusCode !== 404;
 }

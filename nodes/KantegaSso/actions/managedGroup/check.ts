@@ -1,6 +1,5 @@
 import type { Operation } from '../../../shared/node';
-import { apiRequest } from '../../../shared/http';
-import { groupPath } from '../../api';
+import { isManagedGroup } from '../../reads';
 import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
 
 export const check: Operation = {
@@ -14,11 +13,6 @@ export const check: Operation = {
 	properties: [idpIdProperty, groupProperty],
 	async execute(itemIndex) {
 		const { idpId, group } = idpAndGroup(this, itemIndex);
-		const response = await apiRequest(
-			this,
-			{ method: 'GET', path: groupPath(idpId, group), acceptStatuses: [404] },
-			itemIndex,
-		);
-		return { idpId, group, exists: response.statusCode !== 404 };
+		return { idpId, group, exists: await isManagedGroup(this, itemIndex, idpId, group) };
 	},
 };

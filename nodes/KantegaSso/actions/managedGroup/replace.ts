@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from '../../../shared/http';
 import { mutationOptions, sendMutation, requiredString } from '../../../shared/node';
 import type { Operation } from '../../../shared/node';
 import { groupPath, replaceGroupBody } from '../../api';
 import { groupProperty, idpAndGroup, idpIdProperty } from '../../parameters';
+import { isManagedGroup } from '../../reads';
 
 export const replace: Operation = {
 	option: {
@@ -41,12 +41,7 @@ export const replace: Operation = {
 		});
 		if ('dryRun' in sent) return sent.dryRun;
 		// The body is not documented: a version that expects another one may answer 2xx and change nothing.
-		const check = await apiRequest(
-			this,
-			{ method: 'GET', path: groupPath(idpId, newGroup), acceptStatuses: [404] },
-			itemIndex,
-		);
-		if (check.statusCode === 404) {
+		if (!(await isManagedGroup(this, itemIndex, idpId, newGroup))) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`Kantega SSO answered PUT ${path} with ${sent.response.statusCode} (success), but "${newGroup}" is not a managed group of identity provider ${idpId} afterwards`,
